@@ -1,0 +1,135 @@
+//! Errors and diagnostics.
+//!
+//! Two kinds of trouble: an [`Error`] stops the run (no sources folder, an output
+//! folder that cannot be written); a [`Diagnostic`] is a problem with one input
+//! file, collected while the run goes on with everything else. Every diagnostic
+//! names its file and, where known, the line and column.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// A fatal error: the run cannot produce its reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The sources folder does not exist or is not a folder.
+    #[error("sources folder {path} does not exist or is not a folder")]
+    NoSources {
+        /// The folder that was named.
+        path: PathBuf,
+    },
+    /// An I/O operation failed on a path we must be able to use.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What we were doing ("writing", "creating folder", ...).
+        action: &'static str,
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The output folder is not usable.
+    #[error("output folder {path}: {reason}")]
+    BadOutput {
+        /// The output path.
+        path: PathBuf,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// Serialising a report failed (a bug, not bad input).
+    #[error("serialising {what}: {message}")]
+    Serialise {
+        /// What was being serialised.
+        what: &'static str,
+        /// The serialiser's message.
+        message: String,
+    },
+    /// A command-line value that makes no sense.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// Wrap an I/O error with the path and the action that failed.
+    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; the input was fully used.
+    Warning,
+    /// The input was skipped or only partly read; the run exits with code 2.
+    Error,
+}
+
+/// One problem with one input file. The run goes on.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    /// The file the problem is in.
+    pub path: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<u64>,
+    /// 1-based column, when known.
+    pub column: Option<u64>,
+    /// Whether the input was skipped or partly read.
+    pub severity: Severity,
+    /// What is wrong and what happened to the input, in an editor's words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error-severity diagnostic (input skipped or partly read).
+    pub fn error(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: None,
+            column: None,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    /// A warning (input used, but worth a look).
+    pub fn warning(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    /// The same diagnostic pointing at a line (and column).
+    pub fn at(mut self, line: u64, column: Option<u64>) -> Self {
+        self.line = Some(line);
+        self.column = column;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, ": {label}: {}", self.message)
+    }
+}

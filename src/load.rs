@@ -1,0 +1,435 @@
+//! Load stage [IO]: the sources folder → [`LoadedSource`]s + [`Diagnostic`]s.
+//!
+//! Walks the folder in file-name order (so runs are deterministic), reads
+//! `.md`, `.markdown` and `.txt` files, splits off YAML front matter and checks
+//! what an editor or a crawler may get wrong: unreadable files, binary or
+//! UTF-16 files, invalid UTF-8, broken front matter, empty bodies, duplicate
+//! or unsafe ids, symlinks that lead out of the folder. Each problem becomes
+//! one diagnostic naming the file (and line); the other files still load.
+//!
+//! Only [`load_sources`] touches the disk; [`parse_source`] is pure.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{LoadedSource, Published, SourceId, SourceMeta};
+
+/// File extensions read as articles.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many leading bytes are checked for NUL to call a file binary (as git does).
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// Read every article under `root`. Fatal only when `root` itself is unusable.
+pub fn load_sources(root: &Path) -> Result<(Vec<LoadedSource>, Vec<Diagnostic>)> {
+    if !root.is_dir() {
+        return Err(Error::NoSources {
+            path: root.to_path_buf(),
+        });
+    }
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|e| Error::io("resolving", root, e))?;
+    let mut sources = Vec::new();
+    let mut diagnostics = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                diagnostics.push(walk_error(root, &err));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        if !has_article_extension(path) {
+            diagnostics.push(Diagnostic::warning(
+                path,
+                "ignored: not an article (.md, .markdown or .txt)",
+            ));
+            continue;
+        }
+        if let Some(diagnostic) = check_inside(path, &canonical_root) {
+            diagnostics.push(diagnostic);
+            continue;
+        }
+        match read_source(root, path) {
+            Ok((source, warnings)) => {
+                diagnostics.extend(warnings);
+                sources.push(source);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    let sources = drop_duplicate_ids(root, sources, &mut diagnostics);
+    Ok((sources, diagnostics))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|name| name.starts_with('.'))
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().unwrap_or(root);
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Diagnostic::error(
+            path,
+            format!(
+                "symlink loop (leads back to {}); skipped",
+                ancestor.display()
+            ),
+        );
+    }
+    let reason = err
+        .io_error()
+        .map_or_else(|| err.to_string(), ToString::to_string);
+    Diagnostic::error(path, format!("cannot read: {reason}; skipped"))
+}
+
+/// A file reached through a symlink must still lie inside the sources folder:
+/// otherwise a link could pull any file on the machine into a report.
+fn check_inside(path: &Path, canonical_root: &Path) -> Option<Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(canonical_root) => None,
+        Ok(target) => Some(Diagnostic::error(
+            path,
+            format!(
+                "symlink leads outside the sources folder (to {}); skipped",
+                target.display()
+            ),
+        )),
+        Err(err) => Some(Diagnostic::error(
+            path,
+            format!("cannot resolve: {err}; skipped"),
+        )),
+    }
+}
+
+fn read_source(root: &Path, path: &Path) -> Result<(LoadedSource, Vec<Diagnostic>), Diagnostic> {
+    let size = std::fs::metadata(path)
+        .map_err(|err| Diagnostic::error(path, format!("cannot read: {err}; skipped")))?
+        .len();
+    if size > MAX_SOURCE_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "file is {size} bytes, more than the {MAX_SOURCE_BYTES}-byte limit for one article; skipped"
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::error(path, format!("cannot read: {err}; skipped")))?;
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let at_path = |mut diagnostic: Diagnostic| {
+        diagnostic.path = path.to_path_buf();
+        diagnostic
+    };
+    parse_source(relative, &bytes)
+        .map(|(source, warnings)| (source, warnings.into_iter().map(at_path).collect()))
+        .map_err(at_path)
+}
+
+/// Turn a file's bytes into a source. `path` is relative to the sources folder.
+/// Returns the source with any warnings, or the one error that made us skip it.
+pub fn parse_source(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(LoadedSource, Vec<Diagnostic>), Diagnostic> {
+    let text = decode(path, bytes)?;
+    let (front, body_start) = split_front_matter(path, &text)?;
+    let mut warnings = Vec::new();
+    let (explicit_id, meta) = match front {
+        Some(front) => parse_front_matter(path, &front, &mut warnings)?,
+        None => (None, SourceMeta::default()),
+    };
+    let id = match explicit_id {
+        Some(id) => validate_id(path, &id.value).map_err(|d| d.at(id.line, Some(id.column)))?,
+        None => id_from_stem(path)?,
+    };
+    if text.get(body_start..).unwrap_or_default().trim().is_empty() {
+        return Err(
+            Diagnostic::error(path, "the article body is empty; skipped")
+                .at(line_of(&text, body_start), None),
+        );
+    }
+    Ok((
+        LoadedSource {
+            id,
+            path: path.to_path_buf(),
+            meta,
+            file_text: text,
+            body_start,
+        },
+        warnings,
+    ))
+}
+
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error(
+            path,
+            "UTF-16 text (byte-order mark found); convert it to UTF-8; skipped",
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
+        return Err(Diagnostic::error(
+            path,
+            format!("binary file (NUL byte at offset {offset}), not an article; skipped"),
+        ));
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let line = before.matches('\n').count() as u64 + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+        Diagnostic::error(
+            path,
+            format!("invalid UTF-8 (byte offset {valid}); save the file as UTF-8; skipped"),
+        )
+        .at(line, Some(column))
+    })
+}
+
+/// Front matter as found in a file: its YAML text and the file line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The YAML between the fences.
+    pub yaml: String,
+    /// 1-based file line of the first YAML line.
+    pub first_line: u64,
+}
+
+/// Split `---` fenced YAML front matter from the body. Returns the front
+/// matter (if any) and the byte offset where the body starts.
+pub fn split_front_matter(
+    path: &Path,
+    text: &str,
+) -> Result<(Option<FrontMatter>, usize), Diagnostic> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Ok((None, 0));
+    }
+    let mut offset = first_line_end + 1;
+    while offset <= text.len() {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line = text[offset..line_end].trim_end();
+        if line == "---" || line == "..." {
+            let yaml = text[first_line_end + 1..offset].to_owned();
+            let body_start = (line_end + 1).min(text.len());
+            return Ok((
+                Some(FrontMatter {
+                    yaml,
+                    first_line: 2,
+                }),
+                body_start,
+            ));
+        }
+        offset = line_end + 1;
+    }
+    Err(Diagnostic::error(
+        path,
+        "front matter opened with `---` is never closed (add a `---` line after it); skipped",
+    )
+    .at(1, Some(1)))
+}
+
+/// An explicit `id:` with the file line and column it was written on.
+struct IdAt {
+    value: String,
+    line: u64,
+    column: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    id: Option<Spanned<String>>,
+    outlet: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    published: Option<Spanned<String>>,
+    byline: Option<String>,
+}
+
+fn parse_front_matter(
+    path: &Path,
+    front: &FrontMatter,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(Option<IdAt>, SourceMeta), Diagnostic> {
+    if front.yaml.trim().is_empty() {
+        return Ok((None, SourceMeta::default()));
+    }
+    let raw: RawFrontMatter = crate::yaml::from_str(&front.yaml).map_err(|err| {
+        Diagnostic::error(path, format!("front matter: {}; skipped", err.message))
+            .at(err.line + front.first_line - 1, Some(err.column))
+    })?;
+    let published = match raw.published {
+        Some(published) => match parse_published(&published.value) {
+            Ok(value) => Some(value),
+            Err(reason) => {
+                warnings.push(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "front matter: `published: {}` {reason}; the date is left out",
+                            published.value
+                        ),
+                    )
+                    .at(
+                        published.referenced.line() + front.first_line - 1,
+                        Some(published.referenced.column()),
+                    ),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let id = raw.id.map(|id| IdAt {
+        line: id.referenced.line() + front.first_line - 1,
+        column: id.referenced.column(),
+        value: id.value,
+    });
+    Ok((
+        id,
+        SourceMeta {
+            outlet: non_empty(raw.outlet),
+            title: non_empty(raw.title),
+            url: non_empty(raw.url),
+            published,
+            byline: non_empty(raw.byline),
+        },
+    ))
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Parse an ISO 8601 date or date-time. A UTC offset or zone is accepted and the
+/// civil (wall-clock) part kept: articles state local times.
+pub fn parse_published(text: &str) -> Result<Published, String> {
+    let text = text.trim();
+    // jiff's Date parser also accepts a date-time (dropping the time), so a
+    // value with a time part is tried as a date-time first.
+    let has_time = text.len() > "YYYY-MM-DD".len();
+    let published = if has_time && let Ok(datetime) = text.parse::<jiff::civil::DateTime>() {
+        Published::DateTime(datetime)
+    } else if let Ok(date) = text.parse::<jiff::civil::Date>() {
+        Published::Date(date)
+    } else {
+        return Err("is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)".to_owned());
+    };
+    let today = jiff::Zoned::now().date();
+    if published.date() > today.saturating_add(jiff::Span::new().days(1)) {
+        return Err(format!("is in the future (today is {today})"));
+    }
+    Ok(published)
+}
+
+/// Ids become file names in reports and keys in annotations, so they are kept
+/// to a safe alphabet: letters, digits, `.`, `_`, `-`, not starting with `.`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+fn validate_id(path: &Path, id: &str) -> Result<SourceId, Diagnostic> {
+    if is_valid_id(id) {
+        Ok(SourceId(id.to_owned()))
+    } else {
+        Err(Diagnostic::error(
+            path,
+            format!(
+                "front matter: id `{id}` may only use letters, digits, `.`, `_` and `-` (and not start with `.`); skipped"
+            ),
+        ))
+    }
+}
+
+fn id_from_stem(path: &Path) -> Result<SourceId, Diagnostic> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_start_matches('.').to_owned();
+    if is_valid_id(&id) {
+        Ok(SourceId(id))
+    } else {
+        Err(Diagnostic::error(
+            path,
+            "no usable id: add `id:` to the front matter; skipped",
+        ))
+    }
+}
+
+fn drop_duplicate_ids(
+    root: &Path,
+    sources: Vec<LoadedSource>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LoadedSource> {
+    let mut first_by_id: BTreeMap<SourceId, PathBuf> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(sources.len());
+    for source in sources {
+        if let Some(first) = first_by_id.get(&source.id) {
+            diagnostics.push(Diagnostic::error(
+                &root.join(&source.path),
+                format!(
+                    "duplicate id `{}`: {} already has it; skipped",
+                    source.id,
+                    root.join(first).display()
+                ),
+            ));
+            continue;
+        }
+        first_by_id.insert(source.id.clone(), source.path.clone());
+        kept.push(source);
+    }
+    kept
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> u64 {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+        + 1
+}

@@ -1,0 +1,195 @@
+//! Domain types shared by every stage.
+//!
+//! Sources (articles) and their segments (claims: sentences, list items, table
+//! rows) are referred to by id, never by reference, so stages stay independent
+//! and everything serialises. All types here are plain data: no IO, no logic
+//! beyond small constructors.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// The id of a source: from its front matter `id`, or its file stem.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SourceId(pub String);
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id of a segment: `<source>:<hash of its normalised text>`, with `-N`
+/// added for the N-th repeat of the same text in the same source. It depends
+/// only on the source id and the segment's own text, so it survives edits
+/// elsewhere in the file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SegmentId(pub String);
+
+impl fmt::Display for SegmentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What an editor wrote in a source's front matter (all optional but the id).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SourceMeta {
+    /// The outlet that published the article.
+    pub outlet: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Where it was found.
+    pub url: Option<String>,
+    /// Publication time: a date or a civil date-time, as written (ISO 8601).
+    pub published: Option<Published>,
+    /// The author line, absent when the article has none.
+    pub byline: Option<String>,
+}
+
+/// A publication date, or date and time, in ISO 8601.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
+pub enum Published {
+    /// Only the day is known.
+    Date(jiff::civil::Date),
+    /// Day and time (time zone not known).
+    DateTime(jiff::civil::DateTime),
+}
+
+impl Published {
+    /// The calendar day of publication.
+    pub fn date(&self) -> jiff::civil::Date {
+        match self {
+            Published::Date(date) => *date,
+            Published::DateTime(datetime) => datetime.date(),
+        }
+    }
+}
+
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Published::Date(date) => write!(f, "{date}"),
+            Published::DateTime(datetime) => {
+                write!(f, "{}", datetime.strftime("%Y-%m-%dT%H:%M:%S"))
+            }
+        }
+    }
+}
+
+impl From<Published> for String {
+    fn from(published: Published) -> String {
+        published.to_string()
+    }
+}
+
+/// One article as loaded from disk, before any text processing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedSource {
+    /// Its id.
+    pub id: SourceId,
+    /// Path relative to the sources folder (shown in reports).
+    pub path: PathBuf,
+    /// Front-matter metadata.
+    pub meta: SourceMeta,
+    /// The whole file text (front matter included), so byte offsets give file lines.
+    pub file_text: String,
+    /// Byte offset where the body starts (after the front matter).
+    pub body_start: usize,
+}
+
+impl LoadedSource {
+    /// The article body (everything after the front matter).
+    pub fn body(&self) -> &str {
+        self.file_text.get(self.body_start..).unwrap_or_default()
+    }
+}
+
+/// A source as it appears in reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceInfo {
+    /// Its id.
+    pub id: SourceId,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// The headline, if known.
+    pub title: Option<String>,
+    /// Publication time, if known.
+    pub published: Option<Published>,
+    /// The author line, if any.
+    pub byline: Option<String>,
+    /// The URL, if known.
+    pub url: Option<String>,
+    /// Path relative to the sources folder.
+    pub path: PathBuf,
+}
+
+/// What kind of text a segment is. Decides, among other things, whether it can be a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentKind {
+    /// A sentence of running text.
+    Sentence,
+    /// A bullet or numbered list item.
+    ListItem,
+    /// A row of a table (a Markdown table, or a line of a plain-text table).
+    TableRow,
+    /// A heading or a one-line title; never a claim, but names the section below it.
+    Heading,
+    /// A sentence inside a block quote.
+    Quote,
+}
+
+/// One unit of text that can carry a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// Stable id.
+    pub id: SegmentId,
+    /// The source it belongs to.
+    pub source: SourceId,
+    /// 1-based line in the source file where it starts.
+    pub line: u32,
+    /// The text as written (for display), whitespace trimmed.
+    pub text: String,
+    /// Normalised text used for matching (NFKC, straight quotes, ASCII hyphens,
+    /// spaces after punctuation, single spaces).
+    #[serde(skip)]
+    pub norm: String,
+    /// Sentence, list item, table row, heading or quote.
+    pub kind: SegmentKind,
+    /// The nearest heading above it, if any (for "section X, lines a–b" in reports).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Byte range of the segment in the source file.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+}
+
+/// A line taken out of the content as boilerplate, with the rule that took it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    /// The source it was in.
+    pub source: SourceId,
+    /// 1-based line in the source file.
+    pub line: u32,
+    /// The line as written.
+    pub text: String,
+    /// The name of the boilerplate rule (see `text::boilerplate::RULES`).
+    pub rule: &'static str,
+}
+
+/// A fact about a source that bears on its credibility, with line evidence.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Signal {
+    /// What kind of signal (e.g. `ai_disclaimer`, `missing_byline`).
+    pub kind: &'static str,
+    /// The line it was seen on, if it is about a line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The evidence, quoted or described.
+    pub evidence: String,
+}

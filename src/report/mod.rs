@@ -1,0 +1,41 @@
+//! Report stage (pure): everything the pipeline found → a [`Report`] model,
+//! rendered to JSON ([`json`]) and Markdown ([`markdown`]); only [`write`]
+//! touches the disk.
+//!
+//! The model is the contract with users: `report.json` field names are stable.
+
+pub mod json;
+pub mod markdown;
+pub mod write;
+
+use serde::Serialize;
+
+use crate::error::Diagnostic;
+use crate::model::{Removed, Segment, Signal, SourceInfo};
+
+/// Everything a report says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The sources, in id order.
+    pub sources: Vec<SourceReport>,
+    /// Every segment of every source, in source then reading order.
+    pub segments: Vec<Segment>,
+    /// Lines removed as boilerplate.
+    pub removed: Vec<Removed>,
+    /// Problems with input files (the run went on without them).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One source with its counts and signals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceReport {
+    /// Metadata from the front matter.
+    #[serde(flatten)]
+    pub info: SourceInfo,
+    /// How many segments it has.
+    pub segment_count: usize,
+    /// How many lines were removed as boilerplate.
+    pub removed_count: usize,
+    /// Credibility signals with line evidence.
+    pub signals: Vec<Signal>,
+}

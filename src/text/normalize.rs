@@ -1,0 +1,216 @@
+//! Normalisation for matching: text as written → [`Normalized`] text plus a byte
+//! map back to the original.
+//!
+//! Applied: Unicode NFKC (per grapheme, so the map stays exact), curly quotes to
+//! straight ones, Unicode hyphens (U+2010–U+2012, the non-breaking U+2011 all
+//! over scraped text) to `-`, every kind of space to one ASCII space (line
+//! breaks kept, they carry structure), invisible characters dropped, and a space
+//! put back where scraping lost it: `Miami,United` → `Miami, United`,
+//! `U.S.envoy` → `U.S. envoy`, `December 21,2025` → `December 21, 2025`
+//! (a thousands separator such as `800,000` is left alone).
+//! The original text is never changed; reports show it as written.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Normalised text with, for every byte of it, the byte offset in the input it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// `origin[i]` is the input offset of the character that produced byte `i`;
+    /// one extra entry at the end holds the input length.
+    pub origin: Vec<u32>,
+}
+
+impl Normalized {
+    /// Map a byte offset in the normalised text to the input.
+    pub fn to_input(&self, offset: usize) -> usize {
+        self.origin
+            .get(offset)
+            .or_else(|| self.origin.last())
+            .map_or(0, |&o| o as usize)
+    }
+}
+
+/// Normalise `input` (see the module docs).
+pub fn normalize(input: &str) -> Normalized {
+    let folded = fold_characters(input);
+    restore_missing_spaces(&folded)
+}
+
+/// Normalise a short piece of text and return only the text (for quotes,
+/// titles and comparisons), with whitespace squeezed and trimmed.
+pub fn normalize_str(input: &str) -> String {
+    squeeze_whitespace(&normalize(input).text)
+}
+
+/// Collapse runs of whitespace (line breaks included) into single spaces and trim.
+pub fn squeeze_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_mapped(out: &mut Normalized, text: &str, from: usize) {
+    out.text.push_str(text);
+    let from = u32::try_from(from).unwrap_or(u32::MAX);
+    out.origin.extend(std::iter::repeat_n(from, text.len()));
+}
+
+fn fold_characters(input: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        origin: Vec::with_capacity(input.len() + 1),
+    };
+    let mut buffer = String::new();
+    for (offset, grapheme) in input.grapheme_indices(true) {
+        buffer.clear();
+        buffer.extend(grapheme.nfkc().filter_map(fold_char));
+        if buffer.is_empty() {
+            continue;
+        }
+        let is_space = buffer == " ";
+        if is_space && (out.text.is_empty() || out.text.ends_with([' ', '\n'])) {
+            continue;
+        }
+        if buffer == "\n" && out.text.ends_with(' ') {
+            out.text.pop();
+            out.origin.pop();
+        }
+        push_mapped(&mut out, &buffer, offset);
+    }
+    out.origin
+        .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
+    out
+}
+
+/// Fold one character: `None` drops it.
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+            Some('\'')
+        }
+        // Guillemets stay: scraped pages use » as a breadcrumb separator.
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => Some('-'),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        '\n' => Some('\n'),
+        '\r' => None,
+        c if c.is_whitespace() => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+fn restore_missing_spaces(folded: &Normalized) -> Normalized {
+    let text = &folded.text;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Normalized {
+        text: String::with_capacity(text.len() + text.len() / 32),
+        origin: Vec::with_capacity(folded.origin.len() + folded.origin.len() / 32),
+    };
+    for (index, &(offset, c)) in chars.iter().enumerate() {
+        let origin = folded.origin.get(offset).copied().unwrap_or(0);
+        if index > 0 && needs_space_before(&chars, index) {
+            out.text.push(' ');
+            out.origin.push(origin);
+        }
+        let mut utf8 = [0u8; 4];
+        let encoded = c.encode_utf8(&mut utf8);
+        out.text.push_str(encoded);
+        out.origin
+            .extend(std::iter::repeat_n(origin, encoded.len()));
+    }
+    out.origin.push(folded.origin.last().copied().unwrap_or(0));
+    out
+}
+
+/// Did scraping glue this character to the punctuation before it?
+fn needs_space_before(chars: &[(usize, char)], index: usize) -> bool {
+    let c = chars[index].1;
+    let previous = chars[index - 1].1;
+    let before = |back: usize| index.checked_sub(back).map(|i| chars[i].1);
+    let run_after =
+        |pred: fn(char) -> bool| chars[index..].iter().take_while(|(_, c)| pred(*c)).count();
+    let run_before = |end: usize, pred: fn(char) -> bool| {
+        chars[..end]
+            .iter()
+            .rev()
+            .take_while(|(_, c)| pred(*c))
+            .count()
+    };
+    match previous {
+        ',' | ';' if c.is_alphabetic() => before(2).is_some_and(|b| !b.is_whitespace()),
+        // "21,2025": a day glued to a year; thousands groups always have 3 digits.
+        ',' if c.is_ascii_digit() => {
+            let year_digits = run_after(|c| c.is_ascii_digit());
+            let day_digits = run_before(index - 1, |c| c.is_ascii_digit());
+            year_digits == 4
+                && (1..=2).contains(&day_digits)
+                && chars[index..index + 4]
+                    .iter()
+                    .map(|(_, c)| c.to_digit(10).unwrap_or(0))
+                    .fold(0, |year, d| year * 10 + d)
+                    >= 1900
+        }
+        '.' if c.is_lowercase() => {
+            // "U.S.envoy": an initialism glued to the next word (not "e.g.").
+            let word = run_after(char::is_alphabetic);
+            word >= 2 && before(2).is_some_and(char::is_uppercase) && before(3) == Some('.')
+        }
+        '.' if c.is_uppercase() => {
+            // "processed.Learn": a sentence end glued to the next sentence.
+            let next_is_lower = chars.get(index + 1).is_some_and(|(_, c)| c.is_lowercase());
+            next_is_lower && run_before(index - 1, char::is_lowercase) >= 2
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn folds_typography() {
+        assert_eq!(norm("Ukraine\u{2019}s"), "Ukraine's");
+        assert_eq!(norm("\u{201C}just peace.\u{201D}"), "\"just peace.\"");
+        assert_eq!(norm("Washington\u{2011}Backed"), "Washington-Backed");
+        assert_eq!(norm("21\u{202F}December\u{202F}2025"), "21 December 2025");
+        assert_eq!(norm("Special Envoy\u{00A0} Steve"), "Special Envoy Steve");
+        assert_eq!(norm("Um\u{00E9}rov"), "Um\u{00E9}rov");
+        assert_eq!(norm("Ume\u{0301}rov"), "Um\u{00E9}rov");
+    }
+
+    #[test]
+    fn restores_missing_spaces() {
+        assert_eq!(norm("Miami,United States"), "Miami, United States");
+        assert_eq!(norm("The U.S.envoy stressed"), "The U.S. envoy stressed");
+        assert_eq!(norm("The U.S.will legislate"), "The U.S. will legislate");
+        assert_eq!(norm("December 21,2025"), "December 21, 2025");
+        assert_eq!(norm("800,000 troops"), "800,000 troops");
+        assert_eq!(norm("e.g. this"), "e.g. this");
+        assert_eq!(norm("4.5 %"), "4.5 %");
+        assert_eq!(norm("U.S.-Ukraine"), "U.S.-Ukraine");
+        assert_eq!(norm("processed.Learn how"), "processed. Learn how");
+    }
+
+    #[test]
+    fn keeps_line_breaks_and_squeezes_spaces() {
+        assert_eq!(norm("a  b \n c"), "a b\nc");
+    }
+
+    #[test]
+    fn maps_back_to_input() {
+        let input = "Miami,United \u{201C}x\u{201D}";
+        let n = normalize(input);
+        let at = n.text.find("United").unwrap_or(0);
+        assert_eq!(&input[n.to_input(at)..n.to_input(at) + 6], "United");
+        let quote = n.text.find('x').unwrap_or(0);
+        assert_eq!(&input[n.to_input(quote)..n.to_input(quote) + 1], "x");
+        assert_eq!(n.to_input(n.text.len()), input.len());
+    }
+}

@@ -1,0 +1,89 @@
+//! Helpers shared by the integration tests: temporary corpora and running the binary.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The bundled sources folder.
+pub fn bundled_sources() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sources")
+}
+
+/// A temporary working folder with `sources/`, `annotations/` and `reports/` paths.
+pub struct Workspace {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("sources")).expect("sources");
+        std::fs::create_dir_all(dir.path().join("annotations")).expect("annotations");
+        Workspace { dir }
+    }
+
+    /// A copy of the bundled seed sources.
+    pub fn with_seeds() -> Self {
+        let workspace = Workspace::new();
+        for entry in std::fs::read_dir(bundled_sources()).expect("bundled sources") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().expect("name");
+            std::fs::copy(&path, workspace.sources().join(name)).expect("copy");
+        }
+        workspace
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn sources(&self) -> PathBuf {
+        self.dir.path().join("sources")
+    }
+
+    pub fn reports(&self) -> PathBuf {
+        self.dir.path().join("reports")
+    }
+
+    pub fn write_source(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.sources().join(name);
+        std::fs::write(&path, contents).expect("write source");
+        path
+    }
+
+    /// `corroborate <args>` run in this folder.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::cargo_bin("corroborate").expect("binary");
+        command.current_dir(self.path()).args(args);
+        command
+    }
+
+    /// Run `corroborate report`; return (exit code, stderr).
+    pub fn report(&self) -> (i32, String) {
+        let output = self.command(&["report"]).output().expect("run");
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
+    pub fn report_json(&self) -> serde_json::Value {
+        let text =
+            std::fs::read_to_string(self.reports().join("report.json")).expect("report.json");
+        serde_json::from_str(&text).expect("valid json")
+    }
+
+    /// Ids of the sources in report.json.
+    pub fn reported_source_ids(&self) -> Vec<String> {
+        self.report_json()["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .map(|s| s["id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+}
+
+/// A small valid article.
+pub const GOOD_ARTICLE: &str = "---\nid: good\noutlet: Test Wire\npublished: 2025-12-20\n---\nThe talks in Miami ended on Sunday. Both sides called them productive.\n";
