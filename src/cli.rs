@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Config, ReportConfig, SegmentsConfig};
+use crate::config::{Config, PairsConfig, ReportConfig, SegmentsConfig};
 use crate::error::{Error, Result};
 
 /// Line up news articles sentence by sentence and report what is corroborated,
@@ -43,6 +43,12 @@ pub enum Command {
         #[arg(long, default_value = "sources")]
         sources: PathBuf,
     },
+    /// Score sentence pairs: reads `id<TAB>text1<TAB>text2` lines, prints
+    /// `id<TAB>score<TAB>same|different`.
+    Pairs {
+        /// File of pairs, or `-` for standard input.
+        file: PathBuf,
+    },
 }
 
 impl Args {
@@ -76,6 +82,10 @@ impl Args {
                 }
                 Ok(Config::Segments(SegmentsConfig { sources, source }))
             }
+            Command::Pairs { file } if file.as_os_str() == "-" => {
+                Ok(Config::Pairs(PairsConfig::Stdin))
+            }
+            Command::Pairs { file } => Ok(Config::Pairs(PairsConfig::File(file))),
         }
     }
 }

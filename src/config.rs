@@ -10,6 +10,17 @@ pub enum Config {
     Report(ReportConfig),
     /// Print the segments of the sources (or of one source).
     Segments(SegmentsConfig),
+    /// Score sentence pairs read from a file or standard input.
+    Pairs(PairsConfig),
+}
+
+/// Where `pairs` reads `id<TAB>text1<TAB>text2` lines from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PairsConfig {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file.
+    File(PathBuf),
 }
 
 /// Where `report` reads and writes.

@@ -14,11 +14,14 @@
 //! [`Config`] and returns an [`Outcome`] (files written, diagnostics, text to
 //! print); `main` only parses arguments, prints and picks the exit code.
 
+pub mod align;
+pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod pairs;
 pub mod report;
 pub mod text;
 pub mod yaml;
@@ -26,13 +29,17 @@ pub mod yaml;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 
+use align::{AlignInput, AlignParams};
+use classify::Finding;
 pub use config::Config;
-use config::{ReportConfig, SegmentsConfig};
+use config::{PairsConfig, ReportConfig, SegmentsConfig};
 pub use error::{Diagnostic, Error, Result, Severity};
-use model::{LoadedSource, SourceInfo};
-use report::{Report, SourceReport};
+use model::{LoadedSource, Removed, Segment, Signal, SourceId, SourceInfo};
+use report::{Report, SegmentReport, SourceReport};
 use text::TextOutput;
 
 /// What a run did.
@@ -60,25 +67,34 @@ pub fn run(config: &Config) -> Result<Outcome> {
     match config {
         Config::Report(report) => run_report(report),
         Config::Segments(segments) => run_segments(segments),
+        Config::Pairs(pairs) => run_pairs(pairs),
     }
 }
 
-/// The sources and what the text stage made of each, in id order.
+/// Everything the pure stages found, in source-id then reading order.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    /// Metadata of each source.
+    /// Metadata of each source, sorted by id.
     pub sources: Vec<SourceInfo>,
-    /// Text-stage output, parallel to `sources`.
-    pub texts: Vec<TextOutput>,
+    /// Every segment of every source.
+    pub segments: Vec<Segment>,
+    /// One finding per segment (parallel to `segments`).
+    pub findings: Vec<Finding>,
+    /// Boilerplate lines removed.
+    pub removed: Vec<Removed>,
+    /// Signals per source (parallel to `sources`).
+    pub signals: Vec<Vec<Signal>>,
+    /// How many candidate pairs the aligner scored.
+    pub candidates: usize,
 }
 
 /// Run the pure stages over loaded sources.
 pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
     loaded.sort_by(|a, b| a.id.cmp(&b.id));
-    let texts = loaded.par_iter().map(text::process).collect();
-    let sources = loaded
-        .into_iter()
-        .map(|source| SourceInfo {
+    let texts: Vec<TextOutput> = loaded.par_iter().map(text::process).collect();
+    let mut analysis = Analysis::default();
+    for (source, text) in loaded.into_iter().zip(texts) {
+        analysis.sources.push(SourceInfo {
             id: source.id,
             outlet: source.meta.outlet,
             title: source.meta.title,
@@ -86,17 +102,42 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
             byline: source.meta.byline,
             url: source.meta.url,
             path: source.path,
+        });
+        analysis.segments.extend(text.segments);
+        analysis.removed.extend(text.removed);
+        analysis.signals.push(text.signals);
+    }
+    let source_number: BTreeMap<&SourceId, u32> = analysis
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let claims: Vec<usize> = (0..analysis.segments.len())
+        .filter(|&i| classify::not_a_claim(&analysis.segments[i]).is_none())
+        .collect();
+    let inputs: Vec<AlignInput<'_>> = claims
+        .iter()
+        .map(|&i| AlignInput {
+            source: source_number
+                .get(&analysis.segments[i].source)
+                .copied()
+                .unwrap_or(u32::MAX),
+            text: &analysis.segments[i].norm,
         })
         .collect();
-    Analysis { sources, texts }
+    let alignment = align::align(&inputs, AlignParams::default());
+    analysis.findings = classify::classify(&analysis.segments, &analysis.sources, &claims, &alignment);
+    analysis.candidates = alignment.candidates;
+    analysis
 }
 
 /// Load the sources folder and analyse it.
 pub fn load_and_analyse(sources: &std::path::Path) -> Result<(Analysis, Vec<Diagnostic>)> {
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
     let analysis = analyse(loaded);
-    for (info, text) in analysis.sources.iter().zip(&analysis.texts) {
-        if text.segments.is_empty() {
+    for info in &analysis.sources {
+        if !analysis.segments.iter().any(|s| s.source == info.id) {
             diagnostics.push(Diagnostic::warning(
                 &sources.join(&info.path),
                 "no content left after boilerplate removal",
@@ -112,26 +153,27 @@ pub fn build_report(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report
     let sources = analysis
         .sources
         .iter()
-        .zip(&analysis.texts)
-        .map(|(info, text)| SourceReport {
+        .zip(&analysis.signals)
+        .map(|(info, signals)| SourceReport {
             info: info.clone(),
-            segment_count: text.segments.len(),
-            removed_count: text.removed.len(),
-            signals: text.signals.clone(),
+            segment_count: analysis.segments.iter().filter(|s| s.source == info.id).count(),
+            removed_count: analysis.removed.iter().filter(|r| r.source == info.id).count(),
+            signals: signals.clone(),
+        })
+        .collect();
+    let segments = analysis
+        .segments
+        .iter()
+        .zip(&analysis.findings)
+        .map(|(segment, finding)| SegmentReport {
+            segment: segment.clone(),
+            finding: finding.clone(),
         })
         .collect();
     Report {
         sources,
-        segments: analysis
-            .texts
-            .iter()
-            .flat_map(|t| t.segments.iter().cloned())
-            .collect(),
-        removed: analysis
-            .texts
-            .iter()
-            .flat_map(|t| t.removed.iter().cloned())
-            .collect(),
+        segments,
+        removed: analysis.removed.clone(),
         diagnostics,
     }
 }
@@ -156,16 +198,17 @@ fn run_report(config: &ReportConfig) -> Result<Outcome> {
 
 fn run_segments(config: &SegmentsConfig) -> Result<Outcome> {
     let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
+    if let Some(only) = &config.source
+        && !analysis.sources.iter().any(|s| s.id.0 == *only)
+    {
+        return Err(Error::Usage(format!("no source with id `{only}`")));
+    }
     let mut stdout = String::new();
-    for (info, text) in analysis.sources.iter().zip(&analysis.texts) {
-        if config
-            .source
-            .as_ref()
-            .is_some_and(|only| *only != info.id.0)
-        {
+    for info in &analysis.sources {
+        if config.source.as_ref().is_some_and(|only| *only != info.id.0) {
             continue;
         }
-        for segment in &text.segments {
+        for segment in analysis.segments.iter().filter(|s| s.source == info.id) {
             let _ = writeln!(
                 stdout,
                 "{}\t{}:{}\t{}",
@@ -176,11 +219,27 @@ fn run_segments(config: &SegmentsConfig) -> Result<Outcome> {
             );
         }
     }
-    if let Some(only) = &config.source
-        && !analysis.sources.iter().any(|s| s.id.0 == *only)
-    {
-        return Err(Error::Usage(format!("no source with id `{only}`")));
-    }
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
+    })
+}
+
+fn run_pairs(config: &PairsConfig) -> Result<Outcome> {
+    let (input, path) = match config {
+        PairsConfig::Stdin => {
+            let mut input = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+                .map_err(|e| Error::io("reading", std::path::Path::new("<stdin>"), e))?;
+            (input, PathBuf::from("<stdin>"))
+        }
+        PairsConfig::File(path) => (
+            std::fs::read_to_string(path).map_err(|e| Error::io("reading", path, e))?,
+            path.clone(),
+        ),
+    };
+    let (stdout, diagnostics) = pairs::score_lines(&path, &input);
     Ok(Outcome {
         written: Vec::new(),
         diagnostics,

@@ -10,6 +10,7 @@ pub mod write;
 
 use serde::Serialize;
 
+use crate::classify::Finding;
 use crate::error::Diagnostic;
 use crate::model::{Removed, Segment, Signal, SourceInfo};
 
@@ -18,8 +19,8 @@ use crate::model::{Removed, Segment, Signal, SourceInfo};
 pub struct Report {
     /// The sources, in id order.
     pub sources: Vec<SourceReport>,
-    /// Every segment of every source, in source then reading order.
-    pub segments: Vec<Segment>,
+    /// Every segment of every source, in source then reading order, with its finding.
+    pub segments: Vec<SegmentReport>,
     /// Lines removed as boilerplate.
     pub removed: Vec<Removed>,
     /// Problems with input files (the run went on without them).
@@ -38,4 +39,15 @@ pub struct SourceReport {
     pub removed_count: usize,
     /// Credibility signals with line evidence.
     pub signals: Vec<Signal>,
+}
+
+/// One segment with what the tool found about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SegmentReport {
+    /// The segment.
+    #[serde(flatten)]
+    pub segment: Segment,
+    /// Verdict and evidence.
+    #[serde(flatten)]
+    pub finding: Finding,
 }

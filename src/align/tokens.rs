@@ -1,0 +1,354 @@
+//! Per-sentence features: normalised sentence → [`SentenceFeatures`].
+//!
+//! Each word becomes one term: a **name** (a capitalised word that is not a
+//! title, month or sentence-initial function word), folded so spelling and
+//! transliteration variants meet ([`fold_name`]: Kiril/Kirill,
+//! Zelensky/Zelenskyy, Umérov/Umerov, Gnátov/Hnatov, Dmitriev/Dmitriyev); a
+//! **number** ("800,000" → 800000, "$50 billion" → 5e10, "six" → 6); or a
+//! **word**: lower-cased, stop words removed, stemmed (Snowball English via
+//! frostem), a few news synonyms folded to one concept (met/meet/talks/contacts).
+//! Terms are hashed with xxh3 (stable across runs and machines), sorted and
+//! deduplicated, so comparing two sentences is a merge of sorted lists.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+static STEMMER: LazyLock<frostem::Stemmer> =
+    LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
+
+/// Function words that carry no claim (sorted, for binary search).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "me", "more", "most", "my", "myself", "of", "off", "on", "once", "only",
+    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s", "same", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "you", "your", "yours",
+];
+
+/// Capitalised words that are not names: titles, months, days, sentence starters (sorted).
+const NOT_NAMES: &[&str] = &[
+    "a", "according", "additionally", "advisor", "after", "aide", "also", "although", "an", "and",
+    "april", "as", "at", "august", "besides", "breaking", "but", "by", "chairman", "chief",
+    "commander", "december", "deputy", "despite", "director", "during", "earlier", "envoy",
+    "february", "for", "friday", "from", "general", "governor", "he", "head", "however", "if",
+    "in", "it", "its", "january", "july", "june", "key", "march", "may", "meanwhile", "minister",
+    "monday", "mr", "mrs", "ms", "november", "october", "on", "one", "president", "prime",
+    "saturday", "secretary", "senator", "separately", "september", "she", "since", "so",
+    "special", "spokesman", "spokeswoman", "sunday", "that", "the", "their", "there", "these",
+    "they", "this", "those", "thursday", "to", "tuesday", "two", "we", "wednesday", "when",
+    "while", "with", "yet",
+];
+
+/// Words folded to one concept before stemming, so paraphrases of the same
+/// act meet: `(word, concept)`, sorted by word.
+const CONCEPTS: &[(&str, &str)] = &[
+    ("america", "usa"),
+    ("american", "usa"),
+    ("contact", "meet"),
+    ("contacts", "meet"),
+    ("discussion", "meet"),
+    ("discussions", "meet"),
+    ("held", "meet"),
+    ("killed", "kill"),
+    ("launched", "fire"),
+    ("launching", "fire"),
+    ("meeting", "meet"),
+    ("meetings", "meet"),
+    ("met", "meet"),
+    ("negotiations", "meet"),
+    ("talks", "meet"),
+    ("u.s", "usa"),
+    ("us", "usa"),
+    ("usa", "usa"),
+];
+
+/// Number words up to twenty (sorted by word).
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("eight", 8.0),
+    ("eighteen", 18.0),
+    ("eleven", 11.0),
+    ("fifteen", 15.0),
+    ("five", 5.0),
+    ("four", 4.0),
+    ("fourteen", 14.0),
+    ("nine", 9.0),
+    ("nineteen", 19.0),
+    ("seven", 7.0),
+    ("seventeen", 17.0),
+    ("six", 6.0),
+    ("sixteen", 16.0),
+    ("ten", 10.0),
+    ("thirteen", 13.0),
+    ("three", 3.0),
+    ("twelve", 12.0),
+    ("twenty", 20.0),
+    ("two", 2.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("bn", 1e9),
+    ("billion", 1e9),
+    ("m", 1e6),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("trillion", 1e12),
+];
+
+/// What kind of term a word became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TermKind {
+    /// A stemmed content word.
+    Word,
+    /// A folded proper name.
+    Name,
+    /// A number.
+    Number,
+}
+
+/// Features of one sentence: sorted, deduplicated term hashes by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceFeatures {
+    words: Vec<u64>,
+    names: Vec<u64>,
+    numbers: Vec<u64>,
+    bigrams: Vec<u64>,
+    shingles: Vec<u64>,
+}
+
+impl SentenceFeatures {
+    /// Compute the features of a (normalised) sentence.
+    pub fn new(text: &str) -> Self {
+        let mut features = SentenceFeatures::default();
+        let mut sequence: Vec<u64> = Vec::new();
+        let words: Vec<&str> = text.unicode_words().collect();
+        let mut index = 0;
+        while index < words.len() {
+            let word = words[index];
+            if let Some((value, used)) = number_at(&words, index) {
+                let hash = hash_term(TermKind::Number, &format_number(value));
+                features.numbers.push(hash);
+                sequence.push(hash);
+                index += used;
+                continue;
+            }
+            let term = classify_word(word, index == 0);
+            index += 1;
+            let Some((kind, key)) = term else {
+                continue;
+            };
+            let hash = hash_term(kind, &key);
+            match kind {
+                TermKind::Word => features.words.push(hash),
+                TermKind::Name => features.names.push(hash),
+                TermKind::Number => features.numbers.push(hash),
+            }
+            sequence.push(hash);
+        }
+        features.bigrams = sequence
+            .windows(2)
+            .map(|pair| pair[0].rotate_left(17) ^ pair[1])
+            .collect();
+        for list in [
+            &mut features.words,
+            &mut features.names,
+            &mut features.numbers,
+            &mut features.bigrams,
+        ] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut shingles: Vec<u64> = [&features.words, &features.names, &features.numbers, &features.bigrams]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        features.shingles = shingles;
+        features
+    }
+
+    /// Content-word terms (not names, not numbers).
+    pub fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// Folded name terms.
+    pub fn names(&self) -> &[u64] {
+        &self.names
+    }
+
+    /// Number terms.
+    pub fn numbers(&self) -> &[u64] {
+        &self.numbers
+    }
+
+    /// Hashes of adjacent term pairs.
+    pub fn bigrams(&self) -> &[u64] {
+        &self.bigrams
+    }
+
+    /// Every term and bigram: what the candidate index keys on.
+    pub fn shingles(&self) -> &[u64] {
+        &self.shingles
+    }
+
+    /// Unigram terms of every kind (what document frequencies are counted over).
+    pub fn terms(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words
+            .iter()
+            .chain(&self.names)
+            .chain(&self.numbers)
+            .copied()
+    }
+}
+
+fn hash_term(kind: TermKind, key: &str) -> u64 {
+    let seed = match kind {
+        TermKind::Word => 1,
+        TermKind::Name => 2,
+        TermKind::Number => 3,
+    };
+    xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), seed)
+}
+
+/// Classify one word: `None` for stop words and punctuation.
+fn classify_word(word: &str, sentence_start: bool) -> Option<(TermKind, String)> {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
+    if lower.is_empty() || !lower.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    if let Ok(i) = CONCEPTS.binary_search_by(|(w, _)| (*w).cmp(lower)) {
+        return Some((TermKind::Word, CONCEPTS[i].1.to_owned()));
+    }
+    if STOP_WORDS.binary_search(&lower).is_ok() {
+        return None;
+    }
+    if is_name_like(word, sentence_start) && NOT_NAMES.binary_search(&lower).is_err() {
+        return Some((TermKind::Name, fold_name(word)));
+    }
+    Some((TermKind::Word, STEMMER.stem(lower).into_owned()))
+}
+
+fn is_name_like(word: &str, sentence_start: bool) -> bool {
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let all_upper = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // An all-capitals word of two or more letters is an acronym (NATO, MIGA), a name even at sentence start.
+    first_upper && (!sentence_start || (all_upper && word.chars().count() >= 2))
+}
+
+/// Fold a name so spelling and transliteration variants compare equal:
+/// accents stripped, lower case, possessive dropped, `iy`→`i`, `yy`→`y`,
+/// Ukrainian `h` (not in kh/ch/sh/zh) → `g`, doubled letters collapsed.
+pub fn fold_name(word: &str) -> String {
+    let base: String = word
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let base = base.trim_end_matches("'s").trim_end_matches('\'');
+    let base = base.replace("iy", "i").replace("yy", "y");
+    let mut out = String::with_capacity(base.len());
+    let mut previous: Option<char> = None;
+    for c in base.chars() {
+        let c = if c == 'h' && !matches!(previous, Some('k' | 'c' | 's' | 'z')) {
+            'g'
+        } else {
+            c
+        };
+        if previous != Some(c) {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// A number starting at `words[index]`: its value and how many words it used
+/// ("50 billion" is one number).
+fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
+    let word = words[index];
+    let lower = word.to_lowercase();
+    let value = if let Ok(i) = NUMBER_WORDS.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+        NUMBER_WORDS[i].1
+    } else if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        word.replace(',', "").parse::<f64>().ok()?
+    } else {
+        return None;
+    };
+    let scale = words.get(index + 1).and_then(|next| {
+        let next = next.to_lowercase();
+        SCALES.iter().find(|(s, _)| *s == next).map(|(_, f)| *f)
+    });
+    Some(match scale {
+        Some(factor) => (value * factor, 2),
+        None => (value, 1),
+    })
+}
+
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOT_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(CONCEPTS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn name_variants_fold_together() {
+        for (a, b) in [
+            ("Kiril", "Kirill"),
+            ("Zelensky", "Zelenskyy"),
+            ("Dmitriev", "Dmitriyev"),
+            ("Umérov", "Umerov"),
+            ("Gnátov", "Hnatov"),
+            ("Trump's", "Trump"),
+        ] {
+            assert_eq!(fold_name(a), fold_name(b), "{a} vs {b}");
+        }
+        for (a, b) in [("Kushner", "Kirill"), ("Putin", "Peskov"), ("Kharkiv", "Kgarkiv")] {
+            assert_ne!(fold_name(a), fold_name(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_normalised() {
+        let a = SentenceFeatures::new("Ukraine keeps 800,000 troops and $50 billion.");
+        let b = SentenceFeatures::new("Ukraine keeps 800000 troops and 50000000000 dollars.");
+        assert_eq!(a.numbers(), b.numbers());
+        assert_eq!(a.numbers().len(), 2);
+        let six = SentenceFeatures::new("Drones wounded six people.");
+        let digits = SentenceFeatures::new("Drones wounded 6 people.");
+        assert_eq!(six.numbers(), digits.numbers());
+    }
+
+    #[test]
+    fn names_words_and_stop_words() {
+        let f = SentenceFeatures::new("The talks featured Jared Kushner and the President.");
+        assert_eq!(f.names().len(), 2, "Jared, Kushner");
+        // "The", "and", "the" dropped; "talks" → meet, "featured" → featur; "President" is a title.
+        assert_eq!(f.words().len(), 3);
+    }
+}

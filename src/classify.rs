@@ -1,0 +1,177 @@
+//! Classify stage (pure): segments + [`Alignment`] → one [`Finding`] per segment.
+//!
+//! A segment that cannot carry a claim (a heading, a question, a call to
+//! readers, a fragment too short to state anything) is `not_a_claim`, with the
+//! rule that said so. A claim is `corroborated` when at least one segment of
+//! another source states the same thing independently; matches with a copy
+//! (`same_origin`) are listed but do not count. Otherwise it is `single_source`.
+//! Conflicts (other numbers, dates, names) come from the facts stage and
+//! override both.
+
+use serde::Serialize;
+
+use crate::align::Alignment;
+use crate::model::{Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
+
+/// The tool's verdict on a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Another source states the same thing independently.
+    Corroborated,
+    /// No other source states it.
+    SingleSource,
+    /// Another segment (of another source or the same one) says otherwise.
+    Conflict,
+    /// Not a claim: heading, question, call to readers, fragment.
+    NotAClaim,
+}
+
+/// A segment of another source that states the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Support {
+    /// Its source.
+    pub source: SourceId,
+    /// Its id.
+    pub segment: SegmentId,
+    /// Similarity, rounded to three decimals.
+    pub similarity: f64,
+}
+
+/// A match with a copy: same words, not independent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SameOrigin {
+    /// The other source.
+    pub source: SourceId,
+    /// The other segment.
+    pub segment: SegmentId,
+    /// Similarity, rounded to three decimals.
+    pub similarity: f64,
+    /// The earlier-published of the two sources, when both dates are known and differ.
+    pub origin: Option<SourceId>,
+}
+
+/// What the tool says about one segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why it is not a claim, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_a_claim: Option<&'static str>,
+    /// Independent support, best first.
+    pub corroborated_by: Vec<Support>,
+    /// Matches with copies, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same_origin: Vec<SameOrigin>,
+}
+
+/// Why a segment is not a claim, if it is not.
+pub fn not_a_claim(segment: &Segment) -> Option<&'static str> {
+    let text = segment.norm.trim();
+    let lower = text.to_lowercase();
+    let words = text.split_whitespace().count();
+    if segment.kind == SegmentKind::Heading {
+        return Some("heading");
+    }
+    if text.ends_with('?') {
+        return Some("question");
+    }
+    if lower.starts_with("readers,")
+        || lower.contains("stay tuned")
+        || lower.contains("let us know in the comments")
+        || lower.contains("what do you think")
+    {
+        return Some("call to readers");
+    }
+    if words <= 6 && text.ends_with(':') {
+        return Some("introduces a quote or list");
+    }
+    if words < 3 {
+        return Some("too short to state a claim");
+    }
+    None
+}
+
+/// Index of each segment's source in `sources`.
+fn source_index(sources: &[SourceInfo], id: &SourceId) -> Option<usize> {
+    sources.binary_search_by(|s| s.id.cmp(id)).ok()
+}
+
+/// Classify every segment. `claims[k]` is the index in `segments` of the k-th
+/// segment given to the aligner; `alignment` refers to those k.
+pub fn classify(
+    segments: &[Segment],
+    sources: &[SourceInfo],
+    claims: &[usize],
+    alignment: &Alignment,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = segments
+        .iter()
+        .map(|segment| {
+            let reason = not_a_claim(segment);
+            Finding {
+                verdict: if reason.is_some() {
+                    Verdict::NotAClaim
+                } else {
+                    Verdict::SingleSource
+                },
+                not_a_claim: reason,
+                corroborated_by: Vec::new(),
+                same_origin: Vec::new(),
+            }
+        })
+        .collect();
+    for m in &alignment.matches {
+        let (a, b) = (claims[m.a as usize], claims[m.b as usize]);
+        for (ours, theirs, supported) in [(a, b, m.b_supports_a), (b, a, m.a_supports_b)] {
+            if supported.is_none() {
+                continue;
+            }
+            let other = &segments[theirs];
+            let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
+            let finding = &mut findings[ours];
+            if m.same_origin {
+                finding.same_origin.push(SameOrigin {
+                    source: other.source.clone(),
+                    segment: other.id.clone(),
+                    similarity,
+                    origin: earlier_source(sources, &segments[ours].source, &other.source),
+                });
+            } else {
+                finding.corroborated_by.push(Support {
+                    source: other.source.clone(),
+                    segment: other.id.clone(),
+                    similarity,
+                });
+            }
+        }
+    }
+    for finding in &mut findings {
+        finding.corroborated_by.sort_by(|x, y| {
+            y.similarity
+                .total_cmp(&x.similarity)
+                .then_with(|| x.segment.cmp(&y.segment))
+        });
+        finding.same_origin.sort_by(|x, y| {
+            y.similarity
+                .total_cmp(&x.similarity)
+                .then_with(|| x.segment.cmp(&y.segment))
+        });
+        if finding.verdict == Verdict::SingleSource && !finding.corroborated_by.is_empty() {
+            finding.verdict = Verdict::Corroborated;
+        }
+    }
+    findings
+}
+
+fn earlier_source(sources: &[SourceInfo], a: &SourceId, b: &SourceId) -> Option<SourceId> {
+    let published = |id: &SourceId| {
+        source_index(sources, id).and_then(|i| sources[i].published.map(|p| p.date()))
+    };
+    match (published(a), published(b)) {
+        (Some(x), Some(y)) if x < y => Some(a.clone()),
+        (Some(x), Some(y)) if y < x => Some(b.clone()),
+        _ => None,
+    }
+}
