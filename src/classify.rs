@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::align::Alignment;
+use crate::align::score::SupportKind;
 use crate::model::{Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
 
 /// The tool's verdict on a segment.
@@ -34,8 +35,11 @@ pub struct Support {
     pub source: SourceId,
     /// Its id.
     pub segment: SegmentId,
-    /// Similarity, rounded to three decimals.
+    /// Paraphrase score of the two sentences, rounded to three decimals.
     pub similarity: f64,
+    /// Why it counts: the two paraphrase each other, or it states this
+    /// claim's rare names and numbers and most of its content.
+    pub basis: SupportKind,
 }
 
 /// A match with a copy: same words, not independent.
@@ -125,9 +129,9 @@ pub fn classify(
     for m in &alignment.matches {
         let (a, b) = (claims[m.a as usize], claims[m.b as usize]);
         for (ours, theirs, supported) in [(a, b, m.b_supports_a), (b, a, m.a_supports_b)] {
-            if supported.is_none() {
+            let Some(basis) = supported else {
                 continue;
-            }
+            };
             let other = &segments[theirs];
             let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
             let finding = &mut findings[ours];
@@ -143,6 +147,7 @@ pub fn classify(
                     source: other.source.clone(),
                     segment: other.id.clone(),
                     similarity,
+                    basis,
                 });
             }
         }

@@ -127,7 +127,8 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
         })
         .collect();
     let alignment = align::align(&inputs, AlignParams::default());
-    analysis.findings = classify::classify(&analysis.segments, &analysis.sources, &claims, &alignment);
+    analysis.findings =
+        classify::classify(&analysis.segments, &analysis.sources, &claims, &alignment);
     analysis.candidates = alignment.candidates;
     analysis
 }
@@ -156,8 +157,16 @@ pub fn build_report(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report
         .zip(&analysis.signals)
         .map(|(info, signals)| SourceReport {
             info: info.clone(),
-            segment_count: analysis.segments.iter().filter(|s| s.source == info.id).count(),
-            removed_count: analysis.removed.iter().filter(|r| r.source == info.id).count(),
+            segment_count: analysis
+                .segments
+                .iter()
+                .filter(|s| s.source == info.id)
+                .count(),
+            removed_count: analysis
+                .removed
+                .iter()
+                .filter(|r| r.source == info.id)
+                .count(),
             signals: signals.clone(),
         })
         .collect();
@@ -205,7 +214,11 @@ fn run_segments(config: &SegmentsConfig) -> Result<Outcome> {
     }
     let mut stdout = String::new();
     for info in &analysis.sources {
-        if config.source.as_ref().is_some_and(|only| *only != info.id.0) {
+        if config
+            .source
+            .as_ref()
+            .is_some_and(|only| *only != info.id.0)
+        {
             continue;
         }
         for segment in analysis.segments.iter().filter(|s| s.source == info.id) {

@@ -21,17 +21,9 @@ fn segments_of<'a>(report: &'a Value, source: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-fn seed_report() -> (Workspace, Value) {
-    let workspace = Workspace::with_seeds();
-    let (code, stderr) = workspace.report();
-    assert_eq!(code, 0, "{stderr}");
-    let report = workspace.report_json();
-    (workspace, report)
-}
-
 #[test]
 fn no_boilerplate_survives_as_a_segment() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     let boilerplate = [
         "Leave a Comment",
         "Adblock Detected",
@@ -84,7 +76,7 @@ fn no_boilerplate_survives_as_a_segment() {
 
 #[test]
 fn real_content_is_kept() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     let texts: Vec<&str> = segments(&report)
         .iter()
         .map(|s| s["text"].as_str().expect("text"))
@@ -100,7 +92,7 @@ fn real_content_is_kept() {
 
 #[test]
 fn venue_bullet_is_one_segment_with_its_line() {
-    let (workspace, report) = seed_report();
+    let (workspace, report) = Workspace::seed_report();
     let venue: Vec<_> = segments_of(&report, "000")
         .into_iter()
         .filter(|s| s["text"].as_str().is_some_and(|t| t.contains("Venue")))
@@ -125,7 +117,7 @@ fn venue_bullet_is_one_segment_with_its_line() {
 
 #[test]
 fn initialisms_do_not_split_sentences() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     let texts: Vec<&str> = segments(&report)
         .iter()
         .map(|s| s["text"].as_str().expect("text"))
@@ -146,7 +138,7 @@ fn initialisms_do_not_split_sentences() {
 
 #[test]
 fn key_takeaways_bullets_are_segments() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     let takeaways: Vec<&str> = segments_of(&report, "004")
         .into_iter()
         .filter(|s| s["section"] == "Key Takeaways" && s["kind"] == "list_item")
@@ -161,7 +153,7 @@ fn key_takeaways_bullets_are_segments() {
 
 #[test]
 fn at_a_glance_rows_are_segments() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     let rows: Vec<&str> = segments_of(&report, "000")
         .into_iter()
         .filter(|s| s["kind"] == "table_row")
@@ -176,7 +168,7 @@ fn at_a_glance_rows_are_segments() {
 
 #[test]
 fn ai_disclaimer_is_a_signal_not_content() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     assert!(
         segments_of(&report, "002")
             .iter()
@@ -205,7 +197,7 @@ fn ai_disclaimer_is_a_signal_not_content() {
 
 #[test]
 fn front_matter_is_read() {
-    let (_workspace, report) = seed_report();
+    let (_workspace, report) = Workspace::seed_report();
     let sources = report["sources"].as_array().expect("sources");
     assert_eq!(sources.len(), 5);
     let benzinga = &sources[2];

@@ -124,7 +124,10 @@ mod tests {
     fn entries<'a>(terms: &'a [(u32, Vec<u64>)]) -> Vec<Entry<'a>> {
         terms
             .iter()
-            .map(|(group, terms)| Entry { group: *group, terms })
+            .map(|(group, terms)| Entry {
+                group: *group,
+                terms,
+            })
             .collect()
     }
 
@@ -142,7 +145,8 @@ mod tests {
 
     #[test]
     fn frequent_terms_are_ignored() {
-        let data: Vec<(u32, Vec<u64>)> = (0..10).map(|g| (g, vec![42, 100 + u64::from(g)])).collect();
+        let data: Vec<(u32, Vec<u64>)> =
+            (0..10).map(|g| (g, vec![42, 100 + u64::from(g)])).collect();
         let params = IndexParams {
             max_df: 5,
             min_shared: 1,
@@ -158,6 +162,9 @@ mod tests {
     #[test]
     fn one_shared_term_is_enough_for_a_one_term_segment() {
         let data = vec![(0, vec![5]), (1, vec![5, 6, 7])];
-        assert_eq!(candidate_pairs(&entries(&data), IndexParams::default()), vec![(0, 1)]);
+        assert_eq!(
+            candidate_pairs(&entries(&data), IndexParams::default()),
+            vec![(0, 1)]
+        );
     }
 }

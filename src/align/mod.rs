@@ -150,7 +150,10 @@ fn finish(
 
 /// Near-verbatim: long enough and almost every word shared.
 pub fn is_verbatim(a: &str, b: &str) -> bool {
-    let words = a.split_whitespace().count().min(b.split_whitespace().count());
+    let words = a
+        .split_whitespace()
+        .count()
+        .min(b.split_whitespace().count());
     words >= VERBATIM_MIN_WORDS
         && diff::word_diff(&a.to_lowercase(), &b.to_lowercase()).ratio >= VERBATIM_RATIO
 }

@@ -1,18 +1,19 @@
 //! Scoring (pure): two [`SentenceFeatures`] (+ corpus [`TermWeights`]) →
 //! paraphrase score, and whether one sentence supports another's claim.
 //!
-//! **Paraphrase** (symmetric, what `pairs` prints): an IDF-weighted Dice
-//! overlap of terms, names and numbers weighted above words, blended with the
-//! overlap of adjacent-term bigrams (word order), minus a penalty when both
-//! sentences state numbers and share none. The constants were fitted on the
-//! even rows of the MRPC train split and checked on the odd rows (README).
+//! **Paraphrase** (symmetric, what `pairs` prints): a logistic model over
+//! eight overlap features ([`PAIR_FEATURE_NAMES`]: IDF-weighted term overlap
+//! with names and numbers weighted above words, coverage of each side, bigram
+//! overlap for word order, surface overlap, number agreement, length ratio).
+//! Its nine constants were fitted on the even rows of the MRPC train split
+//! and checked on the odd rows (README, "Quality").
 //!
 //! **Support** (directional, what corroboration uses): news outlets rarely
 //! paraphrase each other sentence for sentence; they report the same fact in
 //! other words ("continued contacts with Kiril Dmitriev" / "met with … Kirill
 //! Dmitriev"). So B supports A when they paraphrase each other, or when every
-//! rare name in A (after variant folding) is in B and B also carries enough of
-//! A's other content.
+//! two thirds of A's rare names and numbers (after variant folding) are in B and
+//! B carries at least 40 % of A's weighted content.
 
 use std::collections::HashMap;
 
@@ -21,16 +22,38 @@ use crate::align::tokens::SentenceFeatures;
 /// Paraphrase score at or above which two sentences state the same claim.
 pub const SAME_THRESHOLD: f32 = 0.5;
 
-/// How much a name or a number outweighs a word of the same rarity.
+/// Number of pair features the paraphrase model combines.
+pub const PAIR_FEATURES: usize = 8;
+
+/// Names of the pair features, in order (README and fitting output).
+pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
+    "idf-weighted Dice of terms (names, numbers x2)",
+    "lesser coverage: share of each sentence's weighted terms the other has",
+    "Dice of adjacent-term bigrams",
+    "Dice of all words as written (stop words included)",
+    "Dice of names",
+    "both state numbers and share none",
+    "both state numbers and all agree",
+    "length ratio (shorter / longer, in words)",
+];
+
+/// Logistic-model weights over the pair features, then the bias. Fitted on
+/// the even rows of the MRPC train split (`fit_paraphrase_model` in
+/// tests/eval_mrpc.rs), checked on the odd rows.
+pub const PARAPHRASE_WEIGHTS: [f32; PAIR_FEATURES + 1] =
+    [1.56, 1.89, -1.81, 5.19, -0.69, -0.16, 0.24, 2.76, -5.89];
+
+/// How much a name or number outweighs a word of the same rarity.
 const NAME_FACTOR: f32 = 2.0;
 const NUMBER_FACTOR: f32 = 2.0;
-/// Share of the paraphrase score from unigram overlap (the rest from bigrams).
-const UNIGRAM_SHARE: f32 = 0.8;
-/// Subtracted when both sentences state numbers and share none.
-const NUMBER_MISMATCH_PENALTY: f32 = 0.1;
 
-/// Support by names: the share of A's other (non-name) weighted content B must also carry.
-const SUPPORT_CONTENT_SHARE: f32 = 0.3;
+/// News outlets rarely paraphrase each other sentence for sentence: a lower
+/// paraphrase score than [`SAME_THRESHOLD`] already means one states the
+/// other's claim (checked on the seeds: above 0.4 only true support).
+pub const SUPPORT_THRESHOLD: f32 = 0.4;
+/// Support by shared facts: the share of the claim's weighted content
+/// (names and numbers weighted up) the supporter must also carry.
+const SUPPORT_COVERAGE: f32 = 0.4;
 /// A name found in more than this share of segments is too common to anchor support.
 const RARE_NAME_MAX_SHARE: f32 = 0.1;
 
@@ -67,11 +90,14 @@ impl TermWeights {
     }
 
     fn idf(&self, term: u64) -> f32 {
-        self.idf.get(&term).copied().unwrap_or_else(|| self.unseen())
+        self.idf
+            .get(&term)
+            .copied()
+            .unwrap_or_else(|| self.unseen())
     }
 
     /// Is this name rare enough in the corpus to anchor support?
-    fn is_rare(&self, term: u64) -> bool {
+    pub fn is_rare(&self, term: u64) -> bool {
         let df = self.df.get(&term).copied().unwrap_or(0) as f32;
         self.documents < 20 || df <= (self.documents as f32 * RARE_NAME_MAX_SHARE).max(2.0)
     }
@@ -112,44 +138,81 @@ fn count_shared(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// Weighted (total, shared-with-b) over every kind of term of `a`.
-fn content_overlap(a: &SentenceFeatures, b: &SentenceFeatures, weights: &TermWeights) -> (f32, f32) {
+pub fn content_overlap(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    weights: &TermWeights,
+) -> (f32, f32) {
     let (wt, ws) = weighted_overlap(a.words(), b.words(), weights, 1.0);
     let (nt, ns) = weighted_overlap(a.names(), b.names(), weights, NAME_FACTOR);
     let (ut, us) = weighted_overlap(a.numbers(), b.numbers(), weights, NUMBER_FACTOR);
     (wt + nt + ut, ws + ns + us)
 }
 
-/// Symmetric paraphrase score, 0..=1.
-pub fn paraphrase(a: &SentenceFeatures, b: &SentenceFeatures, weights: &TermWeights) -> f32 {
-    let (a_total, a_shared) = content_overlap(a, b, weights);
-    let (b_total, b_shared) = content_overlap(b, a, weights);
-    if a_total + b_total <= 0.0 {
+fn dice(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    let unigram = (a_shared + b_shared) / (a_total + b_total);
-    let bigram_total = a.bigrams().len() + b.bigrams().len();
-    let bigram = if bigram_total == 0 {
-        unigram
-    } else {
-        2.0 * count_shared(a.bigrams(), b.bigrams()) as f32 / bigram_total as f32
-    };
-    let mut score = UNIGRAM_SHARE * unigram + (1.0 - UNIGRAM_SHARE) * bigram;
-    if !a.numbers().is_empty()
-        && !b.numbers().is_empty()
-        && count_shared(a.numbers(), b.numbers()) == 0
-    {
-        score -= NUMBER_MISMATCH_PENALTY;
-    }
-    score.clamp(0.0, 1.0)
+    2.0 * count_shared(a, b) as f32 / (a.len() + b.len()) as f32
 }
 
-/// How `supporter` supports `claim`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// The features the paraphrase model combines (see [`PAIR_FEATURE_NAMES`]).
+pub fn pair_features(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    weights: &TermWeights,
+) -> [f32; PAIR_FEATURES] {
+    let (a_total, a_shared) = content_overlap(a, b, weights);
+    let (b_total, b_shared) = content_overlap(b, a, weights);
+    let ratio = |shared: f32, total: f32| if total > 0.0 { shared / total } else { 0.0 };
+    let weighted_dice = ratio(a_shared + b_shared, a_total + b_total);
+    let lesser_coverage = ratio(a_shared, a_total).min(ratio(b_shared, b_total));
+    let both_numbers = !a.numbers().is_empty() && !b.numbers().is_empty();
+    let shared_numbers = count_shared(a.numbers(), b.numbers());
+    let numbers_disagree = both_numbers && shared_numbers == 0;
+    let numbers_agree =
+        both_numbers && shared_numbers == a.numbers().len() && shared_numbers == b.numbers().len();
+    let (short, long) = (
+        a.word_count().min(b.word_count()) as f32,
+        a.word_count().max(b.word_count()) as f32,
+    );
+    [
+        weighted_dice,
+        lesser_coverage,
+        dice(a.bigrams(), b.bigrams()),
+        dice(a.surface(), b.surface()),
+        dice(a.names(), b.names()),
+        f32::from(u8::from(numbers_disagree)),
+        f32::from(u8::from(numbers_agree)),
+        ratio(short, long),
+    ]
+}
+
+/// Combine pair features with logistic-model weights (last entry the bias) into 0..=1.
+pub fn logistic(features: &[f32; PAIR_FEATURES], weights: &[f32; PAIR_FEATURES + 1]) -> f32 {
+    let z: f32 = features
+        .iter()
+        .zip(weights.iter())
+        .map(|(f, w)| f * w)
+        .sum::<f32>()
+        + weights[PAIR_FEATURES];
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Symmetric paraphrase score, 0..=1: the probability the model gives that
+/// the two sentences state the same thing.
+pub fn paraphrase(a: &SentenceFeatures, b: &SentenceFeatures, weights: &TermWeights) -> f32 {
+    logistic(&pair_features(a, b, weights), &PARAPHRASE_WEIGHTS)
+}
+
+/// How `supporter` supports `claim` (`basis` in report.json).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SupportKind {
     /// They paraphrase each other.
     Paraphrase,
-    /// The claim's rare names, and enough of its other content, are in the supporter.
-    SharedNames,
+    /// The supporter states the claim's rare names and numbers and most of its content.
+    SharedFacts,
 }
 
 /// Does `supporter` state the claim of `claim`? `paraphrase_score` is
@@ -160,25 +223,26 @@ pub fn supports(
     paraphrase_score: f32,
     weights: &TermWeights,
 ) -> Option<SupportKind> {
-    if paraphrase_score >= SAME_THRESHOLD {
+    if paraphrase_score >= SUPPORT_THRESHOLD {
         return Some(SupportKind::Paraphrase);
     }
-    let rare_names: Vec<u64> = claim
+    // The facts that anchor a claim: its rare names and its numbers. Two
+    // thirds of them, at least one: "a Kremlin emissary, Kiril Dmitriev" is
+    // still the Dmitriev of "Putin's special envoy Kirill Dmitriev".
+    let anchors: Vec<u64> = claim
         .names()
         .iter()
         .copied()
         .filter(|&n| weights.is_rare(n))
         .collect();
-    if rare_names.is_empty() || count_shared(&rare_names, supporter.names()) < rare_names.len() {
+    let anchor_count = anchors.len() + claim.numbers().len();
+    let shared_anchors = count_shared(&anchors, supporter.names())
+        + count_shared(claim.numbers(), supporter.numbers());
+    if anchor_count == 0 || shared_anchors < (anchor_count * 2 + 1) / 3 {
         return None;
     }
-    let (words_total, words_shared) =
-        weighted_overlap(claim.words(), supporter.words(), weights, 1.0);
-    let (numbers_total, numbers_shared) =
-        weighted_overlap(claim.numbers(), supporter.numbers(), weights, NUMBER_FACTOR);
-    let total = words_total + numbers_total;
-    let shared = words_shared + numbers_shared;
-    (total > 0.0 && shared / total >= SUPPORT_CONTENT_SHARE).then_some(SupportKind::SharedNames)
+    let (total, shared) = content_overlap(claim, supporter, weights);
+    (total > 0.0 && shared / total >= SUPPORT_COVERAGE).then_some(SupportKind::SharedFacts)
 }
 
 #[cfg(test)]
@@ -190,17 +254,26 @@ mod tests {
     }
 
     #[test]
-    fn identical_sentences_score_one() {
+    fn identical_sentences_are_the_same_claim() {
         let a = f("Russia fired 82 drones overnight.");
         let weights = TermWeights::default();
-        assert!((paraphrase(&a, &a, &weights) - 1.0).abs() < 1e-6);
+        let score = paraphrase(&a, &a, &weights);
+        assert!(score > 0.95, "{score}");
     }
 
     #[test]
     fn different_numbers_lower_the_score() {
         let weights = TermWeights::default();
-        let same = paraphrase(&f("Russia fired 82 drones."), &f("Russia launched 82 drones."), &weights);
-        let other = paraphrase(&f("Russia fired 82 drones."), &f("Russia launched 60 drones."), &weights);
+        let same = paraphrase(
+            &f("Russia fired 82 drones."),
+            &f("Russia launched 82 drones."),
+            &weights,
+        );
+        let other = paraphrase(
+            &f("Russia fired 82 drones."),
+            &f("Russia launched 60 drones."),
+            &weights,
+        );
         assert!(same > other + 0.1, "{same} vs {other}");
     }
 }

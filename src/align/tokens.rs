@@ -20,31 +20,221 @@ static STEMMER: LazyLock<frostem::Stemmer> =
 
 /// Function words that carry no claim (sorted, for binary search).
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "itself", "just", "me", "more", "most", "my", "myself", "of", "off", "on", "once", "only",
-    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s", "same", "she", "should",
-    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "you", "your", "yours",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "s",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
 ];
 
 /// Capitalised words that are not names: titles, months, days, sentence starters (sorted).
 const NOT_NAMES: &[&str] = &[
-    "a", "according", "additionally", "advisor", "after", "aide", "also", "although", "an", "and",
-    "april", "as", "at", "august", "besides", "breaking", "but", "by", "chairman", "chief",
-    "commander", "december", "deputy", "despite", "director", "during", "earlier", "envoy",
-    "february", "for", "friday", "from", "general", "governor", "he", "head", "however", "if",
-    "in", "it", "its", "january", "july", "june", "key", "march", "may", "meanwhile", "minister",
-    "monday", "mr", "mrs", "ms", "november", "october", "on", "one", "president", "prime",
-    "saturday", "secretary", "senator", "separately", "september", "she", "since", "so",
-    "special", "spokesman", "spokeswoman", "sunday", "that", "the", "their", "there", "these",
-    "they", "this", "those", "thursday", "to", "tuesday", "two", "we", "wednesday", "when",
-    "while", "with", "yet",
+    "a",
+    "according",
+    "additionally",
+    "advisor",
+    "after",
+    "aide",
+    "also",
+    "although",
+    "an",
+    "and",
+    "april",
+    "as",
+    "at",
+    "august",
+    "besides",
+    "breaking",
+    "but",
+    "by",
+    "chairman",
+    "chief",
+    "commander",
+    "december",
+    "deputy",
+    "despite",
+    "director",
+    "during",
+    "earlier",
+    "envoy",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "general",
+    "governor",
+    "he",
+    "head",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "key",
+    "march",
+    "may",
+    "meanwhile",
+    "minister",
+    "monday",
+    "mr",
+    "mrs",
+    "ms",
+    "november",
+    "october",
+    "on",
+    "one",
+    "president",
+    "prime",
+    "saturday",
+    "secretary",
+    "senator",
+    "separately",
+    "september",
+    "she",
+    "since",
+    "so",
+    "special",
+    "spokesman",
+    "spokeswoman",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tuesday",
+    "two",
+    "we",
+    "wednesday",
+    "when",
+    "while",
+    "with",
+    "yet",
 ];
 
 /// Words folded to one concept before stemming, so paraphrases of the same
@@ -120,6 +310,8 @@ pub struct SentenceFeatures {
     names: Vec<u64>,
     numbers: Vec<u64>,
     bigrams: Vec<u64>,
+    surface: Vec<u64>,
+    word_count: usize,
     shingles: Vec<u64>,
 }
 
@@ -129,6 +321,11 @@ impl SentenceFeatures {
         let mut features = SentenceFeatures::default();
         let mut sequence: Vec<u64> = Vec::new();
         let words: Vec<&str> = text.unicode_words().collect();
+        features.word_count = words.len();
+        features.surface = words
+            .iter()
+            .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+            .collect();
         let mut index = 0;
         while index < words.len() {
             let word = words[index];
@@ -139,7 +336,25 @@ impl SentenceFeatures {
                 index += used;
                 continue;
             }
-            let term = classify_word(word, index == 0);
+            if word.eq_ignore_ascii_case("united")
+                && words
+                    .get(index + 1)
+                    .is_some_and(|next| next.eq_ignore_ascii_case("states"))
+            {
+                // "United States" is the same concept as "U.S." and "US".
+                let hash = hash_term(TermKind::Word, "usa");
+                features.words.push(hash);
+                sequence.push(hash);
+                index += 2;
+                continue;
+            }
+            // A capitalised first word is a name only when a name follows
+            // ("Kirill Dmitriev, head of …"), not in "Separately, U.S. …".
+            let sentence_start = index == 0
+                && !words
+                    .get(1)
+                    .is_some_and(|next| is_name_like(next, false) && !is_acronym(next));
+            let term = classify_word(word, sentence_start);
             index += 1;
             let Some((kind, key)) = term else {
                 continue;
@@ -161,15 +376,21 @@ impl SentenceFeatures {
             &mut features.names,
             &mut features.numbers,
             &mut features.bigrams,
+            &mut features.surface,
         ] {
             list.sort_unstable();
             list.dedup();
         }
-        let mut shingles: Vec<u64> = [&features.words, &features.names, &features.numbers, &features.bigrams]
-            .into_iter()
-            .flatten()
-            .copied()
-            .collect();
+        let mut shingles: Vec<u64> = [
+            &features.words,
+            &features.names,
+            &features.numbers,
+            &features.bigrams,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
         shingles.sort_unstable();
         shingles.dedup();
         features.shingles = shingles;
@@ -194,6 +415,16 @@ impl SentenceFeatures {
     /// Hashes of adjacent term pairs.
     pub fn bigrams(&self) -> &[u64] {
         &self.bigrams
+    }
+
+    /// Every word as written, lower-cased, stop words included (hashed, sorted, unique).
+    pub fn surface(&self) -> &[u64] {
+        &self.surface
+    }
+
+    /// Number of words in the sentence.
+    pub fn word_count(&self) -> usize {
+        self.word_count
     }
 
     /// Every term and bigram: what the candidate index keys on.
@@ -242,9 +473,17 @@ fn classify_word(word: &str, sentence_start: bool) -> Option<(TermKind, String)>
 fn is_name_like(word: &str, sentence_start: bool) -> bool {
     let mut chars = word.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let all_upper = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    // An all-capitals word of two or more letters is an acronym (NATO, MIGA), a name even at sentence start.
-    first_upper && (!sentence_start || (all_upper && word.chars().count() >= 2))
+    // An acronym (NATO, MIGA) is a name even at sentence start.
+    first_upper && (!sentence_start || is_acronym(word))
+}
+
+/// All capitals, two letters or more.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Fold a name so spelling and transliteration variants compare equal:
@@ -328,7 +567,11 @@ mod tests {
         ] {
             assert_eq!(fold_name(a), fold_name(b), "{a} vs {b}");
         }
-        for (a, b) in [("Kushner", "Kirill"), ("Putin", "Peskov"), ("Kharkiv", "Kgarkiv")] {
+        for (a, b) in [
+            ("Kushner", "Kirill"),
+            ("Putin", "Peskov"),
+            ("Kharkiv", "Kgarkiv"),
+        ] {
             assert_ne!(fold_name(a), fold_name(b), "{a} vs {b}");
         }
     }

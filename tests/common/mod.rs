@@ -59,6 +59,15 @@ impl Workspace {
         command
     }
 
+    /// The seeds, reported cleanly: the workspace and its report.json.
+    pub fn seed_report() -> (Self, serde_json::Value) {
+        let workspace = Workspace::with_seeds();
+        let (code, stderr) = workspace.report();
+        assert_eq!(code, 0, "{stderr}");
+        let report = workspace.report_json();
+        (workspace, report)
+    }
+
     /// Run `corroborate report`; return (exit code, stderr).
     pub fn report(&self) -> (i32, String) {
         let output = self.command(&["report"]).output().expect("run");

@@ -1,0 +1,125 @@
+//! Alignment on the five seed articles: who corroborates what, what stays
+//! single-source, and that copies are not independent support.
+
+mod common;
+
+use common::Workspace;
+use serde_json::Value;
+
+/// The one segment of `source` whose text contains `needle`.
+fn segment<'a>(report: &'a Value, source: &str, needle: &str) -> &'a Value {
+    let found: Vec<&Value> = report["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter(|s| s["source"] == source && s["text"].as_str().unwrap_or("").contains(needle))
+        .collect();
+    assert_eq!(found.len(), 1, "segments of {source} containing {needle:?}");
+    found[0]
+}
+
+/// Sources of the segments that corroborate `segment`.
+fn supporting_sources(segment: &Value) -> Vec<&str> {
+    let mut sources: Vec<&str> = segment["corroborated_by"]
+        .as_array()
+        .expect("corroborated_by")
+        .iter()
+        .map(|s| s["source"].as_str().expect("source"))
+        .collect();
+    sources.dedup();
+    sources.sort_unstable();
+    sources.dedup();
+    sources
+}
+
+#[test]
+fn kushner_is_corroborated_across_000_002_and_004() {
+    let (_workspace, report) = Workspace::seed_report();
+    let kushner = segment(&report, "000", "Jared Kushner-President");
+    assert_eq!(kushner["verdict"], "corroborated");
+    assert_eq!(supporting_sources(kushner), ["002", "004"]);
+    let delegation = segment(&report, "002", "delegation comprised");
+    assert_eq!(delegation["verdict"], "corroborated");
+    assert!(supporting_sources(delegation).contains(&"000"));
+}
+
+#[test]
+fn dmitriev_contacts_are_supported_by_002_and_004() {
+    let (_workspace, report) = Workspace::seed_report();
+    let contacts = segment(&report, "000", "Kiril Dmitriev.");
+    assert_eq!(contacts["verdict"], "corroborated");
+    assert_eq!(supporting_sources(contacts), ["002", "004"]);
+    for support in contacts["corroborated_by"].as_array().expect("list") {
+        assert_eq!(support["basis"], "shared_facts", "{support}");
+    }
+}
+
+#[test]
+fn miga_insurance_is_single_source() {
+    let (_workspace, report) = Workspace::seed_report();
+    let miga = segment(&report, "000", "insurance provided by the Multilateral");
+    assert_eq!(miga["verdict"], "single_source");
+    assert_eq!(miga["corroborated_by"], serde_json::json!([]));
+    // 000 says it twice (line 40 is a fragment of the same claim); neither is backed.
+    let fragment = segment(&report, "000", "By the Multilateral Investment");
+    assert_eq!(fragment["verdict"], "single_source");
+}
+
+#[test]
+fn the_miami_summit_section_of_000_finds_no_support() {
+    let (_workspace, report) = Workspace::seed_report();
+    let lines = |s: &Value| s["line"].as_u64().expect("line");
+    let summit_start = lines(segment(&report, "000", "Venue: Miami International"));
+    for s in report["segments"].as_array().expect("segments") {
+        if s["source"] == "000" && lines(s) >= summit_start {
+            assert_ne!(s["verdict"], "corroborated", "{s}");
+        }
+    }
+}
+
+#[test]
+fn segments_never_corroborate_their_own_source() {
+    let (_workspace, report) = Workspace::seed_report();
+    for s in report["segments"].as_array().expect("segments") {
+        for support in s["corroborated_by"].as_array().expect("list") {
+            assert_ne!(support["source"], s["source"], "{s}");
+        }
+    }
+}
+
+#[test]
+fn a_copied_article_is_same_origin_not_corroboration() {
+    let workspace = Workspace::with_seeds();
+    let original = std::fs::read_dir(workspace.sources())
+        .expect("sources")
+        .map(|entry| entry.expect("entry").path())
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("002"))
+        })
+        .map(|path| std::fs::read_to_string(path).expect("read 002"))
+        .expect("002 present");
+    let body = original.splitn(3, "---").nth(2).expect("front matter");
+    workspace.write_source(
+        "005.md",
+        format!("---\nid: \"005\"\noutlet: Copycat Daily\ntitle: Rewrite\npublished: 2025-12-25\n---\n{body}"),
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    // 002 was published on 2025-12-22, the copy three days later: 002 is the origin.
+    let copy = segment(&report, "005", "delegation comprised");
+    assert!(
+        !supporting_sources(copy).contains(&"002"),
+        "a copy supports its original: {copy}"
+    );
+    // Independent support of the copied sentence still counts.
+    assert!(supporting_sources(copy).contains(&"000"), "{copy}");
+    let same_origin = copy["same_origin"].as_array().expect("same_origin");
+    assert!(
+        same_origin
+            .iter()
+            .any(|s| s["source"] == "002" && s["origin"] == "002"),
+        "{copy}"
+    );
+}
