@@ -26,7 +26,7 @@ pub struct IndexParams {
 impl Default for IndexParams {
     fn default() -> Self {
         IndexParams {
-            max_df: 400,
+            max_df: crate::align::score::COMMON_TERM_MIN_DF as usize,
             min_shared: 2,
         }
     }

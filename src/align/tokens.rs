@@ -18,7 +18,8 @@ use unicode_segmentation::UnicodeSegmentation;
 static STEMMER: LazyLock<frostem::Stemmer> =
     LazyLock::new(|| frostem::Stemmer::new(frostem::Algorithm::English));
 
-/// Function words that carry no claim (sorted, for binary search).
+/// Function words and reporting verbs ("said", "told"): they carry no
+/// claim (sorted, for binary search).
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -99,12 +100,17 @@ const STOP_WORDS: &[&str] = &[
     "over",
     "own",
     "s",
+    "said",
     "same",
+    "say",
+    "says",
     "she",
     "should",
     "so",
     "some",
     "such",
+    "tell",
+    "tells",
     "than",
     "that",
     "the",
@@ -120,6 +126,7 @@ const STOP_WORDS: &[&str] = &[
     "those",
     "through",
     "to",
+    "told",
     "too",
     "under",
     "until",
@@ -320,8 +327,12 @@ impl SentenceFeatures {
     pub fn new(text: &str) -> Self {
         let mut features = SentenceFeatures::default();
         let mut sequence: Vec<u64> = Vec::new();
+        // The same terms without their kind: the index keys on these, so a
+        // word capitalised in a headline still meets it in prose.
+        let mut plain: Vec<u64> = Vec::new();
         let words: Vec<&str> = text.unicode_words().collect();
         features.word_count = words.len();
+        let sentence_case = capitals_of(&words);
         features.surface = words
             .iter()
             .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
@@ -333,6 +344,7 @@ impl SentenceFeatures {
                 let hash = hash_term(TermKind::Number, &format_number(value));
                 features.numbers.push(hash);
                 sequence.push(hash);
+                plain.push(hash);
                 index += used;
                 continue;
             }
@@ -345,21 +357,33 @@ impl SentenceFeatures {
                 let hash = hash_term(TermKind::Word, "usa");
                 features.words.push(hash);
                 sequence.push(hash);
+                plain.push(hash);
                 index += 2;
                 continue;
             }
             // A capitalised first word is a name only when a name follows
             // ("Kirill Dmitriev, head of …"), not in "Separately, U.S. …".
-            let sentence_start = index == 0
+            let capitals = if sentence_case != Capitals::Meaningful {
+                sentence_case
+            } else if index == 0
                 && !words
                     .get(1)
-                    .is_some_and(|next| is_name_like(next, false) && !is_acronym(next));
-            let term = classify_word(word, sentence_start);
+                    .is_some_and(|next| is_capitalised(next) && !is_acronym(next))
+            {
+                Capitals::AcronymsOnly
+            } else {
+                Capitals::Meaningful
+            };
+            let term = classify_word(word, capitals);
             index += 1;
             let Some((kind, key)) = term else {
                 continue;
             };
             let hash = hash_term(kind, &key);
+            plain.push(match kind {
+                TermKind::Word | TermKind::Number => hash,
+                TermKind::Name => plain_key(word),
+            });
             match kind {
                 TermKind::Word => features.words.push(hash),
                 TermKind::Name => features.names.push(hash),
@@ -381,16 +405,11 @@ impl SentenceFeatures {
             list.sort_unstable();
             list.dedup();
         }
-        let mut shingles: Vec<u64> = [
-            &features.words,
-            &features.names,
-            &features.numbers,
-            &features.bigrams,
-        ]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect();
+        let mut shingles: Vec<u64> = plain
+            .windows(2)
+            .map(|pair| pair[0].rotate_left(17) ^ pair[1])
+            .chain(plain.iter().copied())
+            .collect();
         shingles.sort_unstable();
         shingles.dedup();
         features.shingles = shingles;
@@ -427,7 +446,7 @@ impl SentenceFeatures {
         self.word_count
     }
 
-    /// Every term and bigram: what the candidate index keys on.
+    /// Every term and bigram, names hashed as plain words: what the candidate index keys on.
     pub fn shingles(&self) -> &[u64] {
         &self.shingles
     }
@@ -442,6 +461,13 @@ impl SentenceFeatures {
     }
 }
 
+/// The word-kind hash a name would have if it were not capitalised.
+fn plain_key(word: &str) -> u64 {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
+    hash_term(TermKind::Word, &STEMMER.stem(lower))
+}
+
 fn hash_term(kind: TermKind, key: &str) -> u64 {
     let seed = match kind {
         TermKind::Word => 1,
@@ -451,8 +477,50 @@ fn hash_term(kind: TermKind, key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), seed)
 }
 
+/// What capital letters say about names in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capitals {
+    /// Prose: a capitalised word is a name.
+    Meaningful,
+    /// Sentence start or a Title Case headline: only acronyms are names.
+    AcronymsOnly,
+    /// ALL CAPS: capitals say nothing.
+    Meaningless,
+}
+
+/// Headlines capitalise every word ("Sheriff's Deputy Shot and Killed") and
+/// some shout; in neither do capitals mark names.
+fn capitals_of(words: &[&str]) -> Capitals {
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|w| {
+            STOP_WORDS
+                .binary_search(&w.to_lowercase().as_str())
+                .is_err()
+        })
+        .collect();
+    if content.len() < 3 {
+        return Capitals::Meaningful;
+    }
+    if content.iter().all(|w| is_acronym(w)) {
+        return Capitals::Meaningless;
+    }
+    let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
+    if capitalised * 5 >= content.len() * 4 {
+        Capitals::AcronymsOnly
+    } else {
+        Capitals::Meaningful
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Classify one word: `None` for stop words and punctuation.
-fn classify_word(word: &str, sentence_start: bool) -> Option<(TermKind, String)> {
+fn classify_word(word: &str, capitals: Capitals) -> Option<(TermKind, String)> {
     let lower = word.to_lowercase();
     let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
     if lower.is_empty() || !lower.chars().any(char::is_alphanumeric) {
@@ -464,17 +532,19 @@ fn classify_word(word: &str, sentence_start: bool) -> Option<(TermKind, String)>
     if STOP_WORDS.binary_search(&lower).is_ok() {
         return None;
     }
-    if is_name_like(word, sentence_start) && NOT_NAMES.binary_search(&lower).is_err() {
+    if is_name_like(word, capitals) && NOT_NAMES.binary_search(&lower).is_err() {
         return Some((TermKind::Name, fold_name(word)));
     }
     Some((TermKind::Word, STEMMER.stem(lower).into_owned()))
 }
 
-fn is_name_like(word: &str, sentence_start: bool) -> bool {
-    let mut chars = word.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    // An acronym (NATO, MIGA) is a name even at sentence start.
-    first_upper && (!sentence_start || is_acronym(word))
+fn is_name_like(word: &str, capitals: Capitals) -> bool {
+    match capitals {
+        Capitals::Meaningful => is_capitalised(word),
+        // An acronym (NATO, MIGA) is a name even at sentence start.
+        Capitals::AcronymsOnly => is_acronym(word),
+        Capitals::Meaningless => false,
+    }
 }
 
 /// All capitals, two letters or more.

@@ -1,0 +1,208 @@
+//! Cross-article alignment on ECB+ (read from ../shared/eval, never copied):
+//! 772 articles from many outlets grouped by the event they report, with gold
+//! links between sentences of different articles that mention the same
+//! annotated event (`shares_event`).
+//!
+//! Every sentence of every article goes through the aligner at once, as a
+//! folder of sources would. Figures (README, "Quality"):
+//! - recall: the share of gold `shares_event` pairs the tool links;
+//! - precision: of the tool's links between two annotated sentences, the share
+//!   the gold links as sharing an event (or, looser, any annotated participant);
+//! - index recall: of the links the all-pairs oracle makes among annotated
+//!   sentences, the share the candidate index also makes.
+
+// The figures are the point of this file: print them for README.
+#![allow(clippy::print_stderr)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use corroborate::align::{self, AlignInput, AlignParams, Alignment};
+use corroborate::text::normalize::normalize_str;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Doc {
+    doc_id: String,
+    subtopic: String,
+    sentences: Vec<Sentence>,
+}
+
+#[derive(Deserialize)]
+struct Sentence {
+    sent_id: u32,
+    text: String,
+    annotated: bool,
+}
+
+#[derive(Deserialize)]
+struct Link {
+    doc_1: String,
+    sent_1: u32,
+    doc_2: String,
+    sent_2: u32,
+    shares_event: bool,
+}
+
+type SentenceKey = (String, u32);
+
+fn eval_dir() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/ecbplus");
+    if dir.exists() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: {} not found", dir.display());
+        None
+    }
+}
+
+fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Vec<T> {
+    std::fs::read_to_string(path)
+        .expect("read")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("jsonl row"))
+        .collect()
+}
+
+/// Unordered pair of sentence keys.
+fn pair(a: SentenceKey, b: SentenceKey) -> (SentenceKey, SentenceKey) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+/// The pairs an alignment links (supported either way, or same-origin).
+fn links(alignment: &Alignment, keys: &[SentenceKey]) -> BTreeSet<(SentenceKey, SentenceKey)> {
+    alignment
+        .matches
+        .iter()
+        .map(|m| pair(keys[m.a as usize].clone(), keys[m.b as usize].clone()))
+        .collect()
+}
+
+struct Corpus {
+    keys: Vec<SentenceKey>,
+    texts: Vec<String>,
+    sources: Vec<u32>,
+    annotated: Vec<bool>,
+}
+
+fn corpus(docs: &[Doc]) -> Corpus {
+    let mut corpus = Corpus {
+        keys: Vec::new(),
+        texts: Vec::new(),
+        sources: Vec::new(),
+        annotated: Vec::new(),
+    };
+    for (number, doc) in docs.iter().enumerate() {
+        for sentence in &doc.sentences {
+            // Sentence 0 of an ecbplus article is its URL.
+            if doc.subtopic == "ecbplus" && sentence.sent_id == 0 {
+                continue;
+            }
+            corpus.keys.push((doc.doc_id.clone(), sentence.sent_id));
+            corpus.texts.push(normalize_str(&sentence.text));
+            corpus
+                .sources
+                .push(u32::try_from(number).expect("few docs"));
+            corpus.annotated.push(sentence.annotated);
+        }
+    }
+    corpus
+}
+
+fn inputs<'a>(
+    corpus: &'a Corpus,
+    keep: impl Fn(usize) -> bool,
+) -> (Vec<AlignInput<'a>>, Vec<SentenceKey>) {
+    (0..corpus.keys.len())
+        .filter(|&i| keep(i))
+        .map(|i| {
+            (
+                AlignInput {
+                    source: corpus.sources[i],
+                    text: &corpus.texts[i],
+                },
+                corpus.keys[i].clone(),
+            )
+        })
+        .unzip()
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
+}
+
+#[test]
+fn ecbplus_event_links_recall_and_precision() {
+    let Some(dir) = eval_dir() else { return };
+    let docs: Vec<Doc> = read_jsonl(&dir.join("docs.jsonl"));
+    let gold_links: Vec<Link> = read_jsonl(&dir.join("sentence_links.jsonl"));
+    let corpus = corpus(&docs);
+    let annotated: BTreeSet<&SentenceKey> = corpus
+        .keys
+        .iter()
+        .zip(&corpus.annotated)
+        .filter_map(|(key, &annotated)| annotated.then_some(key))
+        .collect();
+
+    let (all, keys) = inputs(&corpus, |_| true);
+    let ours = links(&align::align(&all, AlignParams::default()), &keys);
+
+    let mut gold: BTreeMap<(SentenceKey, SentenceKey), bool> = BTreeMap::new();
+    for link in gold_links {
+        let shares_event = gold
+            .entry(pair((link.doc_1, link.sent_1), (link.doc_2, link.sent_2)))
+            .or_default();
+        *shares_event |= link.shares_event;
+    }
+    let event_pairs: Vec<_> = gold
+        .iter()
+        .filter(|(_, event)| **event)
+        .map(|(p, _)| p)
+        .collect();
+    let found = event_pairs.iter().filter(|p| ours.contains(p)).count();
+    let recall = ratio(found, event_pairs.len());
+
+    let judged: Vec<_> = ours
+        .iter()
+        .filter(|(a, b)| annotated.contains(a) && annotated.contains(b))
+        .collect();
+    let event_hits = judged.iter().filter(|p| gold.get(p) == Some(&true)).count();
+    let any_hits = judged.iter().filter(|p| gold.contains_key(p)).count();
+    let precision_event = ratio(event_hits, judged.len());
+    let precision_any = ratio(any_hits, judged.len());
+
+    eprintln!(
+        "ECB+: {} sentences of {} articles; {} links made; shares_event recall {recall:.3} ({found}/{}); \
+         precision on annotated pairs: same event {precision_event:.3}, any shared event or participant \
+         {precision_any:.3} ({any_hits}/{})",
+        keys.len(),
+        docs.len(),
+        ours.len(),
+        event_pairs.len(),
+        judged.len()
+    );
+    assert!(recall >= 0.25, "recall {recall}");
+    assert!(precision_any >= 0.80, "precision {precision_any}");
+}
+
+#[test]
+fn ecbplus_index_finds_what_the_oracle_finds() {
+    let Some(dir) = eval_dir() else { return };
+    let docs: Vec<Doc> = read_jsonl(&dir.join("docs.jsonl"));
+    let corpus = corpus(&docs);
+    let (annotated, keys) = inputs(&corpus, |i| corpus.annotated[i]);
+    let indexed = align::align(&annotated, AlignParams::default());
+    let oracle = align::oracle(&annotated);
+    let (indexed_links, oracle_links) = (links(&indexed, &keys), links(&oracle, &keys));
+    let found = oracle_links.intersection(&indexed_links).count();
+    let index_recall = ratio(found, oracle_links.len());
+    eprintln!(
+        "ECB+ annotated sentences: {}; candidate pairs: index {} vs all pairs {}; oracle links {}, \
+         found by the index {found} (recall {index_recall:.4})",
+        keys.len(),
+        indexed.candidates,
+        oracle.candidates,
+        oracle_links.len()
+    );
+    assert!(index_recall >= 0.99, "index recall {index_recall}");
+    assert!(indexed_links.is_subset(&oracle_links));
+}
