@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::align::Alignment;
 use crate::align::score::SupportKind;
+use crate::facts::{Conflict, ConflictKind};
 use crate::model::{Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
 
 /// The tool's verdict on a segment.
@@ -55,6 +56,21 @@ pub struct SameOrigin {
     pub origin: Option<SourceId>,
 }
 
+/// A segment that says otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictReport {
+    /// Its source (this segment's own source for a contradiction within one article).
+    pub source: SourceId,
+    /// Its id.
+    pub segment: SegmentId,
+    /// What kind of fact differs.
+    pub kind: ConflictKind,
+    /// What this segment says.
+    pub ours: String,
+    /// What the other says.
+    pub theirs: String,
+}
+
 /// What the tool says about one segment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -68,6 +84,8 @@ pub struct Finding {
     /// Matches with copies, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_origin: Vec<SameOrigin>,
+    /// Segments that say otherwise.
+    pub conflicts: Vec<ConflictReport>,
 }
 
 /// Why a segment is not a claim, if it is not.
@@ -109,6 +127,7 @@ pub fn classify(
     sources: &[SourceInfo],
     claims: &[usize],
     alignment: &Alignment,
+    conflicts: &[Conflict],
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = segments
         .iter()
@@ -123,6 +142,7 @@ pub fn classify(
                 not_a_claim: reason,
                 corroborated_by: Vec::new(),
                 same_origin: Vec::new(),
+                conflicts: Vec::new(),
             }
         })
         .collect();
@@ -152,7 +172,24 @@ pub fn classify(
             }
         }
     }
+    for conflict in conflicts {
+        for (ours, theirs, ours_says, theirs_says) in [
+            (conflict.a, conflict.b, &conflict.a_says, &conflict.b_says),
+            (conflict.b, conflict.a, &conflict.b_says, &conflict.a_says),
+        ] {
+            findings[ours].conflicts.push(ConflictReport {
+                source: segments[theirs].source.clone(),
+                segment: segments[theirs].id.clone(),
+                kind: conflict.kind,
+                ours: ours_says.clone(),
+                theirs: theirs_says.clone(),
+            });
+        }
+    }
     for finding in &mut findings {
+        finding
+            .conflicts
+            .sort_by(|x, y| (&x.segment, x.kind, &x.ours).cmp(&(&y.segment, y.kind, &y.ours)));
         finding.corroborated_by.sort_by(|x, y| {
             y.similarity
                 .total_cmp(&x.similarity)
@@ -163,8 +200,12 @@ pub fn classify(
                 .total_cmp(&x.similarity)
                 .then_with(|| x.segment.cmp(&y.segment))
         });
-        if finding.verdict == Verdict::SingleSource && !finding.corroborated_by.is_empty() {
-            finding.verdict = Verdict::Corroborated;
+        if finding.verdict != Verdict::NotAClaim {
+            if !finding.conflicts.is_empty() {
+                finding.verdict = Verdict::Conflict;
+            } else if !finding.corroborated_by.is_empty() {
+                finding.verdict = Verdict::Corroborated;
+            }
         }
     }
     findings

@@ -19,6 +19,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod facts;
 pub mod load;
 pub mod model;
 pub mod pairs;
@@ -86,6 +87,10 @@ pub struct Analysis {
     pub signals: Vec<Vec<Signal>>,
     /// How many candidate pairs the aligner scored.
     pub candidates: usize,
+    /// Facts of each segment (parallel to `segments`).
+    pub facts: Vec<facts::Facts>,
+    /// Names spelled more than one way, merged.
+    pub variants: Vec<facts::Variant>,
 }
 
 /// Run the pure stages over loaded sources.
@@ -127,8 +132,28 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
         })
         .collect();
     let alignment = align::align(&inputs, AlignParams::default());
-    analysis.findings =
-        classify::classify(&analysis.segments, &analysis.sources, &claims, &alignment);
+    // Facts of claims only: a heading states nothing to contradict.
+    let mut claim_facts = facts::extract_all(&analysis.segments);
+    for (i, f) in claim_facts.iter_mut().enumerate() {
+        if claims.binary_search(&i).is_err() {
+            *f = facts::Facts::default();
+        }
+    }
+    let related: Vec<(usize, usize)> = alignment
+        .related
+        .iter()
+        .map(|&(a, b)| (claims[a as usize], claims[b as usize]))
+        .collect();
+    let conflicts = facts::conflicts(&analysis.segments, &claim_facts, &related);
+    analysis.findings = classify::classify(
+        &analysis.segments,
+        &analysis.sources,
+        &claims,
+        &alignment,
+        &conflicts,
+    );
+    analysis.facts = claim_facts;
+    analysis.variants = facts::variants(&analysis.segments);
     analysis.candidates = alignment.candidates;
     analysis
 }
@@ -174,14 +199,17 @@ pub fn build_report(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report
         .segments
         .iter()
         .zip(&analysis.findings)
-        .map(|(segment, finding)| SegmentReport {
+        .zip(&analysis.facts)
+        .map(|((segment, finding), facts)| SegmentReport {
             segment: segment.clone(),
             finding: finding.clone(),
+            facts: facts.clone(),
         })
         .collect();
     Report {
         sources,
         segments,
+        variants: analysis.variants.clone(),
         removed: analysis.removed.clone(),
         diagnostics,
     }

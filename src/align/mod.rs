@@ -62,6 +62,9 @@ pub struct Alignment {
     pub matches: Vec<Match>,
     /// How many candidate pairs were scored.
     pub candidates: usize,
+    /// The candidate pairs themselves (sharing two story-specific terms):
+    /// where the facts stage looks for conflicts. Empty from [`oracle`].
+    pub related: Vec<(u32, u32)>,
 }
 
 /// Segments sharing this share of their words (and at least this many words)
@@ -77,7 +80,9 @@ const COPIED_SOURCE_MIN_PAIRS: usize = 3;
 pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
     let features = features(segments);
     let pairs = candidates(segments, &features, params);
-    finish(segments, &features, &pairs)
+    let mut alignment = finish(segments, &features, &pairs);
+    alignment.related = pairs;
+    alignment
 }
 
 /// Candidate pairs of the index for already computed features.
@@ -145,6 +150,7 @@ fn finish(
     Alignment {
         matches,
         candidates: pairs.len(),
+        related: Vec::new(),
     }
 }
 

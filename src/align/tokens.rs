@@ -468,6 +468,16 @@ fn plain_key(word: &str) -> u64 {
     hash_term(TermKind::Word, &STEMMER.stem(lower))
 }
 
+/// Is this lower-case word capitalised only as a title, month, day or sentence starter?
+pub fn is_not_a_name(lower: &str) -> bool {
+    NOT_NAMES.binary_search(&lower).is_ok()
+}
+
+/// Is this lower-case word a function word or reporting verb?
+pub fn is_stop_word(lower: &str) -> bool {
+    STOP_WORDS.binary_search(&lower).is_ok()
+}
+
 fn hash_term(kind: TermKind, key: &str) -> u64 {
     let seed = match kind {
         TermKind::Word => 1,
@@ -585,7 +595,7 @@ pub fn fold_name(word: &str) -> String {
 
 /// A number starting at `words[index]`: its value and how many words it used
 /// ("50 billion" is one number).
-fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
+pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
     let word = words[index];
     let lower = word.to_lowercase();
     let value = if let Ok(i) = NUMBER_WORDS.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
@@ -605,7 +615,7 @@ fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
     })
 }
 
-fn format_number(value: f64) -> String {
+pub(crate) fn format_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {

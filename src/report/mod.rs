@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::classify::Finding;
 use crate::error::Diagnostic;
+use crate::facts::{Facts, Variant};
 use crate::model::{Removed, Segment, Signal, SourceInfo};
 
 /// Everything a report says.
@@ -21,6 +22,8 @@ pub struct Report {
     pub sources: Vec<SourceReport>,
     /// Every segment of every source, in source then reading order, with its finding.
     pub segments: Vec<SegmentReport>,
+    /// Names spelled more than one way, merged, each with its rule.
+    pub variants: Vec<Variant>,
     /// Lines removed as boilerplate.
     pub removed: Vec<Removed>,
     /// Problems with input files (the run went on without them).
@@ -50,4 +53,6 @@ pub struct SegmentReport {
     /// Verdict and evidence.
     #[serde(flatten)]
     pub finding: Finding,
+    /// Numbers and groups of people it states.
+    pub facts: Facts,
 }

@@ -96,3 +96,20 @@ impl Workspace {
 
 /// A small valid article.
 pub const GOOD_ARTICLE: &str = "---\nid: good\noutlet: Test Wire\npublished: 2025-12-20\n---\nThe talks in Miami ended on Sunday. Both sides called them productive.\n";
+
+/// The one segment of `source` whose text contains `needle`.
+#[allow(dead_code)] // not every test file uses it
+pub fn segment<'a>(
+    report: &'a serde_json::Value,
+    source: &str,
+    needle: &str,
+) -> &'a serde_json::Value {
+    let found: Vec<&serde_json::Value> = report["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter(|s| s["source"] == source && s["text"].as_str().unwrap_or("").contains(needle))
+        .collect();
+    assert_eq!(found.len(), 1, "segments of {source} containing {needle:?}");
+    found[0]
+}

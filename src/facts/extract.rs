@@ -1,0 +1,798 @@
+//! Fact extraction (pure): one normalised sentence → [`Facts`]: counted and
+//! money numbers with their unit, predicate and owner; groups of people
+//! ("the U.S. delegation comprised …"); dates; the places and people named.
+//!
+//! Deliberately shallow: a window of words around each number, small
+//! lexicons, no parser. Each rule is here so an editor's question "why did it
+//! read 63 as intercepted drones?" has an answer in one place.
+
+use serde::Serialize;
+
+use crate::align::tokens::{fold_name, format_number, is_not_a_name, is_stop_word, number_at};
+
+/// A number stated as a count or an amount.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberFact {
+    /// As written ("82 drones", "$50 billion", "63 of which").
+    pub text: String,
+    /// Value with its scale applied ("$50 billion" → 5e10).
+    pub value: f64,
+    /// What is counted, singular ("drone", "people", "usd", "percent").
+    pub unit: Option<String>,
+    /// What happened to them ("intercepted", "killed", "launched").
+    pub predicate: Option<&'static str>,
+    /// Whose they are when the sentence says ("Ukrainian drones", "Russia fired 82 drones").
+    pub owner: Option<&'static str>,
+    /// "at least", "about", "more than": a bound, not an exact figure.
+    pub hedged: bool,
+}
+
+/// People named as members of one group ("U.S. delegation").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFact {
+    /// The group: nation and group noun ("usa delegation").
+    pub group: String,
+    /// Members as written.
+    pub members: Vec<String>,
+    /// Folded surnames of the members (for comparison).
+    #[serde(skip)]
+    pub keys: Vec<String>,
+}
+
+/// Everything extracted from one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facts {
+    /// Counts and amounts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<NumberFact>,
+    /// Groups of people.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupFact>,
+    /// Proper names other than nations, folded (places, people, organisations).
+    #[serde(skip)]
+    pub names: Vec<String>,
+}
+
+/// A word of a sentence with what the extractor needs to know about it.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    text: &'a str,
+    lower: String,
+    /// Clause boundary before this token (";", ":", "—", sentence punctuation).
+    clause_break: bool,
+    /// A comma before this token.
+    comma: bool,
+    /// Its position in the sentence.
+    index: usize,
+}
+
+/// Nations and their adjectives → one key.
+const NATIONS: &[(&str, &str)] = &[
+    ("america", "usa"),
+    ("american", "usa"),
+    ("britain", "uk"),
+    ("british", "uk"),
+    ("eu", "eu"),
+    ("europe", "eu"),
+    ("european", "eu"),
+    ("kyiv", "ukraine"),
+    ("moscow", "russia"),
+    ("russia", "russia"),
+    ("russian", "russia"),
+    ("u.s", "usa"),
+    ("u.s.", "usa"),
+    ("uk", "uk"),
+    ("ukraine", "ukraine"),
+    ("ukrainian", "ukraine"),
+    ("us", "usa"),
+    ("usa", "usa"),
+    ("washington", "usa"),
+];
+
+/// Predicate words (lower-case prefixes) → the predicate they state.
+const PREDICATES: &[(&str, &str)] = &[
+    ("arrest", "arrested"),
+    ("dead", "killed"),
+    ("death", "killed"),
+    ("die", "killed"),
+    ("downed", "intercepted"),
+    ("fatal", "killed"),
+    ("fire", "launched"),
+    ("fired", "launched"),
+    ("hurt", "injured"),
+    ("injur", "injured"),
+    ("intercept", "intercepted"),
+    ("jammed", "intercepted"),
+    ("kill", "killed"),
+    ("launch", "launched"),
+    ("murder", "killed"),
+    ("shot", "shot"),
+    ("shoot", "shot"),
+    ("slain", "killed"),
+    ("wound", "injured"),
+];
+
+/// Units that name people: they compare as one unit.
+const PEOPLE: &[&str] = &[
+    "adult",
+    "child",
+    "children",
+    "individual",
+    "man",
+    "men",
+    "other",
+    "others",
+    "people",
+    "person",
+    "persons",
+    "resident",
+    "teen",
+    "teenager",
+    "victim",
+    "woman",
+    "women",
+];
+
+/// Words between a number and its unit that do not change what is counted.
+const UNIT_FILLERS: &[&str] = &["additional", "more", "new", "other", "total"];
+
+/// Words before a number that make it a bound.
+const HEDGES: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "least",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "up",
+];
+
+/// Group nouns that list people.
+const GROUPS: &[&str] = &["delegation", "participants", "side", "team"];
+
+/// Title and role words stripped from the front of a person's name.
+const TITLES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "affairs",
+    "aide",
+    "chief",
+    "commander",
+    "defense",
+    "defence",
+    "deputy",
+    "director",
+    "economy",
+    "envoy",
+    "foreign",
+    "gen",
+    "general",
+    "head",
+    "lt",
+    "minister",
+    "national",
+    "president",
+    "prime",
+    "secretary",
+    "security",
+    "senior",
+    "special",
+    "state",
+];
+
+/// Words that make a capitalised run an organisation or place, not a person.
+const ORGANISATIONS: &[&str] = &[
+    "agency",
+    "army",
+    "bureau",
+    "center",
+    "centre",
+    "committee",
+    "congress",
+    "council",
+    "department",
+    "force",
+    "forces",
+    "fund",
+    "house",
+    "ministry",
+    "office",
+    "police",
+    "union",
+];
+
+const MONTHS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sep",
+    "sept",
+    "september",
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+fn nation(lower: &str) -> Option<&'static str> {
+    lookup(NATIONS, lower.trim_end_matches("'s").trim_end_matches('\''))
+}
+
+fn predicate(lower: &str) -> Option<&'static str> {
+    PREDICATES
+        .iter()
+        .find(|(prefix, _)| lower.starts_with(prefix))
+        .map(|(_, p)| *p)
+        // "fire" as a noun ("opened fire", "fire crews") is rare next to a count.
+        .filter(|_| lower != "firefighters")
+}
+
+/// Split a sentence into words; "$" and "€" become words of their own,
+/// hyphenated words split ("12-year-old"), clause punctuation remembered.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut clause_break = false;
+    let mut comma = false;
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let next_is_alphanumeric = text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let previous_is_digit = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit());
+        let next_is_digit = text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_ascii_digit());
+        let joins = c.is_alphanumeric()
+            || (matches!(c, '.' | '\'') && start.is_some() && next_is_alphanumeric)
+            || (c == ',' && start.is_some() && previous_is_digit && next_is_digit);
+        if joins {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            if push_word(
+                text,
+                s,
+                i,
+                c == '.',
+                &mut out,
+                &mut clause_break,
+                &mut comma,
+            ) {
+                continue; // the "." of "U.S." ends nothing
+            }
+        }
+        match c {
+            '$' | '€' | '£' | '%' => {
+                out.push(Token {
+                    text: &text[i..i + c.len_utf8()],
+                    lower: c.to_string(),
+                    clause_break,
+                    comma,
+                    index: out.len(),
+                });
+                clause_break = false;
+                comma = false;
+            }
+            ';' | ':' | '—' | '–' | '.' | '!' | '?' | '(' | ')' | '•' => clause_break = true,
+            ',' => comma = true,
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(
+            text,
+            s,
+            text.len(),
+            false,
+            &mut out,
+            &mut clause_break,
+            &mut comma,
+        );
+    }
+    out
+}
+
+/// Push `text[start..end]` as a word; `dot_follows` keeps "U.S." whole.
+/// Returns whether the following "." was taken into the word.
+fn push_word<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    dot_follows: bool,
+    out: &mut Vec<Token<'a>>,
+    clause_break: &mut bool,
+    comma: &mut bool,
+) -> bool {
+    let word = &text[start..end];
+    let takes_dot = dot_follows && word.eq_ignore_ascii_case("u.s");
+    let word = if takes_dot {
+        &text[start..end + 1]
+    } else {
+        word
+    };
+    out.push(Token {
+        text: word,
+        lower: word.to_lowercase(),
+        clause_break: *clause_break,
+        comma: *comma,
+        index: out.len(),
+    });
+    *clause_break = false;
+    *comma = false;
+    takes_dot
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_year(value: f64, used: usize, word: &str) -> bool {
+    used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word.contains(',')
+}
+
+/// Is the number at `index` part of a date or a time ("Dec. 14", "21 December", "6 p.m.")?
+fn in_date_or_time(tokens: &[Token<'_>], index: usize, used: usize) -> bool {
+    let before = index
+        .checked_sub(1)
+        .map(|i| tokens[i].lower.trim_end_matches('.'));
+    let after = tokens.get(index + used).map(|t| t.lower.as_str());
+    before.is_some_and(|w| MONTHS.contains(&w))
+        || after.is_some_and(|w| MONTHS.contains(&w.trim_end_matches('.')))
+        || after
+            .is_some_and(|w| matches!(w, "p.m" | "a.m" | "pm" | "am" | "p.m." | "a.m." | "o'clock"))
+}
+
+/// Extract the facts of one normalised sentence.
+pub fn extract(text: &str) -> Facts {
+    let tokens = tokens(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    let mut facts = Facts {
+        numbers: numbers(&tokens, &words),
+        groups: Vec::new(),
+        names: names(&tokens),
+    };
+    facts.groups = groups(&tokens);
+    facts
+}
+
+fn numbers(tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
+    let mut out: Vec<NumberFact> = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        // Number words count only as counts ("six people"), not "one of the".
+        let Some((value, used)) = number_at(words, index) else {
+            index += 1;
+            continue;
+        };
+        let word = tokens[index].text;
+        let currency = index
+            .checked_sub(1)
+            .and_then(|i| match tokens[i].lower.as_str() {
+                "$" => Some("usd"),
+                "€" => Some("eur"),
+                "£" => Some("gbp"),
+                _ => None,
+            });
+        if currency.is_none()
+            && (is_year(value, used, word) || in_date_or_time(tokens, index, used))
+        {
+            index += used;
+            continue;
+        }
+        let fact = number_fact(tokens, index, used, value, currency, out.last());
+        if let Some(fact) = fact {
+            out.push(fact);
+        }
+        index += used;
+    }
+    out
+}
+
+fn number_fact(
+    tokens: &[Token<'_>],
+    index: usize,
+    used: usize,
+    value: f64,
+    currency: Option<&'static str>,
+    previous: Option<&NumberFact>,
+) -> Option<NumberFact> {
+    let after = index + used;
+    let mut owner = None;
+    let mut unit: Option<String> = currency.map(str::to_owned);
+    let mut end = after;
+    if unit.is_none() {
+        let mut cursor = after;
+        while tokens
+            .get(cursor)
+            .is_some_and(|t| UNIT_FILLERS.contains(&t.lower.as_str()))
+        {
+            cursor += 1;
+        }
+        if let Some(adjective) = tokens.get(cursor).and_then(|t| nation(&t.lower)) {
+            owner = Some(adjective);
+            cursor += 1;
+        }
+        match tokens.get(cursor) {
+            Some(t) if t.lower == "%" || t.lower == "percent" || t.lower == "per" => {
+                unit = Some("percent".into());
+                end = cursor + 1;
+            }
+            Some(t)
+                if t.lower == "of"
+                    && tokens
+                        .get(cursor + 1)
+                        .is_some_and(|n| n.lower == "which" || n.lower == "them") =>
+            {
+                // "63 of which": what the previous number counted.
+                unit = previous.and_then(|p| p.unit.clone());
+                owner = owner.or(previous.and_then(|p| p.owner));
+                end = cursor + 2;
+            }
+            Some(t)
+                if t.lower == "year"
+                    && tokens.get(cursor + 1).is_some_and(|n| n.lower == "old") =>
+            {
+                unit = Some("year-old".into());
+                end = cursor + 2;
+            }
+            Some(t)
+                if !t.clause_break
+                    && t.text.chars().all(char::is_alphabetic)
+                    && !is_capitalised(t.text)
+                    && !is_stop_word(&t.lower) =>
+            {
+                unit = Some(singular_unit(&t.lower));
+                end = cursor + 1;
+            }
+            _ => {
+                // "Ukraine intercepting 47": the unit of the number before.
+                if let Some(p) = previous {
+                    unit = p.unit.clone();
+                    owner = owner.or(p.owner);
+                }
+            }
+        }
+    }
+    let hedged = index
+        .checked_sub(1)
+        .is_some_and(|i| HEDGES.contains(&tokens[i].lower.as_str()));
+    let (predicate, verb_at) = nearest_predicate(tokens, index, end);
+    if owner.is_none() && predicate == Some("launched") {
+        // "Russia fired 82 drones": the launcher owns them.
+        owner = verb_at
+            .and_then(|v| v.checked_sub(1))
+            .and_then(|i| nation(&tokens[i].lower));
+    }
+    let start = currency.map_or(index, |_| index - 1);
+    let text = tokens[start..end.min(tokens.len())]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("$ ", "$")
+        .replace("€ ", "€")
+        .replace("£ ", "£")
+        .replace(" %", "%");
+    Some(NumberFact {
+        text,
+        value,
+        unit,
+        predicate,
+        owner,
+        hedged,
+    })
+}
+
+fn singular_unit(word: &str) -> String {
+    if PEOPLE.contains(&word) {
+        return "people".into();
+    }
+    word.strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| {
+            word.strip_suffix('s')
+                .filter(|s| !s.ends_with('s'))
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| word.to_owned())
+}
+
+/// The predicate word nearest to the number (within its clause, six words
+/// either side; after the number wins a tie), and where it is.
+fn nearest_predicate(
+    tokens: &[Token<'_>],
+    index: usize,
+    end: usize,
+) -> (Option<&'static str>, Option<usize>) {
+    let mut best: Option<(usize, &'static str, usize)> = None;
+    // After: up to the clause break.
+    for (distance, i) in (end..tokens.len().min(end + 6)).enumerate() {
+        if tokens[i].clause_break {
+            break;
+        }
+        if let Some(p) = predicate(&tokens[i].lower) {
+            best = Some((distance, p, i));
+            break;
+        }
+    }
+    // Before: back to the clause break.
+    let mut i = index;
+    let mut distance = 0;
+    while i > 0 && distance < 6 {
+        if tokens[i].clause_break {
+            break;
+        }
+        i -= 1;
+        if let Some(p) = predicate(&tokens[i].lower) {
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, p, i));
+            }
+            break;
+        }
+        distance += 1;
+    }
+    match best {
+        Some((_, p, at)) => (Some(p), Some(at)),
+        None => (None, None),
+    }
+}
+
+/// Proper names other than nations and titles, folded; the first word of the
+/// sentence only when another name follows it.
+fn names(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            is_capitalised(t.text)
+                && (*i > 0 && !t.clause_break
+                    || tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text)))
+                && nation(&t.lower).is_none()
+                && !TITLES.contains(&t.lower.as_str())
+                && !MONTHS.contains(&t.lower.trim_end_matches('.'))
+                && !is_stop_word(&t.lower)
+                && t.text.chars().any(char::is_alphabetic)
+        })
+        .map(|(_, t)| fold_name(t.text))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// "U.S. delegation: Secretary of State Antony Blinken, …" and "the U.S.
+/// delegation comprised … Jared Kushner and … Josh Gruenbaum".
+fn groups(tokens: &[Token<'_>]) -> Vec<GroupFact> {
+    let Some(noun_at) = tokens
+        .iter()
+        .position(|t| GROUPS.contains(&t.lower.as_str()))
+    else {
+        return Vec::new();
+    };
+    // The nation qualifying the group: just before it, or "from the Ukrainian side".
+    let qualifier = (noun_at.saturating_sub(3)..noun_at)
+        .rev()
+        .find_map(|i| nation(&tokens[i].lower));
+    let Some(qualifier) = qualifier else {
+        return Vec::new();
+    };
+    let group = format!("{qualifier} delegation");
+    let members = people(tokens);
+    if members.is_empty() {
+        return Vec::new();
+    }
+    let keys = members
+        .iter()
+        .map(|m| fold_name(m.rsplit(' ').next().unwrap_or(m)))
+        .collect();
+    vec![GroupFact {
+        group,
+        members,
+        keys,
+    }]
+}
+
+/// Runs of capitalised words that name a person: titles stripped from the
+/// front, organisations and nations left out.
+fn people(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&Token<'_>> = Vec::new();
+    let mut finish = |run: &mut Vec<&Token<'_>>| {
+        let start = run
+            .iter()
+            .position(|t| {
+                !TITLES.contains(&t.lower.as_str())
+                    && nation(&t.lower).is_none()
+                    && !is_not_a_name(&t.lower)
+                    && !is_stop_word(&t.lower)
+            })
+            .unwrap_or(run.len());
+        let name = &run[start..];
+        // "in Miami", "from Kyiv": a place.
+        let after_preposition = run
+            .first()
+            .and_then(|first| first.index.checked_sub(1))
+            .is_some_and(|i| {
+                matches!(
+                    tokens[i].lower.as_str(),
+                    "in" | "at" | "from" | "to" | "near" | "into"
+                )
+            });
+        let is_person = !name.is_empty()
+            && !after_preposition
+            && name.iter().all(|t| {
+                !ORGANISATIONS.contains(&t.lower.as_str())
+                    && t.lower != "united"
+                    && nation(&t.lower).is_none()
+                    && !t
+                        .text
+                        .chars()
+                        .all(|c| c.is_uppercase() || !c.is_alphabetic())
+            });
+        if is_person {
+            let joined = name.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            out.push(
+                joined
+                    .trim_end_matches("'s")
+                    .trim_end_matches('\'')
+                    .to_owned(),
+            );
+        }
+        run.clear();
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let capitalised = is_capitalised(token.text) && token.text.chars().any(char::is_alphabetic);
+        let breaks = token.clause_break || token.comma || !capitalised;
+        if breaks && !run.is_empty() {
+            finish(&mut run);
+        }
+        // "Secretary of State Antony Blinken": "of" inside a title keeps the run.
+        if capitalised && (i > 0 || tokens.get(1).is_some_and(|n| is_capitalised(n.text))) {
+            run.push(token);
+        }
+    }
+    if !run.is_empty() {
+        finish(&mut run);
+    }
+    out.retain(|name| !GROUPS.iter().any(|g| name.eq_ignore_ascii_case(g)));
+    out
+}
+
+/// A number as report text: "82", "5e10" → "50000000000".
+pub fn format_value(value: f64) -> String {
+    format_number(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Read = (
+        f64,
+        Option<String>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    fn numbers_of(text: &str) -> Vec<Read> {
+        extract(text)
+            .numbers
+            .into_iter()
+            .map(|n| (n.value, n.unit, n.predicate, n.owner))
+            .collect()
+    }
+
+    #[test]
+    fn drones_fired_and_intercepted() {
+        let found = numbers_of(
+            "Ukraine's air force reported that Russia fired 82 drones of various types overnight, 63 of which were intercepted or jammed.",
+        );
+        assert_eq!(
+            found,
+            [
+                (82.0, Some("drone".into()), Some("launched"), Some("russia")),
+                (
+                    63.0,
+                    Some("drone".into()),
+                    Some("intercepted"),
+                    Some("russia")
+                ),
+            ]
+        );
+        let takeaway = numbers_of(
+            "Drone attacks continue on both sides, with Russia launching 82 drones and Ukraine intercepting 47.",
+        );
+        assert_eq!(
+            takeaway[1],
+            (
+                47.0,
+                Some("drone".into()),
+                Some("intercepted"),
+                Some("russia")
+            )
+        );
+        let russian = numbers_of(
+            "The Russian Defense Ministry said that its air defenses intercepted 47 Ukrainian drones overnight.",
+        );
+        assert_eq!(
+            russian,
+            [(
+                47.0,
+                Some("drone".into()),
+                Some("intercepted"),
+                Some("ukraine")
+            )]
+        );
+    }
+
+    #[test]
+    fn money_percent_people_and_ages() {
+        assert_eq!(numbers_of("a $50 billion fund")[0].0, 5e10);
+        assert_eq!(
+            numbers_of("a $50 billion fund")[0].1.as_deref(),
+            Some("usd")
+        );
+        assert_eq!(
+            numbers_of("cut the threat by 30 %")[0].1.as_deref(),
+            Some("percent")
+        );
+        assert_eq!(
+            numbers_of("three people were killed by drones")[0],
+            (3.0, Some("people".into()), Some("killed"), None)
+        );
+        assert_eq!(
+            numbers_of("A 12-year-old was shot.")[0].1.as_deref(),
+            Some("year-old")
+        );
+        assert!(numbers_of("On Dec. 14, 2009 at 6 p.m. the vote began.").is_empty());
+        assert!(numbers_of("for 2026 and 2027").is_empty());
+    }
+
+    #[test]
+    fn delegations_list_their_people() {
+        let facts = extract(
+            "U.S. delegation: Secretary of State Antony Blinken,National Security Advisor Jake Sullivan,Deputy secretary of Defense Kathleen Hicks,senior officials from the State Department's European Bureau and USAID.",
+        );
+        assert_eq!(facts.groups.len(), 1);
+        assert_eq!(facts.groups[0].group, "usa delegation");
+        assert_eq!(
+            facts.groups[0].members,
+            ["Antony Blinken", "Jake Sullivan", "Kathleen Hicks"]
+        );
+        let other = extract(
+            "Besides Witkoff, the U.S. delegation comprised President Donald Trump's son-in-law Jared Kushner and White House aide Josh Gruenbaum.",
+        );
+        assert_eq!(
+            other.groups[0].members,
+            ["Witkoff", "Donald Trump", "Jared Kushner", "Josh Gruenbaum"]
+        );
+    }
+}
