@@ -407,6 +407,15 @@ fn numbers(tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
             index += used;
             continue;
         }
+        let apposition = used == 1
+            && tokens[index].comma
+            && tokens
+                .get(index + 1)
+                .is_none_or(|t| t.comma || t.clause_break);
+        if currency.is_none() && apposition {
+            index += used; // "John Smith, 27, was killed": an age
+            continue;
+        }
         let fact = number_fact(tokens, index, used, value, currency, out.last());
         if let Some(fact) = fact {
             out.push(fact);
@@ -465,6 +474,7 @@ fn number_fact(
             }
             Some(t)
                 if !t.clause_break
+                    && predicate(&t.lower).is_none()
                     && t.text.chars().all(char::is_alphabetic)
                     && !is_capitalised(t.text)
                     && !is_stop_word(&t.lower) =>
@@ -525,7 +535,7 @@ fn singular_unit(word: &str) -> String {
         .unwrap_or_else(|| word.to_owned())
 }
 
-/// The predicate word nearest to the number (within its clause, six words
+/// The predicate word nearest to the number (within its clause and commas, six words
 /// either side; after the number wins a tie), and where it is.
 fn nearest_predicate(
     tokens: &[Token<'_>],
@@ -535,7 +545,7 @@ fn nearest_predicate(
     let mut best: Option<(usize, &'static str, usize)> = None;
     // After: up to the clause break.
     for (distance, i) in (end..tokens.len().min(end + 6)).enumerate() {
-        if tokens[i].clause_break {
+        if tokens[i].clause_break || tokens[i].comma {
             break;
         }
         if let Some(p) = predicate(&tokens[i].lower) {
@@ -547,7 +557,7 @@ fn nearest_predicate(
     let mut i = index;
     let mut distance = 0;
     while i > 0 && distance < 6 {
-        if tokens[i].clause_break {
+        if tokens[i].clause_break || tokens[i].comma {
             break;
         }
         i -= 1;
