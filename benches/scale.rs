@@ -75,19 +75,7 @@ fn ecbplus() -> Vec<LoadedSource> {
 
 /// The aligner's inputs for an analysed corpus: its claims.
 fn claims(analysis: &corroborate::Analysis) -> Vec<AlignInput<'_>> {
-    analysis
-        .segments
-        .iter()
-        .zip(&analysis.findings)
-        .filter(|(_, finding)| finding.not_a_claim.is_none())
-        .map(|(segment, _)| AlignInput {
-            source: analysis
-                .sources
-                .binary_search_by(|s| s.id.cmp(&segment.source))
-                .map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX)),
-            text: &segment.norm,
-        })
-        .collect()
+    corroborate::claim_inputs(&analysis.sources, &analysis.segments).1
 }
 
 fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {

@@ -190,16 +190,8 @@ pub fn classify(
         finding
             .conflicts
             .sort_by(|x, y| (&x.segment, x.kind, &x.ours).cmp(&(&y.segment, y.kind, &y.ours)));
-        finding.corroborated_by.sort_by(|x, y| {
-            y.similarity
-                .total_cmp(&x.similarity)
-                .then_with(|| x.segment.cmp(&y.segment))
-        });
-        finding.same_origin.sort_by(|x, y| {
-            y.similarity
-                .total_cmp(&x.similarity)
-                .then_with(|| x.segment.cmp(&y.segment))
-        });
+        best_first(&mut finding.corroborated_by, |s| (s.similarity, &s.segment));
+        best_first(&mut finding.same_origin, |s| (s.similarity, &s.segment));
         if finding.verdict != Verdict::NotAClaim {
             if !finding.conflicts.is_empty() {
                 finding.verdict = Verdict::Conflict;
@@ -209,6 +201,16 @@ pub fn classify(
         }
     }
     findings
+}
+
+/// Highest similarity first; ties in segment-id order.
+fn best_first<T>(items: &mut [T], key: impl Fn(&T) -> (f64, &SegmentId)) {
+    items.sort_by(|x, y| {
+        let ((x_similarity, x_segment), (y_similarity, y_segment)) = (key(x), key(y));
+        y_similarity
+            .total_cmp(&x_similarity)
+            .then_with(|| x_segment.cmp(y_segment))
+    });
 }
 
 fn earlier_source(sources: &[SourceInfo], a: &SourceId, b: &SourceId) -> Option<SourceId> {

@@ -112,33 +112,10 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
         analysis.removed.extend(text.removed);
         analysis.signals.push(text.signals);
     }
-    let source_number: BTreeMap<&SourceId, u32> = analysis
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    let claims: Vec<usize> = (0..analysis.segments.len())
-        .filter(|&i| classify::not_a_claim(&analysis.segments[i]).is_none())
-        .collect();
-    let inputs: Vec<AlignInput<'_>> = claims
-        .iter()
-        .map(|&i| AlignInput {
-            source: source_number
-                .get(&analysis.segments[i].source)
-                .copied()
-                .unwrap_or(u32::MAX),
-            text: &analysis.segments[i].norm,
-        })
-        .collect();
+    let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
     let alignment = align::align(&inputs, AlignParams::default());
     // Facts of claims only: a heading states nothing to contradict.
-    let mut claim_facts = facts::extract_all(&analysis.segments);
-    for (i, f) in claim_facts.iter_mut().enumerate() {
-        if claims.binary_search(&i).is_err() {
-            *f = facts::Facts::default();
-        }
-    }
+    let claim_facts = facts::extract_all(&analysis.segments, |i| claims.binary_search(&i).is_ok());
     let related: Vec<(usize, usize)> = alignment
         .related
         .iter()
@@ -156,6 +133,33 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
     analysis.variants = facts::variants(&analysis.segments);
     analysis.candidates = alignment.candidates;
     analysis
+}
+
+/// The claims among `segments` (indices, ascending) and the aligner's input
+/// for each; `sources` sorted by id, as in [`Analysis`].
+pub fn claim_inputs<'a>(
+    sources: &[SourceInfo],
+    segments: &'a [Segment],
+) -> (Vec<usize>, Vec<AlignInput<'a>>) {
+    let source_number: BTreeMap<&SourceId, u32> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let claims: Vec<usize> = (0..segments.len())
+        .filter(|&i| classify::not_a_claim(&segments[i]).is_none())
+        .collect();
+    let inputs = claims
+        .iter()
+        .map(|&i| AlignInput {
+            source: source_number
+                .get(&segments[i].source)
+                .copied()
+                .unwrap_or(u32::MAX),
+            text: &segments[i].norm,
+        })
+        .collect();
+    (claims, inputs)
 }
 
 /// Load the sources folder and analyse it.

@@ -14,7 +14,6 @@ fn supporting_sources(segment: &Value) -> Vec<&str> {
         .iter()
         .map(|s| s["source"].as_str().expect("source"))
         .collect();
-    sources.dedup();
     sources.sort_unstable();
     sources.dedup();
     sources

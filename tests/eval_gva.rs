@@ -74,7 +74,7 @@ fn gva_killed_and_injured_agree_with_gold() {
             body_start: 0,
         };
         let segments = corroborate::text::process(&source).segments;
-        let extracted = facts::extract_all(&segments);
+        let extracted = facts::extract_all(&segments, |_| true);
         for (predicate, truth) in [
             ("killed", incident.num_killed),
             ("injured", incident.num_injured),

@@ -21,11 +21,9 @@ fn mrpc_path() -> Option<std::path::PathBuf> {
     }
 }
 
-/// (gold same?, predicted same?) for every pair.
-fn predictions() -> Option<Vec<(bool, bool)>> {
-    let text = std::fs::read_to_string(mrpc_path()?).expect("read MRPC");
-    let text = text.trim_start_matches('\u{feff}');
-    let rows: Vec<(bool, &str, &str)> = text
+/// (gold same?, sentence 1, sentence 2) for every data row of the TSV.
+fn rows(text: &str) -> Vec<(bool, &str, &str)> {
+    text.trim_start_matches('\u{feff}')
         .lines()
         .skip(1)
         .filter_map(|line| {
@@ -35,7 +33,13 @@ fn predictions() -> Option<Vec<(bool, bool)>> {
             };
             Some((*quality == "1", *a, *b))
         })
-        .collect();
+        .collect()
+}
+
+/// (gold same?, predicted same?) for every pair.
+fn predictions() -> Option<Vec<(bool, bool)>> {
+    let text = std::fs::read_to_string(mrpc_path()?).expect("read MRPC");
+    let rows = rows(&text);
     // The same weights `corroborate pairs` computes over its input file.
     let weights = weights_of(rows.iter().map(|&(_, a, b)| (a, b)));
     Some(
@@ -86,20 +90,14 @@ fn fit_paraphrase_model() {
         return;
     };
     let text = std::fs::read_to_string(path).expect("read");
-    let rows: Vec<(bool, SentenceFeatures, SentenceFeatures)> = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [q, _, _, a, b] = fields.as_slice() else {
-                return None;
-            };
-            Some((
-                *q == "1",
+    let rows: Vec<(bool, SentenceFeatures, SentenceFeatures)> = rows(&text)
+        .into_iter()
+        .map(|(gold, a, b)| {
+            (
+                gold,
                 SentenceFeatures::new(&normalize_str(a)),
                 SentenceFeatures::new(&normalize_str(b)),
-            ))
+            )
         })
         .collect();
     let weights = TermWeights::from_corpus(rows.iter().flat_map(|(_, a, b)| [a, b]));

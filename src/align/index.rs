@@ -56,11 +56,6 @@ pub fn candidate_pairs(entries: &[Entry<'_>], params: IndexParams) -> Vec<(u32, 
     pairs
 }
 
-/// How many pairs the index considers, without scoring them: for benchmarks.
-pub fn count_candidates(entries: &[Entry<'_>], params: IndexParams) -> usize {
-    candidate_pairs(entries, params).len()
-}
-
 fn build_postings(entries: &[Entry<'_>], max_df: usize) -> HashMap<u64, Vec<u32>> {
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {

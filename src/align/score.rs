@@ -111,7 +111,7 @@ impl TermWeights {
     }
 
     /// Is this name rare enough in the corpus to anchor support?
-    pub fn is_rare(&self, term: u64) -> bool {
+    fn is_rare(&self, term: u64) -> bool {
         let df = self.df.get(&term).copied().unwrap_or(0) as f32;
         self.documents < 20 || df <= (self.documents as f32 * RARE_NAME_MAX_SHARE).max(2.0)
     }
@@ -157,7 +157,7 @@ fn count_shared_where(a: &[u64], b: &[u64], keep: impl Fn(u64) -> bool) -> usize
 }
 
 /// Weighted (total, shared-with-b) over every kind of term of `a`.
-pub fn content_overlap(
+fn content_overlap(
     a: &SentenceFeatures,
     b: &SentenceFeatures,
     weights: &TermWeights,

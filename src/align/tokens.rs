@@ -525,7 +525,8 @@ fn capitals_of(words: &[&str]) -> Capitals {
     }
 }
 
-fn is_capitalised(word: &str) -> bool {
+/// Does the word start with a capital letter?
+pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -566,31 +567,65 @@ fn is_acronym(word: &str) -> bool {
             .all(char::is_uppercase)
 }
 
-/// Fold a name so spelling and transliteration variants compare equal:
-/// accents stripped, lower case, possessive dropped, `iy`→`i`, `yy`→`y`,
-/// Ukrainian `h` (not in kh/ch/sh/zh) → `g`, doubled letters collapsed.
-pub fn fold_name(word: &str) -> String {
-    let base: String = word
-        .nfkd()
+/// One named spelling step of [`fold_name`]: lower-case text in, folded text out.
+pub type FoldStep = (&'static str, fn(&str) -> String);
+
+/// The steps of [`fold_name`] in order, named as `variants[].rule` reports them.
+pub const NAME_FOLDS: [FoldStep; 4] = [
+    ("accents", strip_accents),
+    ("transliteration iy/yy → i/y", |w| {
+        w.replace("iy", "i").replace("yy", "y")
+    }),
+    ("Ukrainian h → g", ukrainian_h_to_g),
+    ("doubled letters", collapse_doubled_letters),
+];
+
+fn strip_accents(word: &str) -> String {
+    word.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect();
-    let base = base.trim_end_matches("'s").trim_end_matches('\'');
-    let base = base.replace("iy", "i").replace("yy", "y");
-    let mut out = String::with_capacity(base.len());
-    let mut previous: Option<char> = None;
-    for c in base.chars() {
-        let c = if c == 'h' && !matches!(previous, Some('k' | 'c' | 's' | 'z')) {
-            'g'
-        } else {
-            c
-        };
-        if previous != Some(c) {
-            out.push(c);
-        }
+        .collect()
+}
+
+/// Ukrainian `h` (not in kh/ch/sh/zh) → `g`: Hnatov = Gnatov.
+fn ukrainian_h_to_g(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut previous = None;
+    for c in word.chars() {
+        out.push(
+            if c == 'h' && !matches!(previous, Some('k' | 'c' | 's' | 'z')) {
+                'g'
+            } else {
+                c
+            },
+        );
         previous = Some(c);
     }
     out
+}
+
+fn collapse_doubled_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Fold a name so spelling and transliteration variants compare equal:
+/// lower case, possessive dropped, then every step of [`NAME_FOLDS`].
+pub fn fold_name(word: &str) -> String {
+    let lower = strip_accents(word);
+    let mut folded = lower
+        .trim_end_matches("'s")
+        .trim_end_matches('\'')
+        .to_owned();
+    for (_, step) in NAME_FOLDS {
+        folded = step(&folded);
+    }
+    folded
 }
 
 /// A number starting at `words[index]`: its value and how many words it used
@@ -615,7 +650,7 @@ pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
     })
 }
 
-pub(crate) fn format_number(value: f64) -> String {
+fn format_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::align::tokens::{fold_name, format_number, is_not_a_name, is_stop_word, number_at};
+use crate::align::tokens::{fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at};
 
 /// A number stated as a count or an amount.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -350,10 +350,6 @@ fn push_word<'a>(
     takes_dot
 }
 
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 fn is_year(value: f64, used: usize, word: &str) -> bool {
     used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word.contains(',')
 }
@@ -387,7 +383,7 @@ fn numbers(tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
     let mut out: Vec<NumberFact> = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
-        // Number words count only as counts ("six people"), not "one of the".
+        // Digits and number words ("six people"), with their scale ("50 billion").
         let Some((value, used)) = number_at(words, index) else {
             index += 1;
             continue;
@@ -417,9 +413,7 @@ fn numbers(tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
             continue;
         }
         let fact = number_fact(tokens, index, used, value, currency, out.last());
-        if let Some(fact) = fact {
-            out.push(fact);
-        }
+        out.push(fact);
         index += used;
     }
     out
@@ -432,7 +426,7 @@ fn number_fact(
     value: f64,
     currency: Option<&'static str>,
     previous: Option<&NumberFact>,
-) -> Option<NumberFact> {
+) -> NumberFact {
     let after = index + used;
     let mut owner = None;
     let mut unit: Option<String> = currency.map(str::to_owned);
@@ -511,14 +505,14 @@ fn number_fact(
         .replace("€ ", "€")
         .replace("£ ", "£")
         .replace(" %", "%");
-    Some(NumberFact {
+    NumberFact {
         text,
         value,
         unit,
         predicate,
         owner,
         hedged,
-    })
+    }
 }
 
 fn singular_unit(word: &str) -> String {
@@ -694,11 +688,6 @@ fn people(tokens: &[Token<'_>]) -> Vec<String> {
     }
     out.retain(|name| !GROUPS.iter().any(|g| name.eq_ignore_ascii_case(g)));
     out
-}
-
-/// A number as report text: "82", "5e10" → "50000000000".
-pub fn format_value(value: f64) -> String {
-    format_number(value)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 pub use extract::{Facts, GroupFact, NumberFact};
 
-use crate::align::tokens::fold_name;
+use crate::align::tokens::{NAME_FOLDS, fold_name, is_capitalised};
 use crate::model::{Segment, SourceId};
 
 /// What kind of fact two segments disagree on.
@@ -58,11 +58,19 @@ pub struct Variant {
     pub rule: String,
 }
 
-/// Facts of every segment (parallel to `segments`).
-pub fn extract_all(segments: &[Segment]) -> Vec<Facts> {
+/// Facts of every segment (parallel to `segments`); empty for the indices
+/// `keep` refuses.
+pub fn extract_all(segments: &[Segment], keep: impl Fn(usize) -> bool + Sync) -> Vec<Facts> {
     segments
         .par_iter()
-        .map(|segment| extract::extract(&segment.norm))
+        .enumerate()
+        .map(|(i, segment)| {
+            if keep(i) {
+                extract::extract(&segment.norm)
+            } else {
+                Facts::default()
+            }
+        })
         .collect()
 }
 
@@ -209,10 +217,9 @@ fn name_words(text: &str) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
             // The first word only when a name follows ("Kirill Dmitriev, head of …").
-            (*i > 0 || words.get(1).is_some_and(|next| capitalised(next)))
-                && capitalised(w)
+            (*i > 0 || words.get(1).is_some_and(|next| is_capitalised(next)))
+                && is_capitalised(w)
                 && w.chars().count() > 2
         })
         .map(|(_, w)| w.trim_end_matches("'s").trim_end_matches('\'').to_owned())
@@ -222,50 +229,13 @@ fn name_words(text: &str) -> Vec<String> {
 
 /// The spelling steps of [`fold_name`] needed to make the forms equal, named.
 fn merge_rule(forms: &[String]) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    type Step = (&'static str, fn(&str) -> String);
-    let steps: [Step; 4] = [
-        ("accents", |w| {
-            w.nfkd()
-                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-                .flat_map(char::to_lowercase)
-                .collect()
-        }),
-        ("transliteration iy/yy → i/y", |w| {
-            w.replace("iy", "i").replace("yy", "y")
-        }),
-        ("Ukrainian h → g", |w| {
-            let mut out = String::new();
-            let mut previous = None;
-            for c in w.chars() {
-                out.push(
-                    if c == 'h' && !matches!(previous, Some('k' | 'c' | 's' | 'z')) {
-                        'g'
-                    } else {
-                        c
-                    },
-                );
-                previous = Some(c);
-            }
-            out
-        }),
-        ("doubled letters", |w| {
-            let mut out = String::new();
-            for c in w.chars() {
-                if !out.ends_with(c) {
-                    out.push(c);
-                }
-            }
-            out
-        }),
-    ];
     let mut current: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
-    let mut used = Vec::new();
     let all_equal = |v: &[String]| v.windows(2).all(|w| w[0] == w[1]);
     if all_equal(&current) {
         return "capitalisation".into();
     }
-    for (name, step) in steps {
+    let mut used = Vec::new();
+    for (name, step) in NAME_FOLDS {
         let next: Vec<String> = current.iter().map(|f| step(f)).collect();
         if next != current {
             used.push(name);
