@@ -115,7 +115,16 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
     let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
     let alignment = align::align(&inputs, AlignParams::default());
     // Facts of claims only: a heading states nothing to contradict.
-    let claim_facts = facts::extract_all(&analysis.segments, |i| claims.binary_search(&i).is_ok());
+    let published: BTreeMap<&SourceId, jiff::civil::Date> = analysis
+        .sources
+        .iter()
+        .filter_map(|s| Some((&s.id, s.published?.date())))
+        .collect();
+    let claim_facts = facts::extract_all(
+        &analysis.segments,
+        |source| published.get(source).copied(),
+        |i| claims.binary_search(&i).is_ok(),
+    );
     let related: Vec<(usize, usize)> = alignment
         .related
         .iter()

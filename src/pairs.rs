@@ -1,6 +1,7 @@
 //! Pair scoring (pure): `id<TAB>text1<TAB>text2` lines → `id<TAB>score<TAB>label`
-//! lines, with the same normaliser and matcher the aligner uses. This is how
-//! matching quality is measured on public paraphrase data (README, "Quality").
+//! lines (and, for `conflict`, what differs), with the same normaliser,
+//! matcher and fact rules the reports use. This is how matching quality is
+//! measured on public paraphrase data (README, "Quality").
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,6 +11,7 @@ use rayon::prelude::*;
 use crate::align::score::{SAME_THRESHOLD, TermWeights, paraphrase};
 use crate::align::tokens::SentenceFeatures;
 use crate::error::Diagnostic;
+use crate::facts::{self, extract::extract};
 use crate::text::normalize::normalize_str;
 
 /// The verdict on one pair.
@@ -19,6 +21,8 @@ pub enum PairLabel {
     Same,
     /// They do not.
     Different,
+    /// They are about the same thing but differ in a fact (a number, a date, who).
+    Conflict,
 }
 
 impl PairLabel {
@@ -27,24 +31,60 @@ impl PairLabel {
         match self {
             PairLabel::Same => "same",
             PairLabel::Different => "different",
+            PairLabel::Conflict => "conflict",
         }
     }
 }
 
-/// Score two sentences, with term weights from a corpus of sentences.
-pub fn score_pair(a: &str, b: &str, weights: &TermWeights) -> (f32, PairLabel) {
-    let a = SentenceFeatures::new(&normalize_str(a));
-    let b = SentenceFeatures::new(&normalize_str(b));
-    label(paraphrase(&a, &b, weights))
+/// Two sentences scoring at least this share their subject: a differing fact
+/// between them is a conflict rather than two unrelated statements.
+const SAME_SUBJECT_THRESHOLD: f32 = 0.2;
+
+/// What `pairs` says about two sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairVerdict {
+    /// Paraphrase score, 0..=1.
+    pub score: f32,
+    /// The label.
+    pub label: PairLabel,
+    /// For a conflict, what differs: "number: 63 of which / 47".
+    pub differs: Vec<String>,
 }
 
-fn label(score: f32) -> (f32, PairLabel) {
-    let label = if score >= SAME_THRESHOLD {
+/// Score two sentences, with term weights from a corpus of sentences.
+pub fn score_pair(a: &str, b: &str, weights: &TermWeights) -> (f32, PairLabel) {
+    let verdict = judge_pair(a, b, weights);
+    (verdict.score, verdict.label)
+}
+
+/// Score two sentences and compare their facts.
+pub fn judge_pair(a: &str, b: &str, weights: &TermWeights) -> PairVerdict {
+    let (a, b) = (normalize_str(a), normalize_str(b));
+    let score = paraphrase(
+        &SentenceFeatures::new(&a),
+        &SentenceFeatures::new(&b),
+        weights,
+    );
+    let differs: Vec<String> = if score >= SAME_SUBJECT_THRESHOLD {
+        facts::differences(&extract(&a, None), &extract(&b, None))
+            .into_iter()
+            .map(|(kind, ours, theirs)| format!("{}: {ours} / {theirs}", kind.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let label = if !differs.is_empty() {
+        PairLabel::Conflict
+    } else if score >= SAME_THRESHOLD {
         PairLabel::Same
     } else {
         PairLabel::Different
     };
-    (score, label)
+    PairVerdict {
+        score,
+        label,
+        differs,
+    }
 }
 
 /// Term weights from every sentence of a set of pairs (as a corpus).
@@ -85,8 +125,13 @@ pub fn score_lines(path: &Path, input: &str) -> (String, Vec<Diagnostic>) {
     let lines: Vec<String> = pairs
         .par_iter()
         .map(|&(id, a, b)| {
-            let (score, label) = score_pair(a, b, &weights);
-            format!("{id}\t{score:.3}\t{}", label.as_str())
+            let verdict = judge_pair(a, b, &weights);
+            let mut line = format!("{id}\t{:.3}\t{}", verdict.score, verdict.label.as_str());
+            for difference in &verdict.differs {
+                line.push('\t');
+                line.push_str(difference);
+            }
+            line
         })
         .collect();
     let mut stdout = String::new();
@@ -108,5 +153,18 @@ mod tests {
         assert!(out.ends_with("\tsame\n"), "{out}");
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].line, Some(2));
+    }
+
+    #[test]
+    fn same_subject_other_number_is_a_conflict() {
+        let input = "d1\tRussia fired 82 drones overnight, 63 of which were intercepted, the air force said.\tRussia fired 82 drones overnight, and 47 were intercepted, the air force said.\n\
+                     d2\tRussia fired 82 drones overnight, 63 of which were intercepted.\tRussia fired 82 drones overnight, 63 of which were intercepted.\n";
+        let (out, _) = score_lines(Path::new("pairs.tsv"), input);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].ends_with("\tconflict\tnumber: 63 of which / 47"),
+            "{out}"
+        );
+        assert!(lines[1].ends_with("\tsame"), "{out}");
     }
 }

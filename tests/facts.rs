@@ -132,3 +132,60 @@ fn facts_are_in_report_json() {
     assert_eq!(numbers[0]["predicate"], "launched");
     assert_eq!(numbers[0]["owner"], "russia");
 }
+
+#[test]
+fn the_miami_weekend_is_one_weekend_in_000_and_002() {
+    let (_workspace, report) = Workspace::seed_report();
+    // 000 gives the date outright; 002 (published Monday 2025-12-22) says
+    // "over the weekend": both mean Saturday 20 and Sunday 21 December.
+    let absolute = &segment(&report, "000", "Weekend of December 21")["facts"]["dates"][0];
+    assert_eq!(absolute["first"], "2025-12-20");
+    assert_eq!(absolute["last"], "2025-12-21");
+    assert!(absolute.get("relative_to").is_none());
+    let relative =
+        &segment(&report, "002", "spanned three days over the weekend")["facts"]["dates"][0];
+    assert_eq!(relative["first"], "2025-12-20");
+    assert_eq!(relative["last"], "2025-12-21");
+    assert_eq!(relative["relative_to"], "2025-12-22");
+    let dates_in_conflict = report["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .flat_map(|s| s["conflicts"].as_array().into_iter().flatten())
+        .filter(|c| c["kind"] == "date")
+        .count();
+    assert_eq!(dates_in_conflict, 0);
+}
+
+#[test]
+fn two_outlets_giving_other_days_for_one_shooting_conflict_on_the_date() {
+    let workspace = Workspace::new();
+    // Both published Monday 2015-03-23: "Saturday" is the 21st, "Friday" the 20th.
+    workspace.write_source(
+        "a.md",
+        "---\noutlet: Gazette\npublished: 2015-03-23\n---\nTwo men were shot and killed Saturday night outside the Madison Market in Stockton, police said.\n",
+    );
+    workspace.write_source(
+        "b.md",
+        "---\noutlet: Herald\npublished: 2015-03-23\n---\nTwo men were shot and killed Friday night outside the Madison Market in Stockton.\n",
+    );
+    // A week earlier and recalled: another event, not a disagreement.
+    workspace.write_source(
+        "c.md",
+        "---\noutlet: Courier\npublished: 2015-03-23\n---\nIn 2009, two men were shot and killed outside the Madison Market in Stockton.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let found = conflicts(segment(&report, "a", "Saturday night"));
+    assert_eq!(
+        found,
+        [(
+            "b".to_owned(),
+            "date".to_owned(),
+            "Saturday (2015-03-21)".to_owned(),
+            "Friday (2015-03-20)".to_owned()
+        )]
+    );
+    assert!(conflicts(segment(&report, "c", "In 2009")).is_empty());
+}

@@ -6,7 +6,10 @@
 //! lexicons, no parser. Each rule is here so an editor's question "why did it
 //! read 63 as intercepted drones?" has an answer in one place.
 
+use jiff::civil::Date;
 use serde::Serialize;
+
+use super::dates::{DateFact, dates};
 
 use crate::align::tokens::{fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at};
 
@@ -25,6 +28,10 @@ pub struct NumberFact {
     pub owner: Option<&'static str>,
     /// "at least", "about", "more than": a bound, not an exact figure.
     pub hedged: bool,
+    /// Part of a larger count, maybe: "a man", "four other people". It may
+    /// differ from the whole ("six people") without contradicting it.
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 /// People named as members of one group ("U.S. delegation").
@@ -48,22 +55,32 @@ pub struct Facts {
     /// Groups of people.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupFact>,
+    /// Days stated, relative ones resolved against the publication date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<DateFact>,
     /// Proper names other than nations, folded (places, people, organisations).
     #[serde(skip)]
     pub names: Vec<String>,
+    /// The sentence recalls an earlier event: it gives a year before the
+    /// publication's, or a day more than a month before it ("In December
+    /// 2012, 20 children were killed"). Its counts are not this story's.
+    #[serde(skip)]
+    pub recalls_past: bool,
 }
 
 /// A word of a sentence with what the extractor needs to know about it.
 #[derive(Debug, Clone)]
-struct Token<'a> {
-    text: &'a str,
-    lower: String,
+pub(super) struct Token<'a> {
+    pub(super) text: &'a str,
+    pub(super) lower: String,
     /// Clause boundary before this token (";", ":", "—", sentence punctuation).
     clause_break: bool,
     /// A comma before this token.
     comma: bool,
     /// Its position in the sentence.
     index: usize,
+    /// Its byte range in the sentence.
+    span: (usize, usize),
 }
 
 /// Nations and their adjectives → one key.
@@ -115,9 +132,21 @@ const PREDICATES: &[(&str, &str)] = &[
 /// Units that name people: they compare as one unit.
 const PEOPLE: &[&str] = &[
     "adult",
+    "adults",
+    "boy",
+    "boys",
     "child",
     "children",
+    "female",
+    "females",
+    "girl",
+    "girls",
     "individual",
+    "individuals",
+    "juvenile",
+    "juveniles",
+    "male",
+    "males",
     "man",
     "men",
     "other",
@@ -126,15 +155,79 @@ const PEOPLE: &[&str] = &[
     "person",
     "persons",
     "resident",
+    "residents",
+    "student",
+    "students",
     "teen",
     "teenager",
+    "teenagers",
+    "teens",
     "victim",
+    "victims",
     "woman",
     "women",
 ];
 
+/// Words that name the number after them rather than count with it.
+const LABELS: &[&str] = &[
+    "age",
+    "aged",
+    "ages",
+    "apartment",
+    "apt",
+    "channel",
+    "exit",
+    "highway",
+    "image",
+    "interstate",
+    "no",
+    "number",
+    "page",
+    "photo",
+    "picture",
+    "room",
+    "route",
+    "slide",
+    "suite",
+    "turned",
+    "turning",
+    "turns",
+];
+
+/// Words between "a man" and what happened to him that keep him its object
+/// ("a man who was later found dead").
+const PASSIVE: &[&str] = &[
+    "also",
+    "been",
+    "being",
+    "critically",
+    "found",
+    "got",
+    "had",
+    "has",
+    "is",
+    "later",
+    "reportedly",
+    "seriously",
+    "was",
+    "were",
+    "who",
+];
+
+/// "a father of 3": the number is a family's size, not a count of victims.
+const FAMILY: &[&str] = &["family", "father", "mother", "parent"];
+
 /// Words between a number and its unit that do not change what is counted.
-const UNIT_FILLERS: &[&str] = &["additional", "more", "new", "other", "total"];
+const UNIT_FILLERS: &[&str] = &[
+    "additional",
+    "elderly",
+    "more",
+    "new",
+    "other",
+    "teenage",
+    "total",
+    "young",
+];
 
 /// Words before a number that make it a bound.
 const HEDGES: &[&str] = &[
@@ -205,7 +298,7 @@ const ORGANISATIONS: &[&str] = &[
     "union",
 ];
 
-const MONTHS: &[&str] = &[
+pub(super) const MONTHS: &[&str] = &[
     "apr",
     "april",
     "aug",
@@ -240,7 +333,7 @@ fn nation(lower: &str) -> Option<&'static str> {
     lookup(NATIONS, lower.trim_end_matches("'s").trim_end_matches('\''))
 }
 
-fn predicate(lower: &str) -> Option<&'static str> {
+pub(super) fn predicate(lower: &str) -> Option<&'static str> {
     PREDICATES
         .iter()
         .find(|(prefix, _)| lower.starts_with(prefix))
@@ -297,6 +390,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                     clause_break,
                     comma,
                     index: out.len(),
+                    span: (i, i + c.len_utf8()),
                 });
                 clause_break = false;
                 comma = false;
@@ -333,17 +427,15 @@ fn push_word<'a>(
 ) -> bool {
     let word = &text[start..end];
     let takes_dot = dot_follows && word.eq_ignore_ascii_case("u.s");
-    let word = if takes_dot {
-        &text[start..end + 1]
-    } else {
-        word
-    };
+    let end = if takes_dot { end + 1 } else { end };
+    let word = &text[start..end];
     out.push(Token {
         text: word,
         lower: word.to_lowercase(),
         clause_break: *clause_break,
         comma: *comma,
         index: out.len(),
+        span: (start, end),
     });
     *clause_break = false;
     *comma = false;
@@ -366,29 +458,48 @@ fn in_date_or_time(tokens: &[Token<'_>], index: usize, used: usize) -> bool {
             .is_some_and(|w| matches!(w, "p.m" | "a.m" | "pm" | "am" | "p.m." | "a.m." | "o'clock"))
 }
 
-/// Extract the facts of one normalised sentence.
-pub fn extract(text: &str) -> Facts {
+/// Extract the facts of one normalised sentence; `published` is the day its
+/// source came out, for "Saturday" and "yesterday".
+pub fn extract(text: &str, published: Option<Date>) -> Facts {
     let tokens = tokens(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
-    let mut facts = Facts {
-        numbers: numbers(&tokens, &words),
-        groups: Vec::new(),
+    let dates = dates(&tokens, published);
+    let recalls_past = published.is_some_and(|published| {
+        let month_before = published.saturating_sub(jiff::Span::new().days(31));
+        dates.iter().any(|d| d.last < month_before)
+            || tokens.iter().any(|t| {
+                t.text.len() == 4
+                    && t.text
+                        .parse::<i16>()
+                        .is_ok_and(|year| (1900..published.year()).contains(&year))
+            })
+    });
+    Facts {
+        numbers: numbers(text, &tokens, &words),
+        groups: groups(&tokens),
+        dates,
         names: names(&tokens),
-    };
-    facts.groups = groups(&tokens);
-    facts
+        recalls_past,
+    }
 }
 
-fn numbers(tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
-    let mut out: Vec<NumberFact> = Vec::new();
+fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
+    // Each fact with the token range it covers, for joining "two men and two women".
+    let mut found: Vec<(NumberFact, usize, usize)> = Vec::new();
     let mut index = 0;
+    let mut label_ended_at = None;
     while index < tokens.len() {
         // Digits and number words ("six people"), with their scale ("50 billion").
         let Some((value, used)) = number_at(words, index) else {
-            index += 1;
+            match one_person(tokens, index) {
+                Some(one) => {
+                    index = one.2;
+                    found.push(one);
+                }
+                None => index += 1,
+            }
             continue;
         };
-        let word = tokens[index].text;
         let currency = index
             .checked_sub(1)
             .and_then(|i| match tokens[i].lower.as_str() {
@@ -397,26 +508,159 @@ fn numbers(tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
                 "£" => Some("gbp"),
                 _ => None,
             });
-        if currency.is_none()
-            && (is_year(value, used, word) || in_date_or_time(tokens, index, used))
-        {
-            index += used;
-            continue;
+        if currency.is_none() {
+            // "Image 7 of 33": the 33 belongs to the label too.
+            let of_label =
+                label_ended_at == Some(index.saturating_sub(1)) && tokens[index - 1].lower == "of";
+            if of_label || is_label_number(tokens, index) {
+                label_ended_at = Some(index + used);
+                index += used;
+                continue;
+            }
+            if not_a_count(text, tokens, index, used, value) {
+                index += used;
+                continue;
+            }
         }
-        let apposition = used == 1
-            && tokens[index].comma
-            && tokens
-                .get(index + 1)
-                .is_none_or(|t| t.comma || t.clause_break);
-        if currency.is_none() && apposition {
-            index += used; // "John Smith, 27, was killed": an age
-            continue;
-        }
-        let fact = number_fact(tokens, index, used, value, currency, out.last());
-        out.push(fact);
+        let previous = found.last().map(|(fact, _, _)| fact);
+        let (fact, end) = number_fact(tokens, index, used, value, currency, previous);
+        found.push((fact, index, end));
         index += used;
     }
-    out
+    join_people_counts(tokens, found)
+}
+
+/// Numbers that count nothing: years, dates, times, ages in apposition, phone
+/// numbers, footnote marks, street addresses.
+fn not_a_count(text: &str, tokens: &[Token<'_>], index: usize, used: usize, value: f64) -> bool {
+    let token = &tokens[index];
+    if is_year(value, used, token.text) || in_date_or_time(tokens, index, used) {
+        return true;
+    }
+    // "John Smith, 27, was killed": an age.
+    let apposition = used == 1
+        && token.comma
+        && tokens
+            .get(index + 1)
+            .is_none_or(|t| t.comma || t.clause_break);
+    // "8:13 p.m.", "04/07/17", "843-554-1111", "[6]".
+    let before: Vec<char> = text[..token.span.0].chars().rev().take(2).collect();
+    let after: Vec<char> = text[token.span.1..].chars().take(2).collect();
+    let glued = |pair: &[char]| {
+        matches!(pair, [':' | '/' | '-', d, ..] if d.is_ascii_digit())
+            || pair.first() == Some(&'[')
+            || pair.first() == Some(&']')
+    };
+    // "800 North Killingsworth Street", "the 700 block".
+    let next = tokens.get(index + used);
+    let is_digits = token.text.starts_with(|c: char| c.is_ascii_digit());
+    let address = is_digits
+        && next.is_some_and(|n| {
+            n.lower == "block"
+                || (!n.clause_break
+                    && is_capitalised(n.text)
+                    && predicate(&n.lower).is_none()
+                    && !PEOPLE.contains(&n.lower.as_str())
+                    && value >= 100.0)
+        });
+    // "a father of 3", "a family of five".
+    let family = index >= 2
+        && tokens[index - 1].lower == "of"
+        && FAMILY.contains(&tokens[index - 2].lower.as_str());
+    apposition || glued(&before) || glued(&after) || address || family
+}
+
+/// A number named by the word before it ("Image 7", "Interstate 295", "age 16").
+fn is_label_number(tokens: &[Token<'_>], index: usize) -> bool {
+    index
+        .checked_sub(1)
+        .is_some_and(|i| LABELS.contains(&tokens[i].lower.as_str()))
+}
+
+/// "A man was killed": one person, when the sentence says what happened to them.
+fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
+    if !matches!(tokens[index].lower.as_str(), "a" | "an") {
+        return None;
+    }
+    // Up to four describing words: "a pregnant 19-year-old woman".
+    let noun_at = (index + 1..tokens.len().min(index + 6))
+        .take_while(|&i| {
+            let t = &tokens[i];
+            i == index + 1 || !(t.clause_break || t.comma)
+        })
+        .find(|&i| PEOPLE.contains(&tokens[i].lower.as_str()))?;
+    let describing = &tokens[index + 1..noun_at];
+    if describing
+        .iter()
+        .any(|t| is_capitalised(t.text) || predicate(&t.lower).is_some() || is_stop_word(&t.lower))
+    {
+        return None;
+    }
+    let end = noun_at + 1;
+    let (predicate, at) = nearest_predicate(tokens, index, end);
+    let predicate = predicate?;
+    // "a man was shot", "killed a woman", not "a man has pleaded guilty to
+    // shooting": the person is the one it happened to.
+    let happened_to = at.is_some_and(|at| {
+        at < index
+            || tokens
+                .get(end..at)
+                .is_some_and(|between| between.iter().all(|t| PASSIVE.contains(&t.lower.as_str())))
+    });
+    if !happened_to {
+        return None;
+    }
+    let fact = NumberFact {
+        text: join_words(&tokens[index..end]),
+        value: 1.0,
+        unit: Some("people".into()),
+        predicate: Some(predicate),
+        owner: None,
+        hedged: false,
+        partial: true,
+    };
+    Some((fact, index, end))
+}
+
+/// "two men and two women were wounded": one count of four people.
+fn join_people_counts(
+    tokens: &[Token<'_>],
+    found: Vec<(NumberFact, usize, usize)>,
+) -> Vec<NumberFact> {
+    let mut out: Vec<(NumberFact, usize, usize)> = Vec::with_capacity(found.len());
+    for (fact, start, end) in found {
+        if let Some((last, _, last_end)) = out.last_mut() {
+            let joined_by_and = *last_end + 1 == start
+                && tokens[*last_end].lower == "and"
+                && !tokens[*last_end].comma
+                && !tokens[start].comma;
+            let both_people = [&last.unit, &fact.unit]
+                .iter()
+                .all(|u| u.as_deref() == Some("people"));
+            if joined_by_and && both_people && !last.hedged && !fact.hedged {
+                last.value += fact.value;
+                last.text = format!("{} and {}", last.text, fact.text);
+                last.predicate = fact.predicate.or(last.predicate);
+                last.partial &= fact.partial;
+                *last_end = end;
+                continue;
+            }
+        }
+        out.push((fact, start, end));
+    }
+    out.into_iter().map(|(fact, _, _)| fact).collect()
+}
+
+pub(super) fn join_words(tokens: &[Token<'_>]) -> String {
+    tokens
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("$ ", "$")
+        .replace("€ ", "€")
+        .replace("£ ", "£")
+        .replace(" %", "%")
 }
 
 fn number_fact(
@@ -426,7 +670,7 @@ fn number_fact(
     value: f64,
     currency: Option<&'static str>,
     previous: Option<&NumberFact>,
-) -> NumberFact {
+) -> (NumberFact, usize) {
     let after = index + used;
     let mut owner = None;
     let mut unit: Option<String> = currency.map(str::to_owned);
@@ -496,23 +740,20 @@ fn number_fact(
             .and_then(|i| nation(&tokens[i].lower));
     }
     let start = currency.map_or(index, |_| index - 1);
-    let text = tokens[start..end.min(tokens.len())]
+    let end = end.min(tokens.len());
+    let partial = tokens[after.min(end)..end]
         .iter()
-        .map(|t| t.text)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("$ ", "$")
-        .replace("€ ", "€")
-        .replace("£ ", "£")
-        .replace(" %", "%");
-    NumberFact {
-        text,
+        .any(|t| matches!(t.lower.as_str(), "other" | "others" | "additional" | "more"));
+    let fact = NumberFact {
+        text: join_words(&tokens[start..end]),
         value,
         unit,
         predicate,
         owner,
         hedged,
-    }
+        partial,
+    };
+    (fact, end)
 }
 
 fn singular_unit(word: &str) -> String {
@@ -529,9 +770,25 @@ fn singular_unit(word: &str) -> String {
         .unwrap_or_else(|| word.to_owned())
 }
 
+/// The predicate stated at `i`, where "shot and killed", "shot dead" and
+/// "shot to death" say killed, and "shot and wounded" says injured.
+fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
+    let stated = predicate(&tokens[i].lower)?;
+    if stated != "shot" {
+        return Some(stated);
+    }
+    let word = |k: usize| tokens.get(i + k).map(|t| t.lower.as_str());
+    let outcome = match (word(1), word(2)) {
+        (Some("dead"), _) | (Some("to"), Some("death")) => Some("killed"),
+        (Some("and"), Some(next)) => predicate(next).filter(|p| *p != "shot"),
+        _ => None,
+    };
+    Some(outcome.unwrap_or(stated))
+}
+
 /// The predicate word nearest to the number (within its clause and commas, six words
 /// either side; after the number wins a tie), and where it is.
-fn nearest_predicate(
+pub(super) fn nearest_predicate(
     tokens: &[Token<'_>],
     index: usize,
     end: usize,
@@ -542,7 +799,7 @@ fn nearest_predicate(
         if tokens[i].clause_break || tokens[i].comma {
             break;
         }
-        if let Some(p) = predicate(&tokens[i].lower) {
+        if let Some(p) = predicate_at(tokens, i) {
             best = Some((distance, p, i));
             break;
         }
@@ -555,7 +812,7 @@ fn nearest_predicate(
             break;
         }
         i -= 1;
-        if let Some(p) = predicate(&tokens[i].lower) {
+        if let Some(p) = predicate_at(tokens, i) {
             if best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, p, i));
             }
@@ -702,7 +959,7 @@ mod tests {
     );
 
     fn numbers_of(text: &str) -> Vec<Read> {
-        extract(text)
+        extract(text, None)
             .numbers
             .into_iter()
             .map(|n| (n.value, n.unit, n.predicate, n.owner))
@@ -779,6 +1036,7 @@ mod tests {
     fn delegations_list_their_people() {
         let facts = extract(
             "U.S. delegation: Secretary of State Antony Blinken,National Security Advisor Jake Sullivan,Deputy secretary of Defense Kathleen Hicks,senior officials from the State Department's European Bureau and USAID.",
+            None,
         );
         assert_eq!(facts.groups.len(), 1);
         assert_eq!(facts.groups[0].group, "usa delegation");
@@ -788,6 +1046,7 @@ mod tests {
         );
         let other = extract(
             "Besides Witkoff, the U.S. delegation comprised President Donald Trump's son-in-law Jared Kushner and White House aide Josh Gruenbaum.",
+            None,
         );
         assert_eq!(
             other.groups[0].members,

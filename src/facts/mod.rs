@@ -10,6 +10,7 @@
 //! Segments are compared when the aligner made them a candidate pair (other
 //! sources) or when they are in the same source.
 
+pub mod dates;
 pub mod extract;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,10 +18,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use dates::DateFact;
 pub use extract::{Facts, GroupFact, NumberFact};
 
 use crate::align::tokens::{NAME_FOLDS, fold_name, is_capitalised};
 use crate::model::{Segment, SourceId};
+use jiff::civil::Date;
 
 /// What kind of fact two segments disagree on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -30,6 +33,19 @@ pub enum ConflictKind {
     Number,
     /// Other people in the same role.
     Person,
+    /// Another day for the same event.
+    Date,
+}
+
+impl ConflictKind {
+    /// The name used in report.json and by `pairs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Number => "number",
+            ConflictKind::Person => "person",
+            ConflictKind::Date => "date",
+        }
+    }
 }
 
 /// Two segments that disagree (indices into the segment list).
@@ -59,14 +75,19 @@ pub struct Variant {
 }
 
 /// Facts of every segment (parallel to `segments`); empty for the indices
-/// `keep` refuses.
-pub fn extract_all(segments: &[Segment], keep: impl Fn(usize) -> bool + Sync) -> Vec<Facts> {
+/// `keep` refuses. `published` gives a source's publication day, against
+/// which "Saturday" and "yesterday" are resolved.
+pub fn extract_all(
+    segments: &[Segment],
+    published: impl Fn(&SourceId) -> Option<Date> + Sync,
+    keep: impl Fn(usize) -> bool + Sync,
+) -> Vec<Facts> {
     segments
         .par_iter()
         .enumerate()
         .map(|(i, segment)| {
             if keep(i) {
-                extract::extract(&segment.norm)
+                extract::extract(&segment.norm, published(&segment.source))
             } else {
                 Facts::default()
             }
@@ -101,23 +122,35 @@ pub fn conflicts(
     pairs.dedup();
     let mut found: Vec<Conflict> = pairs
         .par_iter()
-        .flat_map_iter(|&(a, b)| conflicts_between(a, b, &facts[a], &facts[b]))
+        .flat_map_iter(|&(a, b)| {
+            let same_source = segments[a].source == segments[b].source;
+            conflicts_between(a, b, &facts[a], &facts[b], same_source)
+        })
         .collect();
     found.sort_by(|x, y| (x.a, x.b, x.kind, &x.a_says).cmp(&(y.a, y.b, y.kind, &y.a_says)));
     found
 }
 
 fn has_facts(facts: &Facts) -> bool {
-    !facts.numbers.is_empty() || !facts.groups.is_empty()
+    !facts.numbers.is_empty() || !facts.groups.is_empty() || !facts.dates.is_empty()
 }
 
-fn conflicts_between(a: usize, b: usize, fa: &Facts, fb: &Facts) -> Vec<Conflict> {
+fn conflicts_between(
+    a: usize,
+    b: usize,
+    fa: &Facts,
+    fb: &Facts,
+    same_source: bool,
+) -> Vec<Conflict> {
     let mut out = Vec::new();
-    // Different places or people named: not about the same thing.
-    let disjoint_names = !fa.names.is_empty()
+    // Different places or people named, or an earlier event recalled: not
+    // about the same thing.
+    let other_matter = !fa.names.is_empty()
         && !fb.names.is_empty()
-        && !fa.names.iter().any(|n| fb.names.binary_search(n).is_ok());
-    if !disjoint_names {
+        && !fa.names.iter().any(|n| fb.names.binary_search(n).is_ok())
+        || fa.recalls_past
+        || fb.recalls_past;
+    if !other_matter {
         for x in &fa.numbers {
             if let Some(y) = fb.numbers.iter().find(|y| numbers_conflict(x, y)) {
                 if fa
@@ -137,6 +170,17 @@ fn conflicts_between(a: usize, b: usize, fa: &Facts, fb: &Facts) -> Vec<Conflict
             }
         }
     }
+    // One article tells a story over several days ("shot Saturday, died
+    // Monday"): dates conflict only between sources.
+    if !other_matter && !same_source {
+        out.extend(date_conflict(fa, fb).map(|(x, y)| Conflict {
+            a,
+            b,
+            kind: ConflictKind::Date,
+            a_says: format!("{} ({})", x.text, day_range(x)),
+            b_says: format!("{} ({})", y.text, day_range(y)),
+        }));
+    }
     for x in &fa.groups {
         for y in fb.groups.iter().filter(|y| y.group == x.group) {
             if !x.keys.iter().any(|k| y.keys.contains(k)) {
@@ -153,6 +197,44 @@ fn conflicts_between(a: usize, b: usize, fa: &Facts, fb: &Facts) -> Vec<Conflict
     out
 }
 
+/// What two sentences' facts disagree on, as `(kind, a says, b says)`, by
+/// the rules the reports use for sentences of two sources.
+pub fn differences(fa: &Facts, fb: &Facts) -> Vec<(ConflictKind, String, String)> {
+    conflicts_between(0, 1, fa, fb, false)
+        .into_iter()
+        .map(|c| (c.kind, c.a_says, c.b_says))
+        .collect()
+}
+
+/// The first date of `fa` that cannot be any date `fb` gives for the same
+/// predicate, with that date.
+fn date_conflict<'f>(fa: &'f Facts, fb: &'f Facts) -> Option<(&'f DateFact, &'f DateFact)> {
+    fa.dates
+        .iter()
+        .filter(|x| x.predicate.is_some())
+        .find_map(|x| {
+            let same_event: Vec<&DateFact> = fb
+                .dates
+                .iter()
+                .filter(|y| y.predicate == x.predicate)
+                .collect();
+            let differs = !same_event.is_empty() && same_event.iter().all(|y| x.disagrees(y));
+            let a_agrees_elsewhere = fa
+                .dates
+                .iter()
+                .any(|other| same_event.iter().any(|y| !other.disjoint(y)));
+            (differs && !a_agrees_elsewhere).then(|| (x, same_event[0]))
+        })
+}
+
+fn day_range(date: &DateFact) -> String {
+    if date.first == date.last {
+        date.first.to_string()
+    } else {
+        format!("{} to {}", date.first, date.last)
+    }
+}
+
 /// Same unit, same predicate, compatible owners.
 fn same_quantity(x: &NumberFact, y: &NumberFact) -> bool {
     x.unit.is_some()
@@ -164,7 +246,7 @@ fn same_quantity(x: &NumberFact, y: &NumberFact) -> bool {
 }
 
 fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
-    same_quantity(x, y) && !x.hedged && !y.hedged && x.value != y.value
+    same_quantity(x, y) && !x.hedged && !y.hedged && !x.partial && !y.partial && x.value != y.value
 }
 
 /// Names spelled more than one way across the corpus, merged by [`fold_name`].
