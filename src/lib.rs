@@ -40,7 +40,7 @@ pub use config::Config;
 use config::{PairsConfig, ReportConfig, SegmentsConfig};
 pub use error::{Diagnostic, Error, Result, Severity};
 use model::{LoadedSource, Removed, Segment, Signal, SourceId, SourceInfo};
-use report::{Report, SegmentReport, SourceReport};
+use report::Report;
 use text::TextOutput;
 
 /// What a run did.
@@ -189,55 +189,25 @@ pub fn load_and_analyse(sources: &std::path::Path) -> Result<(Analysis, Vec<Diag
 
 /// Build the report model.
 pub fn build_report(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report {
-    let sources = analysis
-        .sources
-        .iter()
-        .zip(&analysis.signals)
-        .map(|(info, signals)| SourceReport {
-            info: info.clone(),
-            segment_count: analysis
-                .segments
-                .iter()
-                .filter(|s| s.source == info.id)
-                .count(),
-            removed_count: analysis
-                .removed
-                .iter()
-                .filter(|r| r.source == info.id)
-                .count(),
-            signals: signals.clone(),
-        })
-        .collect();
-    let segments = analysis
-        .segments
-        .iter()
-        .zip(&analysis.findings)
-        .zip(&analysis.facts)
-        .map(|((segment, finding), facts)| SegmentReport {
-            segment: segment.clone(),
-            finding: finding.clone(),
-            facts: facts.clone(),
-        })
-        .collect();
-    Report {
-        sources,
-        segments,
-        variants: analysis.variants.clone(),
-        removed: analysis.removed.clone(),
-        diagnostics,
-    }
+    report::build::build(analysis, diagnostics)
 }
 
 fn run_report(config: &ReportConfig) -> Result<Outcome> {
     let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
     let report = build_report(&analysis, diagnostics);
-    let files = vec![
+    let mut files = vec![
         ("report.json".to_owned(), report::json::render(&report)?),
         (
             "index.md".to_owned(),
             report::markdown::render_index(&report),
         ),
     ];
+    files.extend(report.sources.iter().map(|source| {
+        (
+            report::markdown::source_page(&source.info.id),
+            report::markdown::render_source(&report, source),
+        )
+    }));
     let written = report::write::write_all(&config.out, &files)?;
     Ok(Outcome {
         written,

@@ -279,7 +279,10 @@ const TITLES: &[&str] = &[
 
 /// Words that make a capitalised run an organisation or place, not a person.
 const ORGANISATIONS: &[&str] = &[
+    "act",
     "agency",
+    "agreement",
+    "agreements",
     "army",
     "bureau",
     "center",
@@ -291,9 +294,12 @@ const ORGANISATIONS: &[&str] = &[
     "force",
     "forces",
     "fund",
+    "group",
     "house",
+    "international",
     "ministry",
     "office",
+    "partnership",
     "police",
     "union",
 ];
@@ -879,6 +885,15 @@ fn groups(tokens: &[Token<'_>]) -> Vec<GroupFact> {
         members,
         keys,
     }]
+}
+
+/// People named in a sentence with first and last name ("Antony Blinken"),
+/// titles stripped, places and organisations left out.
+pub fn people_named(text: &str) -> Vec<String> {
+    people(&tokens(text))
+        .into_iter()
+        .filter(|name| name.contains(' '))
+        .collect()
 }
 
 /// Runs of capitalised words that name a person: titles stripped from the

@@ -289,8 +289,8 @@ pub fn variants(segments: &[Segment]) -> Vec<Variant> {
         .collect()
 }
 
-/// Capitalised words inside sentences, possessives dropped.
-fn name_words(text: &str) -> Vec<String> {
+/// Capitalised words inside sentences (names, places), possessives dropped.
+pub fn name_words(text: &str) -> Vec<String> {
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphabetic() || c == '\''))
         .filter(|w| !w.is_empty())

@@ -1,9 +1,18 @@
-//! [`Report`] → Markdown pages (`index.md`), with every piece of article text
-//! escaped so that nothing a source contains can break or inject into a report.
+//! [`Report`] → Markdown pages: `index.md` (the story at a glance) and one
+//! page per source (`sources/<id>.md`, its text marked up with footnotes),
+//! with every piece of article text escaped so that nothing a source
+//! contains can break or inject into a report.
 
 use std::fmt::Write as _;
 
-use crate::report::Report;
+use std::collections::BTreeMap;
+
+use crate::align::diff::{Side, WordDiff, word_diff};
+use crate::align::score::SupportKind;
+use crate::classify::{ConflictReport, Verdict};
+use crate::model::{Segment, SegmentId, SourceId};
+use crate::report::build::{MIN_RUN_CLAIMS, describe_run};
+use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport};
 
 /// Escape untrusted text for use inside a Markdown paragraph or table cell:
 /// it renders as the same characters, never as markup, links, HTML or footnotes.
@@ -26,46 +35,282 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Render `index.md`.
+/// Render `index.md`: the story at a glance.
 pub fn render_index(report: &Report) -> String {
     let mut out = String::new();
     out.push_str("# Corroboration report\n\n");
+    render_summary(report, &mut out);
     render_sources(report, &mut out);
+    render_runs(report, &mut out);
+    render_conflicts(report, &mut out);
+    render_single_source(report, &mut out);
+    render_variants(report, &mut out);
     render_diagnostics(report, &mut out);
     render_removed(report, &mut out);
     out
+}
+
+/// The file name of a source's own page, relative to the reports folder.
+/// Source ids are checked on load (ASCII letters, digits, `.`, `_`, `-`).
+pub fn source_page(id: &SourceId) -> String {
+    format!("sources/{}.md", id.0)
 }
 
 fn or_dash(value: Option<&str>) -> String {
     value.map_or_else(|| "—".to_owned(), escape)
 }
 
+fn verdict_word(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Corroborated => "corroborated",
+        Verdict::SingleSource => "single-source",
+        Verdict::Conflict => "conflict",
+        Verdict::NotAClaim => "not a claim",
+    }
+}
+
+fn render_summary(report: &Report, out: &mut String) {
+    let claims: usize = report.sources.iter().map(|s| s.claims).sum();
+    let count = |f: fn(&SourceReport) -> usize| report.sources.iter().map(f).sum::<usize>();
+    let _ = writeln!(
+        out,
+        "{} sources, {claims} claims: {} corroborated, {} single-source, {} in conflict. \
+         {} runs of single-source claims, {} conflicts.\n",
+        report.sources.len(),
+        count(|s| s.corroborated),
+        count(|s| s.single_source),
+        count(|s| s.conflicts),
+        report.single_source_runs.len(),
+        conflict_pairs(report).len(),
+    );
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    (part * 100)
+        .checked_div(whole)
+        .map_or_else(|| "—".to_owned(), |p| format!("{p} %"))
+}
+
 fn render_sources(report: &Report, out: &mut String) {
     out.push_str("## Sources\n\n");
-    out.push_str("| id | outlet | published | byline | segments | removed lines | signals |\n");
-    out.push_str("| --- | --- | --- | --- | ---: | ---: | --- |\n");
+    out.push_str(
+        "| id | outlet | published | byline | claims | corroborated | single-source | conflicts | signals |\n",
+    );
+    out.push_str("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
     for source in &report.sources {
         let info = &source.info;
         let signals = source
             .signals
             .iter()
-            .map(|s| escape(s.kind))
+            .map(|s| match s.line {
+                Some(line) => format!("{} (line {line})", escape(s.kind)),
+                None => escape(s.kind),
+            })
             .collect::<Vec<_>>()
             .join(", ");
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&info.id.0),
+            "| [{id}]({page}) | {} | {} | {} | {} | {} | {} | {} | {} |",
             or_dash(info.outlet.as_deref()),
             or_dash(info.published.map(|p| p.to_string()).as_deref()),
             or_dash(info.byline.as_deref()),
-            source.segment_count,
-            source.removed_count,
+            source.claims,
+            percent(source.corroborated, source.claims),
+            source.single_source,
+            source.conflicts,
             if signals.is_empty() {
                 "—".to_owned()
             } else {
                 signals
             },
+            id = escape(&info.id.0),
+            page = source_page(&info.id),
+        );
+    }
+    out.push('\n');
+}
+
+fn render_runs(report: &Report, out: &mut String) {
+    out.push_str("## Where a source goes its own way\n\n");
+    if report.single_source_runs.is_empty() {
+        out.push_str("No source has a run of claims that no other source backs.\n\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Runs of {MIN_RUN_CLAIMS} or more claims in a row that no other source states, longest first. \
+         A long run with people and figures nobody else reports is where an article may have \
+         been spliced together or padded.\n"
+    );
+    let mut runs: Vec<&SingleSourceRun> = report.single_source_runs.iter().collect();
+    runs.sort_by(|a, b| {
+        b.claims
+            .cmp(&a.claims)
+            .then_with(|| (&a.source, a.first_line).cmp(&(&b.source, b.first_line)))
+    });
+    for run in runs {
+        let _ = writeln!(
+            out,
+            "- **{}** ({}): {}",
+            escape(&run.source.0),
+            or_dash(outlet_of(report, &run.source)),
+            escape(&describe_run(run))
+        );
+    }
+    out.push('\n');
+}
+
+fn outlet_of<'r>(report: &'r Report, id: &SourceId) -> Option<&'r str> {
+    report
+        .sources
+        .iter()
+        .find(|s| s.info.id == *id)
+        .and_then(|s| s.info.outlet.as_deref())
+}
+
+/// Each conflicting pair of segments once: (segment index, other index, conflict).
+fn conflict_pairs(report: &Report) -> Vec<(usize, usize, &ConflictReport)> {
+    let position: BTreeMap<&SegmentId, usize> = report
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.segment.id, i))
+        .collect();
+    let mut out = Vec::new();
+    for (i, segment) in report.segments.iter().enumerate() {
+        for conflict in &segment.finding.conflicts {
+            if let Some(&j) = position.get(&conflict.segment)
+                && i < j
+            {
+                out.push((i, j, conflict));
+            }
+        }
+    }
+    out
+}
+
+fn render_conflicts(report: &Report, out: &mut String) {
+    out.push_str("## Conflicts\n\n");
+    let pairs = conflict_pairs(report);
+    if pairs.is_empty() {
+        out.push_str("None found.\n\n");
+        return;
+    }
+    out.push_str("Words only one side has are in bold.\n\n");
+    for (number, (i, j, conflict)) in pairs.into_iter().enumerate() {
+        let (ours, theirs) = (&report.segments[i].segment, &report.segments[j].segment);
+        let _ = writeln!(
+            out,
+            "### {}. {}: {} line {} / {} line {}\n",
+            number + 1,
+            conflict.kind.as_str(),
+            escape(&ours.source.0),
+            ours.line,
+            escape(&theirs.source.0),
+            theirs.line
+        );
+        let diff = word_diff(&ours.norm, &theirs.norm);
+        let _ = writeln!(
+            out,
+            "- **{}** line {}: {}",
+            escape(&ours.source.0),
+            ours.line,
+            highlighted(&diff, Side::Ours)
+        );
+        let _ = writeln!(
+            out,
+            "- **{}** line {}: {}",
+            escape(&theirs.source.0),
+            theirs.line,
+            highlighted(&diff, Side::Theirs)
+        );
+        let _ = writeln!(
+            out,
+            "- differs: “{}” / “{}”\n",
+            escape(&conflict.ours),
+            escape(&conflict.theirs)
+        );
+    }
+}
+
+/// One side of a word diff, words the other side lacks in bold; the spaces
+/// between two differing words do not split the bold.
+fn highlighted(diff: &WordDiff, side: Side) -> String {
+    let view: Vec<(bool, &str)> = diff
+        .runs
+        .iter()
+        .filter(|r| r.side == Side::Both || r.side == side)
+        .map(|r| (r.side == side, r.text.as_str()))
+        .collect();
+    let mut merged: Vec<(bool, String)> = Vec::new();
+    for (k, &(differs, text)) in view.iter().enumerate() {
+        let bridges = !differs
+            && text.trim().is_empty()
+            && k > 0
+            && view[k - 1].0
+            && view.get(k + 1).is_some_and(|next| next.0);
+        let differs = differs || bridges;
+        match merged.last_mut() {
+            Some((last, joined)) if *last == differs => joined.push_str(text),
+            _ => merged.push((differs, text.to_owned())),
+        }
+    }
+    let mut out = String::new();
+    for (differs, text) in merged {
+        let trimmed = text.trim();
+        if !differs || trimmed.is_empty() {
+            out.push_str(&escape(&text));
+            continue;
+        }
+        let leading = &text[..text.len() - text.trim_start().len()];
+        let trailing = &text[text.trim_end().len()..];
+        let _ = write!(out, "{leading}**{}**{trailing}", escape(trimmed));
+    }
+    out
+}
+
+fn render_single_source(report: &Report, out: &mut String) {
+    out.push_str("## Single-source claims\n\n");
+    out.push_str("Claims no other source states, outside the runs above.\n\n");
+    let in_run = |segment: &Segment| {
+        report.single_source_runs.iter().any(|run| {
+            run.source == segment.source && (run.first_line..=run.last_line).contains(&segment.line)
+        })
+    };
+    for source in &report.sources {
+        let claims: Vec<&Segment> = report
+            .segments
+            .iter()
+            .filter(|s| s.segment.source == source.info.id)
+            .filter(|s| s.finding.verdict == Verdict::SingleSource && !in_run(&s.segment))
+            .map(|s| &s.segment)
+            .collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", escape(&source.info.id.0));
+        for claim in claims {
+            let _ = writeln!(out, "- line {}: {}", claim.line, escape(&claim.text));
+        }
+        out.push('\n');
+    }
+}
+
+fn render_variants(report: &Report, out: &mut String) {
+    out.push_str("## Name variants\n\n");
+    if report.variants.is_empty() {
+        out.push_str("None.\n\n");
+        return;
+    }
+    out.push_str("| name | forms seen | rule |\n| --- | --- | --- |\n");
+    for variant in &report.variants {
+        let forms: Vec<String> = variant.forms.iter().map(|f| escape(f)).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            escape(&variant.canonical),
+            forms.join(", "),
+            escape(&variant.rule)
         );
     }
     out.push('\n');
@@ -99,6 +344,138 @@ fn render_removed(report: &Report, out: &mut String) {
             escape(&removed.text)
         );
     }
+}
+
+/// Render a source's own page: its text, each segment marked with the
+/// verdict, and a footnote saying who else reports it or what differs.
+pub fn render_source(report: &Report, source: &SourceReport) -> String {
+    let info = &source.info;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        escape(info.title.as_deref().unwrap_or(&info.id.0))
+    );
+    let _ = writeln!(
+        out,
+        "Source **{}** · outlet {} · published {} · byline {} · [back to the overview](../index.md)\n",
+        escape(&info.id.0),
+        or_dash(info.outlet.as_deref()),
+        or_dash(info.published.map(|p| p.to_string()).as_deref()),
+        or_dash(info.byline.as_deref()),
+    );
+    out.push_str("## Signals\n\n");
+    if source.signals.is_empty() {
+        out.push_str("None.\n");
+    }
+    for signal in &source.signals {
+        let at = signal
+            .line
+            .map(|l| format!(" (line {l})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {}{at}: {}",
+            escape(signal.kind),
+            escape(&signal.evidence)
+        );
+    }
+    out.push_str("\n## Text\n\n");
+    let by_id: BTreeMap<&SegmentId, &SegmentReport> =
+        report.segments.iter().map(|s| (&s.segment.id, s)).collect();
+    let mut notes: Vec<String> = Vec::new();
+    for segment in report
+        .segments
+        .iter()
+        .filter(|s| s.segment.source == info.id)
+    {
+        let note = footnote(segment, &by_id, report);
+        let marker = match &note {
+            Some(text) => {
+                notes.push(text.clone());
+                format!("[^{}]", notes.len())
+            }
+            None => String::new(),
+        };
+        let why = segment
+            .finding
+            .not_a_claim
+            .map(|reason| format!(" ({reason})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- line {} · **{}**{why}: {}{marker}",
+            segment.segment.line,
+            verdict_word(segment.finding.verdict),
+            escape(&segment.segment.text)
+        );
+    }
+    if !notes.is_empty() {
+        out.push('\n');
+    }
+    for (number, note) in notes.iter().enumerate() {
+        let _ = writeln!(out, "[^{}]: {note}", number + 1);
+    }
+    out
+}
+
+/// Who else reports a segment, what differs and where; none for a segment
+/// with nothing to say.
+fn footnote(
+    segment: &SegmentReport,
+    by_id: &BTreeMap<&SegmentId, &SegmentReport>,
+    report: &Report,
+) -> Option<String> {
+    let describe = |source: &SourceId, id: &SegmentId| -> String {
+        let outlet = outlet_of(report, source)
+            .map(|o| format!(", {}", escape(o)))
+            .unwrap_or_default();
+        let published = report
+            .sources
+            .iter()
+            .find(|s| s.info.id == *source)
+            .and_then(|s| s.info.published)
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
+        match by_id.get(id) {
+            Some(other) => format!(
+                "{}{outlet}{published}, line {}: “{}”",
+                escape(&source.0),
+                other.segment.line,
+                escape(&other.segment.text)
+            ),
+            None => escape(&source.0),
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for conflict in &segment.finding.conflicts {
+        parts.push(format!(
+            "Conflict ({}): this says “{}”, {} says “{}”.",
+            conflict.kind.as_str(),
+            escape(&conflict.ours),
+            describe(&conflict.source, &conflict.segment),
+            escape(&conflict.theirs)
+        ));
+    }
+    for support in &segment.finding.corroborated_by {
+        let basis = match support.basis {
+            SupportKind::Paraphrase => "paraphrase",
+            SupportKind::SharedFacts => "same names and figures",
+        };
+        parts.push(format!(
+            "Also reported by {} (similarity {:.2}, {basis}).",
+            describe(&support.source, &support.segment),
+            support.similarity
+        ));
+    }
+    for copy in &segment.finding.same_origin {
+        parts.push(format!(
+            "Same words as {} (similarity {:.2}): a copy, not independent.",
+            describe(&copy.source, &copy.segment),
+            copy.similarity
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //!
 //! The model is the contract with users: `report.json` field names are stable.
 
+pub mod build;
 pub mod json;
 pub mod markdown;
 pub mod write;
@@ -13,7 +14,7 @@ use serde::Serialize;
 use crate::classify::Finding;
 use crate::error::Diagnostic;
 use crate::facts::{Facts, Variant};
-use crate::model::{Removed, Segment, Signal, SourceInfo};
+use crate::model::{Removed, Segment, Signal, SourceId, SourceInfo};
 
 /// Everything a report says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,6 +23,9 @@ pub struct Report {
     pub sources: Vec<SourceReport>,
     /// Every segment of every source, in source then reading order, with its finding.
     pub segments: Vec<SegmentReport>,
+    /// Runs of consecutive claims of one source that no other source backs:
+    /// where a source goes its own way (a spliced section).
+    pub single_source_runs: Vec<SingleSourceRun>,
     /// Names spelled more than one way, merged, each with its rule.
     pub variants: Vec<Variant>,
     /// Lines removed as boilerplate.
@@ -40,8 +44,36 @@ pub struct SourceReport {
     pub segment_count: usize,
     /// How many lines were removed as boilerplate.
     pub removed_count: usize,
+    /// How many segments are claims (not headings, questions, fragments).
+    pub claims: usize,
+    /// Claims another source states independently.
+    pub corroborated: usize,
+    /// Claims no other source states.
+    pub single_source: usize,
+    /// Claims another segment contradicts.
+    pub conflicts: usize,
     /// Credibility signals with line evidence.
     pub signals: Vec<Signal>,
+}
+
+/// Consecutive claims of one source, none backed by another source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SingleSourceRun {
+    /// The source.
+    pub source: SourceId,
+    /// The section headings the run's claims sit under, in order.
+    pub sections: Vec<String>,
+    /// First line of the run.
+    pub first_line: u32,
+    /// Last line of the run.
+    pub last_line: u32,
+    /// How many claims it holds.
+    pub claims: usize,
+    /// How many of them another segment contradicts.
+    pub conflicts: usize,
+    /// People named in the run whose surname no other source mentions, in
+    /// order of appearance.
+    pub people_found_nowhere_else: Vec<String>,
 }
 
 /// One segment with what the tool found about it.

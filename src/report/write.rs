@@ -20,6 +20,10 @@ pub fn write_all(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>>
         .iter()
         .map(|(name, contents)| {
             let path = out.join(name);
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| Error::io("creating folder", folder, e))?;
+            }
             write_atomic(&path, contents.as_bytes())?;
             Ok(path)
         })
