@@ -108,8 +108,9 @@ pub fn conflicts(
         .filter(|&(a, b)| has_facts(&facts[a]) && has_facts(&facts[b]))
         .collect();
     let mut by_source: BTreeMap<&crate::model::SourceId, Vec<usize>> = BTreeMap::new();
+    // Within one source only counts and groups can conflict (dates may not).
     for (i, segment) in segments.iter().enumerate() {
-        if has_facts(&facts[i]) {
+        if !facts[i].numbers.is_empty() || !facts[i].groups.is_empty() {
             by_source.entry(&segment.source).or_default().push(i);
         }
     }
