@@ -195,19 +195,8 @@ pub fn build_report(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report
 fn run_report(config: &ReportConfig) -> Result<Outcome> {
     let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
     let report = build_report(&analysis, diagnostics);
-    let mut files = vec![
-        ("report.json".to_owned(), report::json::render(&report)?),
-        (
-            "index.md".to_owned(),
-            report::markdown::render_index(&report),
-        ),
-    ];
-    files.extend(report.sources.iter().map(|source| {
-        (
-            report::markdown::source_page(&source.info.id),
-            report::markdown::render_source(&report, source),
-        )
-    }));
+    let mut files = vec![("report.json".to_owned(), report::json::render(&report)?)];
+    files.extend(report::markdown::render_pages(&report));
     let written = report::write::write_all(&config.out, &files)?;
     Ok(Outcome {
         written,

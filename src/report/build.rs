@@ -3,7 +3,7 @@
 //! single-source claims (a source going its own way, as 000 does in its
 //! "Miami Summit" half).
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use crate::Analysis;
 use crate::align::tokens::{fold_name, is_capitalised};
@@ -11,8 +11,8 @@ use crate::classify::{Finding, Verdict};
 use crate::error::Diagnostic;
 use crate::facts::extract::people_named;
 use crate::facts::name_words;
-use crate::model::{Segment, SegmentKind, Signal, SourceId, SourceInfo};
-use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport};
+use crate::model::{Removed, Segment, SegmentKind, Signal, SourceId, SourceInfo};
+use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport, by_source};
 
 /// A run of unbacked claims this long is reported as one finding.
 pub const MIN_RUN_CLAIMS: usize = 5;
@@ -46,17 +46,24 @@ pub fn build(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report {
             facts: facts.clone(),
         })
         .collect();
+    let segments_of = by_source(&segments, |s| &s.segment.source);
+    let removed_of = by_source(&analysis.removed, |r| &r.source);
+    let mentions = name_mentions(&segments);
+    let own = |id: &SourceId| segments_of.get(id).copied().unwrap_or_default();
     let single_source_runs: Vec<SingleSourceRun> = analysis
         .sources
         .iter()
-        .flat_map(|info| single_source_runs(&info.id, &segments))
+        .flat_map(|info| single_source_runs(&info.id, own(&info.id), &mentions))
         .collect();
+    let runs_of = by_source(&single_source_runs, |r| &r.source);
     let sources = analysis
         .sources
         .iter()
         .zip(&analysis.signals)
         .map(|(info, text_signals)| {
-            source_report(analysis, info, text_signals, &segments, &single_source_runs)
+            let removed = removed_of.get(&info.id).copied().unwrap_or_default();
+            let runs = runs_of.get(&info.id).copied().unwrap_or_default();
+            source_report(info, text_signals, own(&info.id), removed, runs)
         })
         .collect();
     Report {
@@ -69,27 +76,20 @@ pub fn build(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report {
     }
 }
 
+/// `own`, `removed` and `runs` are this source's.
 fn source_report(
-    analysis: &Analysis,
     info: &SourceInfo,
     text_signals: &[Signal],
-    segments: &[SegmentReport],
+    own: &[SegmentReport],
+    removed: &[Removed],
     runs: &[SingleSourceRun],
 ) -> SourceReport {
-    let own: Vec<&SegmentReport> = segments
-        .iter()
-        .filter(|s| s.segment.source == info.id)
-        .collect();
     let count = |verdict: Verdict| own.iter().filter(|s| s.finding.verdict == verdict).count();
     let claims = own.len() - count(Verdict::NotAClaim);
     let mut report = SourceReport {
         info: info.clone(),
         segment_count: own.len(),
-        removed_count: analysis
-            .removed
-            .iter()
-            .filter(|r| r.source == info.id)
-            .count(),
+        removed_count: removed.len(),
         claims,
         corroborated: count(Verdict::Corroborated),
         single_source: count(Verdict::SingleSource),
@@ -97,14 +97,10 @@ fn source_report(
         signals: Vec::new(),
     };
     let mut signals = metadata_signals(info);
-    signals.extend(caption_signals(analysis, info, &own));
+    signals.extend(caption_signals(own, removed));
     signals.extend(text_signals.iter().cloned());
-    signals.extend(contradiction_signals(&own, segments));
-    signals.extend(
-        runs.iter()
-            .filter(|run| run.source == info.id)
-            .map(run_signal),
-    );
+    signals.extend(contradiction_signals(own));
+    signals.extend(runs.iter().map(run_signal));
     signals.extend(share_signals(&report));
     report.signals = signals;
     report
@@ -131,11 +127,10 @@ fn metadata_signals(info: &SourceInfo) -> Vec<Signal> {
 
 /// Short paragraphs before the repeated headline with no credit: an image
 /// caption pasted in as text (004's first line).
-fn caption_signals(analysis: &Analysis, info: &SourceInfo, own: &[&SegmentReport]) -> Vec<Signal> {
-    let Some(headline_line) = analysis
-        .removed
+fn caption_signals(own: &[SegmentReport], removed: &[Removed]) -> Vec<Signal> {
+    let Some(headline_line) = removed
         .iter()
-        .find(|r| r.source == info.id && r.rule == "title-repeat")
+        .find(|r| r.rule == "title-repeat")
         .map(|r| r.line)
     else {
         return Vec::new();
@@ -163,14 +158,14 @@ fn caption_signals(analysis: &Analysis, info: &SourceInfo, own: &[&SegmentReport
 }
 
 /// Conflicts between two segments of this source, each pair once.
-fn contradiction_signals(own: &[&SegmentReport], all: &[SegmentReport]) -> Vec<Signal> {
+fn contradiction_signals(own: &[SegmentReport]) -> Vec<Signal> {
     let mut out = Vec::new();
     for report in own {
         for conflict in &report.finding.conflicts {
             if conflict.source != report.segment.source {
                 continue;
             }
-            let Some(other) = all.iter().find(|s| s.segment.id == conflict.segment) else {
+            let Some(other) = own.iter().find(|s| s.segment.id == conflict.segment) else {
                 continue;
             };
             if other.segment.line < report.segment.line {
@@ -278,29 +273,48 @@ fn is_backed(finding: &Finding) -> bool {
     !finding.corroborated_by.is_empty() || !finding.same_origin.is_empty()
 }
 
-/// Maximal runs of claims of `source` that no other source backs (single
-/// source, or contradicted without support); headings in between do not
-/// break a run, a backed claim does.
-fn single_source_runs(source: &SourceId, segments: &[SegmentReport]) -> Vec<SingleSourceRun> {
-    let names_elsewhere: BTreeSet<String> = segments
+/// Which sources mention a folded name: one of them, or several (`None`).
+type Mentions<'a> = BTreeMap<String, Option<&'a SourceId>>;
+
+/// Every capitalised word of every segment, folded, with who mentions it.
+fn name_mentions(segments: &[SegmentReport]) -> Mentions<'_> {
+    let mut out: Mentions<'_> = BTreeMap::new();
+    for report in segments {
+        let source = &report.segment.source;
+        for word in name_words(&report.segment.norm) {
+            out.entry(fold_name(&word))
+                .and_modify(|seen| {
+                    if *seen != Some(source) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(source));
+        }
+    }
+    out
+}
+
+/// Maximal runs of claims of `source` (its segments are `own`) that no other
+/// source backs (single source, or contradicted without support); headings in
+/// between do not break a run, a backed claim does.
+fn single_source_runs(
+    source: &SourceId,
+    own: &[SegmentReport],
+    mentions: &Mentions<'_>,
+) -> Vec<SingleSourceRun> {
+    let claims: Vec<&SegmentReport> = own
         .iter()
-        .filter(|s| s.segment.source != *source)
-        .flat_map(|s| name_words(&s.segment.norm))
-        .map(|word| fold_name(&word))
-        .collect();
-    let own: Vec<&SegmentReport> = segments
-        .iter()
-        .filter(|s| s.segment.source == *source && s.finding.verdict != Verdict::NotAClaim)
+        .filter(|s| s.finding.verdict != Verdict::NotAClaim)
         .collect();
     let mut runs = Vec::new();
     let mut start = 0;
-    while start < own.len() {
-        let end = own[start..]
+    while start < claims.len() {
+        let end = claims[start..]
             .iter()
             .position(|s| is_backed(&s.finding))
-            .map_or(own.len(), |p| start + p);
+            .map_or(claims.len(), |p| start + p);
         if end - start >= MIN_RUN_CLAIMS {
-            runs.push(run_of(source, &own[start..end], &names_elsewhere));
+            runs.push(run_of(source, &claims[start..end], mentions));
         }
         start = end + 1;
     }
@@ -320,7 +334,7 @@ fn is_title_case(text: &str) -> bool {
 fn run_of(
     source: &SourceId,
     claims: &[&SegmentReport],
-    names_elsewhere: &BTreeSet<String>,
+    mentions: &Mentions<'_>,
 ) -> SingleSourceRun {
     let mut people = Vec::new();
     let mut sections: Vec<String> = Vec::new();
@@ -340,7 +354,10 @@ fn run_of(
         }
         for person in named.into_iter().filter(|p| p.split(' ').count() <= 3) {
             let surname = person.rsplit(' ').next().unwrap_or(&person);
-            if !names_elsewhere.contains(&fold_name(surname)) && !people.contains(&person) {
+            let elsewhere = mentions
+                .get(&fold_name(surname))
+                .is_some_and(|seen| *seen != Some(source));
+            if !elsewhere && !people.contains(&person) {
                 people.push(person);
             }
         }

@@ -12,7 +12,7 @@ use crate::align::score::SupportKind;
 use crate::classify::{ConflictReport, Verdict};
 use crate::model::{Segment, SegmentId, SourceId};
 use crate::report::build::{MIN_RUN_CLAIMS, describe_run};
-use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport};
+use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport, by_source};
 
 /// Escape untrusted text for use inside a Markdown paragraph or table cell:
 /// it renders as the same characters, never as markup, links, HTML or footnotes.
@@ -35,15 +35,70 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Render `index.md`: the story at a glance.
-pub fn render_index(report: &Report) -> String {
+/// Lookups over one report, built once for all of its pages, so that
+/// rendering stays linear in the corpus.
+struct Lookup<'r> {
+    report: &'r Report,
+    sources: BTreeMap<&'r SourceId, &'r SourceReport>,
+    /// Position of each segment in `report.segments`.
+    positions: BTreeMap<&'r SegmentId, usize>,
+    segments_of: BTreeMap<&'r SourceId, &'r [SegmentReport]>,
+    runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
+}
+
+impl<'r> Lookup<'r> {
+    fn new(report: &'r Report) -> Self {
+        Lookup {
+            report,
+            sources: report.sources.iter().map(|s| (&s.info.id, s)).collect(),
+            positions: report
+                .segments
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (&s.segment.id, i))
+                .collect(),
+            segments_of: by_source(&report.segments, |s| &s.segment.source),
+            runs_of: by_source(&report.single_source_runs, |r| &r.source),
+        }
+    }
+
+    fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
+        self.positions.get(id).map(|&i| &self.report.segments[i])
+    }
+
+    fn segments_of(&self, id: &SourceId) -> &'r [SegmentReport] {
+        self.segments_of.get(id).copied().unwrap_or_default()
+    }
+
+    fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
+        self.sources.get(id).and_then(|s| s.info.outlet.as_deref())
+    }
+}
+
+/// Every page: `index.md`, then `sources/<id>.md` for each source (name, text).
+pub fn render_pages(report: &Report) -> Vec<(String, String)> {
+    let lookup = Lookup::new(report);
+    let mut pages = vec![("index.md".to_owned(), index(&lookup))];
+    pages.extend(
+        report
+            .sources
+            .iter()
+            .map(|source| (source_page(&source.info.id), source_text(&lookup, source))),
+    );
+    pages
+}
+
+/// `index.md`: the story at a glance.
+fn index(lookup: &Lookup<'_>) -> String {
+    let report = lookup.report;
+    let conflicts = conflict_pairs(lookup);
     let mut out = String::new();
     out.push_str("# Corroboration report\n\n");
-    render_summary(report, &mut out);
+    render_summary(report, conflicts.len(), &mut out);
     render_sources(report, &mut out);
-    render_runs(report, &mut out);
-    render_conflicts(report, &mut out);
-    render_single_source(report, &mut out);
+    render_runs(lookup, &mut out);
+    render_conflicts(report, &conflicts, &mut out);
+    render_single_source(lookup, &mut out);
     render_variants(report, &mut out);
     render_diagnostics(report, &mut out);
     render_removed(report, &mut out);
@@ -52,7 +107,7 @@ pub fn render_index(report: &Report) -> String {
 
 /// The file name of a source's own page, relative to the reports folder.
 /// Source ids are checked on load (ASCII letters, digits, `.`, `_`, `-`).
-pub fn source_page(id: &SourceId) -> String {
+fn source_page(id: &SourceId) -> String {
     format!("sources/{}.md", id.0)
 }
 
@@ -69,7 +124,7 @@ fn verdict_word(verdict: Verdict) -> &'static str {
     }
 }
 
-fn render_summary(report: &Report, out: &mut String) {
+fn render_summary(report: &Report, conflict_count: usize, out: &mut String) {
     let claims: usize = report.sources.iter().map(|s| s.claims).sum();
     let count = |f: fn(&SourceReport) -> usize| report.sources.iter().map(f).sum::<usize>();
     let _ = writeln!(
@@ -81,7 +136,7 @@ fn render_summary(report: &Report, out: &mut String) {
         count(|s| s.single_source),
         count(|s| s.conflicts),
         report.single_source_runs.len(),
-        conflict_pairs(report).len(),
+        conflict_count,
     );
 }
 
@@ -130,7 +185,8 @@ fn render_sources(report: &Report, out: &mut String) {
     out.push('\n');
 }
 
-fn render_runs(report: &Report, out: &mut String) {
+fn render_runs(lookup: &Lookup<'_>, out: &mut String) {
+    let report = lookup.report;
     out.push_str("## Where a source goes its own way\n\n");
     if report.single_source_runs.is_empty() {
         out.push_str("No source has a run of claims that no other source backs.\n\n");
@@ -153,33 +209,19 @@ fn render_runs(report: &Report, out: &mut String) {
             out,
             "- **{}** ({}): {}",
             escape(&run.source.0),
-            or_dash(outlet_of(report, &run.source)),
+            or_dash(lookup.outlet_of(&run.source)),
             escape(&describe_run(run))
         );
     }
     out.push('\n');
 }
 
-fn outlet_of<'r>(report: &'r Report, id: &SourceId) -> Option<&'r str> {
-    report
-        .sources
-        .iter()
-        .find(|s| s.info.id == *id)
-        .and_then(|s| s.info.outlet.as_deref())
-}
-
 /// Each conflicting pair of segments once: (segment index, other index, conflict).
-fn conflict_pairs(report: &Report) -> Vec<(usize, usize, &ConflictReport)> {
-    let position: BTreeMap<&SegmentId, usize> = report
-        .segments
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.segment.id, i))
-        .collect();
+fn conflict_pairs<'r>(lookup: &Lookup<'r>) -> Vec<(usize, usize, &'r ConflictReport)> {
     let mut out = Vec::new();
-    for (i, segment) in report.segments.iter().enumerate() {
+    for (i, segment) in lookup.report.segments.iter().enumerate() {
         for conflict in &segment.finding.conflicts {
-            if let Some(&j) = position.get(&conflict.segment)
+            if let Some(&j) = lookup.positions.get(&conflict.segment)
                 && i < j
             {
                 out.push((i, j, conflict));
@@ -189,15 +231,14 @@ fn conflict_pairs(report: &Report) -> Vec<(usize, usize, &ConflictReport)> {
     out
 }
 
-fn render_conflicts(report: &Report, out: &mut String) {
+fn render_conflicts(report: &Report, pairs: &[(usize, usize, &ConflictReport)], out: &mut String) {
     out.push_str("## Conflicts\n\n");
-    let pairs = conflict_pairs(report);
     if pairs.is_empty() {
         out.push_str("None found.\n\n");
         return;
     }
     out.push_str("Words only one side has are in bold.\n\n");
-    for (number, (i, j, conflict)) in pairs.into_iter().enumerate() {
+    for (number, &(i, j, conflict)) in pairs.iter().enumerate() {
         let (ours, theirs) = (&report.segments[i].segment, &report.segments[j].segment);
         let _ = writeln!(
             out,
@@ -269,19 +310,22 @@ fn highlighted(diff: &WordDiff, side: Side) -> String {
     out
 }
 
-fn render_single_source(report: &Report, out: &mut String) {
+fn render_single_source(lookup: &Lookup<'_>, out: &mut String) {
     out.push_str("## Single-source claims\n\n");
     out.push_str("Claims no other source states, outside the runs above.\n\n");
-    let in_run = |segment: &Segment| {
-        report.single_source_runs.iter().any(|run| {
-            run.source == segment.source && (run.first_line..=run.last_line).contains(&segment.line)
-        })
-    };
-    for source in &report.sources {
-        let claims: Vec<&Segment> = report
-            .segments
+    for source in &lookup.report.sources {
+        let runs = lookup
+            .runs_of
+            .get(&source.info.id)
+            .copied()
+            .unwrap_or_default();
+        let in_run = |segment: &Segment| {
+            runs.iter()
+                .any(|run| (run.first_line..=run.last_line).contains(&segment.line))
+        };
+        let claims: Vec<&Segment> = lookup
+            .segments_of(&source.info.id)
             .iter()
-            .filter(|s| s.segment.source == source.info.id)
             .filter(|s| s.finding.verdict == Verdict::SingleSource && !in_run(&s.segment))
             .map(|s| &s.segment)
             .collect();
@@ -346,9 +390,9 @@ fn render_removed(report: &Report, out: &mut String) {
     }
 }
 
-/// Render a source's own page: its text, each segment marked with the
-/// verdict, and a footnote saying who else reports it or what differs.
-pub fn render_source(report: &Report, source: &SourceReport) -> String {
+/// A source's own page: its text, each segment marked with the verdict, and
+/// a footnote saying who else reports it or what differs.
+fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String {
     let info = &source.info;
     let mut out = String::new();
     let _ = writeln!(
@@ -381,15 +425,9 @@ pub fn render_source(report: &Report, source: &SourceReport) -> String {
         );
     }
     out.push_str("\n## Text\n\n");
-    let by_id: BTreeMap<&SegmentId, &SegmentReport> =
-        report.segments.iter().map(|s| (&s.segment.id, s)).collect();
     let mut notes: Vec<String> = Vec::new();
-    for segment in report
-        .segments
-        .iter()
-        .filter(|s| s.segment.source == info.id)
-    {
-        let note = footnote(segment, &by_id, report);
+    for segment in lookup.segments_of(&info.id) {
+        let note = footnote(segment, lookup);
         let marker = match &note {
             Some(text) => {
                 notes.push(text.clone());
@@ -421,23 +459,19 @@ pub fn render_source(report: &Report, source: &SourceReport) -> String {
 
 /// Who else reports a segment, what differs and where; none for a segment
 /// with nothing to say.
-fn footnote(
-    segment: &SegmentReport,
-    by_id: &BTreeMap<&SegmentId, &SegmentReport>,
-    report: &Report,
-) -> Option<String> {
+fn footnote(segment: &SegmentReport, lookup: &Lookup<'_>) -> Option<String> {
     let describe = |source: &SourceId, id: &SegmentId| -> String {
-        let outlet = outlet_of(report, source)
+        let outlet = lookup
+            .outlet_of(source)
             .map(|o| format!(", {}", escape(o)))
             .unwrap_or_default();
-        let published = report
+        let published = lookup
             .sources
-            .iter()
-            .find(|s| s.info.id == *source)
+            .get(source)
             .and_then(|s| s.info.published)
             .map(|p| format!(", {p}"))
             .unwrap_or_default();
-        match by_id.get(id) {
+        match lookup.segment(id) {
             Some(other) => format!(
                 "{}{outlet}{published}, line {}: “{}”",
                 escape(&source.0),

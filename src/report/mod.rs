@@ -9,6 +9,8 @@ pub mod json;
 pub mod markdown;
 pub mod write;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::classify::Finding;
@@ -87,4 +89,18 @@ pub struct SegmentReport {
     pub finding: Finding,
     /// Numbers and groups of people it states.
     pub facts: Facts,
+}
+
+/// Items kept in source order, one slice per source: built once, so that
+/// per-source work stays linear in the corpus rather than sources × items.
+pub(crate) fn by_source<T>(
+    items: &[T],
+    source: impl Fn(&T) -> &SourceId,
+) -> BTreeMap<&SourceId, &[T]> {
+    let mut out = BTreeMap::new();
+    for chunk in items.chunk_by(|a, b| source(a) == source(b)) {
+        let previous = out.insert(source(&chunk[0]), chunk);
+        debug_assert!(previous.is_none(), "items not in source order");
+    }
+    out
 }
