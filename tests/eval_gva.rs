@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use corroborate::facts::{self, ConflictKind};
-use corroborate::model::{LoadedSource, Published, Segment, SourceId, SourceMeta};
+use corroborate::model::{LoadedSource, Published, SourceId, SourceMeta};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -82,17 +82,10 @@ fn source(document: &Document) -> LoadedSource {
 
 /// The toll an article leads with for `predicate`; with `whole`, only a
 /// count that is not maybe part of a larger one ("a man", "four others").
-fn lead_figure(
-    segments: &[Segment],
-    all: &[facts::Facts],
-    predicate: &str,
-    whole: bool,
-) -> Option<f64> {
-    segments
-        .iter()
-        .zip(all)
+fn lead_figure(all: &[facts::Facts], predicate: &str, whole: bool) -> Option<f64> {
+    all.iter()
         .take(LEAD)
-        .flat_map(|(_, f)| &f.numbers)
+        .flat_map(|f| &f.numbers)
         .find(|number| {
             number.predicate == Some(predicate)
                 && number.unit.as_deref().is_none_or(|u| u == "people")
@@ -119,8 +112,7 @@ fn gva_lead_tolls_agree_with_gold() {
             .into_iter()
             .zip([incident.num_killed, incident.num_injured])
         {
-            let (Some(value), Some(truth)) =
-                (lead_figure(&segments, &extracted, predicate, false), truth)
+            let (Some(value), Some(truth)) = (lead_figure(&extracted, predicate, false), truth)
             else {
                 continue;
             };
@@ -166,16 +158,17 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
         let analysis = corroborate::analyse(articles.iter().map(|d| source(d)).collect());
         // Lead tolls per article, from the tool's own facts.
         let mut tolls: BTreeMap<&str, BTreeMap<&SourceId, f64>> = BTreeMap::new();
-        for info in &analysis.sources {
-            let own: Vec<usize> = (0..analysis.segments.len())
-                .filter(|&i| analysis.segments[i].source == info.id)
-                .collect();
-            let segments: Vec<Segment> =
-                own.iter().map(|&i| analysis.segments[i].clone()).collect();
-            let facts: Vec<facts::Facts> = own.iter().map(|&i| analysis.facts[i].clone()).collect();
+        // Segments come in source order: each source's facts are one slice.
+        let mut start = 0;
+        for own in analysis.segments.chunk_by(|a, b| a.source == b.source) {
+            let facts = &analysis.facts[start..start + own.len()];
+            start += own.len();
             for predicate in PREDICATES {
-                if let Some(value) = lead_figure(&segments, &facts, predicate, true) {
-                    tolls.entry(predicate).or_default().insert(&info.id, value);
+                if let Some(value) = lead_figure(facts, predicate, true) {
+                    tolls
+                        .entry(predicate)
+                        .or_default()
+                        .insert(&own[0].source, value);
                 }
             }
         }

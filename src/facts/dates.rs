@@ -152,6 +152,23 @@ pub(super) fn dates(tokens: &[Token<'_>], published: Option<Date>) -> Vec<DateFa
     out
 }
 
+/// Does the sentence recall an earlier event: a year before the publication's,
+/// or a day more than a month before it ("In December 2012, 20 children were
+/// killed")? Unknown without a publication date.
+pub(super) fn recalls_past(
+    tokens: &[Token<'_>],
+    dates: &[DateFact],
+    published: Option<Date>,
+) -> bool {
+    published.is_some_and(|published| {
+        let month_before = published.saturating_sub(jiff::Span::new().days(31));
+        dates.iter().any(|d| d.last < month_before)
+            || tokens
+                .iter()
+                .any(|t| year_number(Some(t)).is_some_and(|year| year < published.year()))
+    })
+}
+
 /// "Weekend of December 21": where "weekend" starts, when it qualifies the date at `index`.
 fn weekend_start(tokens: &[Token<'_>], index: usize) -> Option<usize> {
     let of = index.checked_sub(1)?;
@@ -198,21 +215,19 @@ fn absolute(
         None => (day_number(day), None),
     };
     let day: i8 = day.filter(|d| (1..=31).contains(d))?;
-    let year = match glued_year.or_else(|| year_number(tokens.get(end))) {
-        Some(year) if glued_year.is_some() => year,
-        Some(year) => {
-            end += 1;
-            year
-        }
-        None => {
-            let published = published?;
-            let same_year = Date::new(published.year(), month, day).ok()?;
-            let late = published.checked_add(jiff::Span::new().days(31)).ok()?;
-            if same_year > late {
-                published.year() - 1
-            } else {
-                published.year()
-            }
+    let year = if let Some(year) = glued_year {
+        year
+    } else if let Some(year) = year_number(tokens.get(end)) {
+        end += 1;
+        year
+    } else {
+        let published = published?;
+        let same_year = Date::new(published.year(), month, day).ok()?;
+        let late = published.checked_add(jiff::Span::new().days(31)).ok()?;
+        if same_year > late {
+            published.year() - 1
+        } else {
+            published.year()
         }
     };
     let date = Date::new(year, month, day).ok()?;

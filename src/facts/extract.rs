@@ -9,7 +9,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::dates::{DateFact, dates};
+use super::dates::{DateFact, dates, recalls_past};
 
 use crate::align::tokens::{fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at};
 
@@ -470,16 +470,7 @@ pub fn extract(text: &str, published: Option<Date>) -> Facts {
     let tokens = tokens(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
     let dates = dates(&tokens, published);
-    let recalls_past = published.is_some_and(|published| {
-        let month_before = published.saturating_sub(jiff::Span::new().days(31));
-        dates.iter().any(|d| d.last < month_before)
-            || tokens.iter().any(|t| {
-                t.text.len() == 4
-                    && t.text
-                        .parse::<i16>()
-                        .is_ok_and(|year| (1900..published.year()).contains(&year))
-            })
-    });
+    let recalls_past = recalls_past(&tokens, &dates, published);
     Facts {
         numbers: numbers(text, &tokens, &words),
         groups: groups(&tokens),

@@ -108,9 +108,8 @@ pub fn conflicts(
         .filter(|&(a, b)| has_facts(&facts[a]) && has_facts(&facts[b]))
         .collect();
     let mut by_source: BTreeMap<&crate::model::SourceId, Vec<usize>> = BTreeMap::new();
-    // Within one source only counts and groups can conflict (dates may not).
     for (i, segment) in segments.iter().enumerate() {
-        if !facts[i].numbers.is_empty() || !facts[i].groups.is_empty() {
+        if can_conflict_within_a_source(&facts[i]) {
             by_source.entry(&segment.source).or_default().push(i);
         }
     }
@@ -133,7 +132,12 @@ pub fn conflicts(
 }
 
 fn has_facts(facts: &Facts) -> bool {
-    !facts.numbers.is_empty() || !facts.groups.is_empty() || !facts.dates.is_empty()
+    can_conflict_within_a_source(facts) || !facts.dates.is_empty()
+}
+
+/// Counts and groups; not dates, as one article tells a story over days.
+fn can_conflict_within_a_source(facts: &Facts) -> bool {
+    !facts.numbers.is_empty() || !facts.groups.is_empty()
 }
 
 fn conflicts_between(
