@@ -83,14 +83,23 @@ fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {
         return;
     }
     println!("\n{name}: candidate pairs against corpus size (full pipeline)");
-    println!("| articles | claims | candidate pairs | pairs per claim | matches | seconds |");
-    println!("|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| articles | claims | candidate pairs | pairs per claim | matches | seconds | report seconds |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
     for &size in sizes {
         let subset: Vec<LoadedSource> = corpus.iter().take(size).cloned().collect();
         let articles = subset.len();
         let start = Instant::now();
         let analysis = corroborate::analyse(subset);
         let seconds = start.elapsed().as_secs_f64();
+        // The report model, report.json and every Markdown page, in memory.
+        let start = Instant::now();
+        let report = corroborate::build_report(&analysis, Vec::new());
+        let json = corroborate::report::json::render(&report).map_or(0, |j| j.len());
+        let pages = corroborate::report::markdown::render_pages(&report).len();
+        let report_seconds = start.elapsed().as_secs_f64();
+        std::hint::black_box((json, pages));
         let claims = claims(&analysis).len();
         let matches = analysis
             .findings
@@ -98,7 +107,7 @@ fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {
             .filter(|f| !f.corroborated_by.is_empty())
             .count();
         println!(
-            "| {articles} | {claims} | {} | {:.1} | {matches} | {seconds:.2} |",
+            "| {articles} | {claims} | {} | {:.1} | {matches} | {seconds:.2} | {report_seconds:.2} |",
             analysis.candidates,
             analysis.candidates as f64 / claims.max(1) as f64,
         );
