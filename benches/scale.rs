@@ -95,7 +95,7 @@ fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {
         let seconds = start.elapsed().as_secs_f64();
         // The report model, report.json and every Markdown page, in memory.
         let start = Instant::now();
-        let report = corroborate::build_report(&analysis, Vec::new());
+        let report = corroborate::build_report(&analysis, &[], Vec::new());
         let json = corroborate::report::json::render(&report).map_or(0, |j| j.len());
         let pages = corroborate::report::markdown::render_pages(&report).len();
         let report_seconds = start.elapsed().as_secs_f64();

@@ -7,7 +7,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Config, PairsConfig, ReportConfig, SegmentsConfig};
+use crate::annotate::Status;
+use crate::annotate::add::AddRequest;
+use crate::config::{
+    AnnotateAction, AnnotateConfig, Config, PairsConfig, ReportConfig, SegmentsConfig,
+};
 use crate::error::{Error, Result};
 
 /// Line up news articles sentence by sentence and report what is corroborated,
@@ -43,11 +47,70 @@ pub enum Command {
         #[arg(long, default_value = "sources")]
         sources: PathBuf,
     },
+    /// Add, list or check editor annotations (annotations/*.yaml).
+    Annotate {
+        /// What to do with annotations.
+        #[command(subcommand)]
+        action: AnnotateCommand,
+        /// Folder of articles.
+        #[arg(long, default_value = "sources", global = true)]
+        sources: PathBuf,
+        /// Folder of editor annotations (*.yaml).
+        #[arg(long, default_value = "annotations", global = true)]
+        annotations: PathBuf,
+    },
     /// Score sentence pairs: reads `id<TAB>text1<TAB>text2` lines, prints
     /// `id<TAB>score<TAB>same|different`.
     Pairs {
         /// File of pairs, or `-` for standard input.
         file: PathBuf,
+    },
+}
+
+/// `annotate` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AnnotateCommand {
+    /// Annotate a sentence: appends an entry to an annotation file, atomically.
+    /// Refuses a quote that is not in the source, or is there more than once.
+    Add {
+        /// The source id (see `corroborate segments`).
+        #[arg(long)]
+        source: String,
+        /// The words to annotate, copied from the source or a report.
+        #[arg(long)]
+        quote: String,
+        /// Words just before the quote, to say which of several repeats.
+        #[arg(long, default_value = "")]
+        prefix: String,
+        /// Words just after the quote, to say which of several repeats.
+        #[arg(long, default_value = "")]
+        suffix: String,
+        /// verified, disputed, false, needs-check, note or ignore.
+        #[arg(long)]
+        status: Status,
+        /// Free text.
+        #[arg(long)]
+        note: Option<String>,
+        /// Who is annotating.
+        #[arg(long)]
+        author: Option<String>,
+        /// An id of your choosing (made up from the quote if absent).
+        #[arg(long)]
+        id: Option<String>,
+        /// File in the annotations folder to append to [default: <source>.yaml].
+        #[arg(long)]
+        file: Option<String>,
+    },
+    /// Print every annotation (file:line, id, status, source, quote, note).
+    List {
+        /// Only annotations of this source.
+        source: Option<String>,
+    },
+    /// Re-anchor every annotation and print its state (anchored, moved,
+    /// text_changed, ambiguous, orphaned) and why.
+    Check {
+        /// Only annotations of this source.
+        source: Option<String>,
     },
 }
 
@@ -82,11 +145,92 @@ impl Args {
                 }
                 Ok(Config::Segments(SegmentsConfig { sources, source }))
             }
+            Command::Annotate {
+                action,
+                sources,
+                annotations,
+            } => Ok(Config::Annotate(AnnotateConfig {
+                sources,
+                annotations,
+                action: annotate_action(action)?,
+            })),
             Command::Pairs { file } if file.as_os_str() == "-" => {
                 Ok(Config::Pairs(PairsConfig::Stdin))
             }
             Command::Pairs { file } => Ok(Config::Pairs(PairsConfig::File(file))),
         }
+    }
+}
+
+fn checked_id(what: &str, id: String) -> Result<String> {
+    if crate::load::is_valid_id(&id) {
+        Ok(id)
+    } else {
+        Err(Error::Usage(format!(
+            "`{id}` is not a valid {what} (letters, digits, `.`, `_`, `-`, not starting with `.`)"
+        )))
+    }
+}
+
+fn annotate_action(command: AnnotateCommand) -> Result<AnnotateAction> {
+    let only = |source: Option<String>| source.map(|s| checked_id("source id", s)).transpose();
+    match command {
+        AnnotateCommand::Add {
+            source,
+            quote,
+            prefix,
+            suffix,
+            status,
+            note,
+            author,
+            id,
+            file,
+        } => {
+            let source = checked_id("source id", source)?;
+            let file = match file {
+                Some(name) => annotation_file_name(name)?,
+                None => format!("{source}.yaml"),
+            };
+            if quote.trim().is_empty() {
+                return Err(Error::Usage("--quote is empty".to_owned()));
+            }
+            Ok(AnnotateAction::Add {
+                request: AddRequest {
+                    source,
+                    exact: quote,
+                    prefix,
+                    suffix,
+                    status,
+                    note,
+                    author,
+                    id: id.map(|id| checked_id("annotation id", id)).transpose()?,
+                    created: None,
+                },
+                file,
+            })
+        }
+        AnnotateCommand::List { source } => Ok(AnnotateAction::List {
+            source: only(source)?,
+        }),
+        AnnotateCommand::Check { source } => Ok(AnnotateAction::Check {
+            source: only(source)?,
+        }),
+    }
+}
+
+/// `--file` names a file inside the annotations folder, never a path: an
+/// annotation can only ever be written there.
+fn annotation_file_name(name: String) -> Result<String> {
+    let stem = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or_default();
+    if crate::load::is_valid_id(stem) {
+        Ok(name)
+    } else {
+        Err(Error::Usage(format!(
+            "--file `{name}`: give a file name ending in .yaml (letters, digits, `.`, `_`, `-`), not a path"
+        )))
     }
 }
 
@@ -112,6 +256,44 @@ mod tests {
                 out: "reports".into(),
             }))
         );
+    }
+
+    #[test]
+    fn annotate_add_checks_ids_and_file_names() {
+        let add = |extra: &[&str]| {
+            let mut args = vec![
+                "corroborate",
+                "annotate",
+                "add",
+                "--source",
+                "000",
+                "--quote",
+                "MIGA",
+                "--status",
+                "disputed",
+            ];
+            args.extend_from_slice(extra);
+            Args::try_parse_from(args).map(|a| a.into_config())
+        };
+        let Ok(Ok(Config::Annotate(config))) = add(&[]) else {
+            panic!("a plain add parses");
+        };
+        assert!(
+            matches!(config.action, AnnotateAction::Add { ref file, .. } if file == "000.yaml")
+        );
+        assert!(matches!(
+            add(&["--file", "../x.yaml"]),
+            Ok(Err(Error::Usage(_)))
+        ));
+        assert!(matches!(
+            add(&["--file", "notes.txt"]),
+            Ok(Err(Error::Usage(_)))
+        ));
+        assert!(matches!(
+            add(&["--id", "../../etc/x"]),
+            Ok(Err(Error::Usage(_)))
+        ));
+        assert!(add(&["--status", "maybe"]).is_err());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::annotate::add::AddRequest;
+
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Config {
@@ -12,6 +14,41 @@ pub enum Config {
     Segments(SegmentsConfig),
     /// Score sentence pairs read from a file or standard input.
     Pairs(PairsConfig),
+    /// Add, list or check editor annotations.
+    Annotate(AnnotateConfig),
+}
+
+/// Where `annotate` reads and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnotateConfig {
+    /// Folder of articles.
+    pub sources: PathBuf,
+    /// Folder of annotation files.
+    pub annotations: PathBuf,
+    /// What to do.
+    pub action: AnnotateAction,
+}
+
+/// An `annotate` subcommand, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnnotateAction {
+    /// Append one annotation to `file` (a plain file name inside the folder).
+    Add {
+        /// What to annotate.
+        request: AddRequest,
+        /// File name inside the annotations folder.
+        file: String,
+    },
+    /// Print annotations (of one source, if given).
+    List {
+        /// Only this source.
+        source: Option<String>,
+    },
+    /// Print each annotation's anchor state (of one source, if given).
+    Check {
+        /// Only this source.
+        source: Option<String>,
+    },
 }
 
 /// Where `pairs` reads `id<TAB>text1<TAB>text2` lines from.

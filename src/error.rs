@@ -45,6 +45,9 @@ pub enum Error {
         /// The serialiser's message.
         message: String,
     },
+    /// An annotation could not be added; nothing was written.
+    #[error("{0}")]
+    Annotation(String),
     /// A command-line value that makes no sense.
     #[error("{0}")]
     Usage(String),

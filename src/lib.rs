@@ -6,8 +6,9 @@
 //! output; only the two ends touch the disk:
 //!
 //! ```text
-//! load (IO) ──▶ text ──▶ report ──▶ report::write (IO)
-//! sources/     segments   Report      reports/report.json, index.md
+//! load (IO) ──▶ text ──▶ align ──▶ facts ──▶ classify ──▶ annotate ──▶ report ──▶ report::write (IO)
+//! sources/,    segments   related    numbers,  verdicts     anchors      Report     reports/report.json,
+//! annotations/            pairs      dates     per segment  per note                index.md, sources/*.md
 //! ```
 //!
 //! [`run`] is the whole program behind `main`: it takes a validated
@@ -15,6 +16,7 @@
 //! print); `main` only parses arguments, prints and picks the exit code.
 
 pub mod align;
+pub mod annotate;
 pub mod classify;
 pub mod cli;
 pub mod config;
@@ -35,12 +37,14 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use align::{AlignInput, AlignParams};
+use annotate::add::AddRequest;
+use annotate::{AnchorState, Entry};
 use classify::Finding;
 pub use config::Config;
-use config::{PairsConfig, ReportConfig, SegmentsConfig};
+use config::{AnnotateAction, AnnotateConfig, PairsConfig, ReportConfig, SegmentsConfig};
 pub use error::{Diagnostic, Error, Result, Severity};
 use model::{LoadedSource, Removed, Segment, Signal, SourceId, SourceInfo};
-use report::Report;
+use report::{AnnotationReport, Report};
 use text::TextOutput;
 
 /// What a run did.
@@ -69,6 +73,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         Config::Report(report) => run_report(report),
         Config::Segments(segments) => run_segments(segments),
         Config::Pairs(pairs) => run_pairs(pairs),
+        Config::Annotate(annotate) => run_annotate(annotate),
     }
 }
 
@@ -187,21 +192,207 @@ pub fn load_and_analyse(sources: &std::path::Path) -> Result<(Analysis, Vec<Diag
     Ok((analysis, diagnostics))
 }
 
-/// Build the report model.
-pub fn build_report(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report {
-    report::build::build(analysis, diagnostics)
+/// Build the report model: re-anchor the editor's annotations against the
+/// analysed segments, then gather everything into a [`Report`].
+pub fn build_report(
+    analysis: &Analysis,
+    entries: &[Entry],
+    diagnostics: Vec<Diagnostic>,
+) -> Report {
+    let annotations = annotation_reports(entries, &analysis.segments);
+    report::build::build(analysis, annotations, diagnostics)
+}
+
+/// Each entry with where its quote is in `segments` (in entry order).
+fn annotation_reports(entries: &[Entry], segments: &[Segment]) -> Vec<AnnotationReport> {
+    let anchors = annotate::anchor::anchor_all(entries, segments);
+    entries
+        .iter()
+        .zip(anchors)
+        .map(|(entry, anchor)| AnnotationReport::new(entry, anchor))
+        .collect()
+}
+
+/// A warning for each annotation that did not find its quote intact, so the
+/// editor hears about it on the terminal too, at the annotation's own line.
+fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
+    annotations
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.anchor,
+                AnchorState::TextChanged | AnchorState::Ambiguous | AnchorState::Orphaned
+            )
+        })
+        .map(|a| {
+            Diagnostic::warning(
+                &a.file,
+                format!(
+                    "annotation `{}` ({}) on {}: {}: {}",
+                    a.id,
+                    a.status.as_str(),
+                    a.source,
+                    a.anchor.as_str(),
+                    a.reason
+                ),
+            )
+            .at(a.file_line, None)
+        })
+        .collect()
 }
 
 fn run_report(config: &ReportConfig) -> Result<Outcome> {
-    let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
-    let report = build_report(&analysis, diagnostics);
+    let (analysis, mut diagnostics) = load_and_analyse(&config.sources)?;
+    let (entries, problems) = load::load_annotations(&config.annotations);
+    diagnostics.extend(problems);
+    diagnostics.sort();
+    let report = build_report(&analysis, &entries, diagnostics);
     let mut files = vec![("report.json".to_owned(), report::json::render(&report)?)];
     files.extend(report::markdown::render_pages(&report));
     let written = report::write::write_all(&config.out, &files)?;
+    let mut diagnostics = report.diagnostics;
+    diagnostics.extend(anchor_warnings(&report.annotations));
+    diagnostics.sort();
     Ok(Outcome {
         written,
-        diagnostics: report.diagnostics,
+        diagnostics,
         stdout: String::new(),
+    })
+}
+
+fn run_annotate(config: &AnnotateConfig) -> Result<Outcome> {
+    match &config.action {
+        AnnotateAction::Add { request, file } => annotate_add(config, request, file),
+        AnnotateAction::List { source } => annotate_list(config, source.as_deref()),
+        AnnotateAction::Check { source } => annotate_check(config, source.as_deref()),
+    }
+}
+
+/// The segments of the loaded sources `wanted` keeps, in source-id order.
+fn segments_of(mut loaded: Vec<LoadedSource>, wanted: impl Fn(&SourceId) -> bool) -> Vec<Segment> {
+    loaded.retain(|source| wanted(&source.id));
+    loaded.sort_by(|a, b| a.id.cmp(&b.id));
+    loaded
+        .par_iter()
+        .map(text::process)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flat_map(|text| text.segments)
+        .collect()
+}
+
+fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Result<Outcome> {
+    // The first annotation creates the folder: no warning that it is missing.
+    let (entries, diagnostics) = if config.annotations.exists() {
+        load::load_annotations(&config.annotations)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let (loaded, _) = load::load_sources(&config.sources)?;
+    let Some(source) = loaded.iter().find(|s| s.id.0 == request.source) else {
+        return Err(Error::Usage(format!(
+            "no source `{}` in {}; `corroborate segments` lists what there is",
+            request.source,
+            config.sources.display()
+        )));
+    };
+    let segments = text::process(source).segments;
+    let path = config.annotations.join(file);
+    let existing = if path.exists() {
+        load::read_text(&path, load::MAX_ANNOTATION_BYTES)
+            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?
+    } else {
+        String::new()
+    };
+    let mut request = request.clone();
+    let now = jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_else(|_| jiff::Timestamp::now());
+    request.created.get_or_insert_with(|| now.to_string());
+    let (annotation, text) = annotate::add::add(
+        &request,
+        &segments,
+        &path.display().to_string(),
+        &existing,
+        &entries,
+    )
+    .map_err(Error::Annotation)?;
+    std::fs::create_dir_all(&config.annotations)
+        .map_err(|e| Error::io("creating folder", &config.annotations, e))?;
+    report::write::write_atomic(&path, text.as_bytes())?;
+    let stdout = format!(
+        "added annotation {} ({}) on {} line {} to {}\n",
+        annotation.id,
+        annotation.status.as_str(),
+        annotation.target.source,
+        annotation.target.line.unwrap_or_default(),
+        path.display()
+    );
+    Ok(Outcome {
+        written: vec![path],
+        diagnostics,
+        stdout,
+    })
+}
+
+fn annotate_list(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome> {
+    let (entries, diagnostics) = load::load_annotations(&config.annotations);
+    let mut stdout = String::new();
+    for entry in entries
+        .iter()
+        .filter(|e| only.is_none_or(|id| e.annotation.target.source == id))
+    {
+        let a = &entry.annotation;
+        let _ = writeln!(
+            stdout,
+            "{}:{}\t{}\t{}\t{}\t“{}”\t{}",
+            entry.origin.file.display(),
+            entry.origin.line,
+            a.id,
+            a.status.as_str(),
+            a.target.source,
+            a.target.quote.exact,
+            a.note.as_deref().unwrap_or_default()
+        );
+    }
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
+    })
+}
+
+fn annotate_check(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome> {
+    let (mut entries, mut diagnostics) = load::load_annotations(&config.annotations);
+    entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id));
+    let (loaded, source_problems) = load::load_sources(&config.sources)?;
+    diagnostics.extend(source_problems);
+    let targeted: std::collections::BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e.annotation.target.source.as_str())
+        .collect();
+    let segments = segments_of(loaded, |id| targeted.contains(id.0.as_str()));
+    let annotations = annotation_reports(&entries, &segments);
+    let mut stdout = String::new();
+    for a in &annotations {
+        let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let _ = writeln!(
+            stdout,
+            "{}:{}\t{}\t{}\t{}{at}\t{}",
+            a.file.display(),
+            a.file_line,
+            a.id,
+            a.anchor.as_str(),
+            a.source,
+            a.reason
+        );
+    }
+    let _ = writeln!(stdout, "{}", report::markdown::anchor_counts(&annotations));
+    diagnostics.sort();
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
     })
 }
 

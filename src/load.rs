@@ -7,7 +7,12 @@
 //! or unsafe ids, symlinks that lead out of the folder. Each problem becomes
 //! one diagnostic naming the file (and line); the other files still load.
 //!
-//! Only [`load_sources`] touches the disk; [`parse_source`] is pure.
+//! The annotations folder is read the same way ([`load_annotations`]): sorted
+//! walk, hidden files skipped, symlinks kept inside, text checked; the YAML
+//! itself is parsed by the pure `annotate::parse`.
+//!
+//! Only [`load_sources`], [`load_annotations`] and [`read_text`] touch the
+//! disk; [`parse_source`] is pure.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +20,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::annotate::parse::duplicate_ids;
+use crate::annotate::{Entry, parse_file};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{LoadedSource, Published, SourceId, SourceMeta};
 
@@ -34,10 +41,75 @@ pub fn load_sources(root: &Path) -> Result<(Vec<LoadedSource>, Vec<Diagnostic>)>
             path: root.to_path_buf(),
         });
     }
+    let (paths, mut diagnostics) = files_under(
+        root,
+        ARTICLE_EXTENSIONS,
+        "not an article (.md, .markdown or .txt)",
+    )?;
+    let mut sources = Vec::new();
+    for path in paths {
+        match read_source(root, &path) {
+            Ok((source, warnings)) => {
+                diagnostics.extend(warnings);
+                sources.push(source);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    let sources = drop_duplicate_ids(root, sources, &mut diagnostics);
+    Ok((sources, diagnostics))
+}
+
+/// File extensions read as annotation files.
+pub const ANNOTATION_EXTENSIONS: &[&str] = &["yaml", "yml"];
+
+/// Annotation files larger than this are refused.
+pub const MAX_ANNOTATION_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Read every annotation file under `root` (`*.yaml`, `*.yml`). A missing
+/// folder is reported, not fatal: the reports are still worth having, and
+/// the warning keeps a misspelt `--annotations` from hiding every note.
+pub fn load_annotations(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
+    if !root.is_dir() {
+        let message = "annotations folder not found: no editor annotations applied";
+        return (Vec::new(), vec![Diagnostic::warning(root, message)]);
+    }
+    let (paths, mut diagnostics) = match files_under(
+        root,
+        ANNOTATION_EXTENSIONS,
+        "not an annotation file (.yaml)",
+    ) {
+        Ok(found) => found,
+        Err(err) => return (Vec::new(), vec![Diagnostic::error(root, err.to_string())]),
+    };
+    let mut entries = Vec::new();
+    for path in paths {
+        match read_text(&path, MAX_ANNOTATION_BYTES) {
+            Ok(text) => {
+                let (found, problems) = parse_file(&path, &text);
+                entries.extend(found);
+                diagnostics.extend(problems);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    diagnostics.extend(duplicate_ids(&entries));
+    (entries, diagnostics)
+}
+
+/// The files under `root` with one of `extensions`, in sorted order. Hidden
+/// files and folders are skipped; symlinks are followed but must stay inside
+/// `root`; other files and unreadable entries are reported (`not_ours` says
+/// what a file with another extension is not).
+fn files_under(
+    root: &Path,
+    extensions: &[&str],
+    not_ours: &str,
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
     let canonical_root = root
         .canonicalize()
         .map_err(|e| Error::io("resolving", root, e))?;
-    let mut sources = Vec::new();
+    let mut paths = Vec::new();
     let mut diagnostics = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -56,37 +128,26 @@ pub fn load_sources(root: &Path) -> Result<(Vec<LoadedSource>, Vec<Diagnostic>)>
             continue;
         }
         let path = entry.path();
-        if !has_article_extension(path) {
-            diagnostics.push(Diagnostic::warning(
-                path,
-                "ignored: not an article (.md, .markdown or .txt)",
-            ));
+        if !has_extension(path, extensions) {
+            diagnostics.push(Diagnostic::warning(path, format!("ignored: {not_ours}")));
             continue;
         }
-        if let Some(diagnostic) = check_inside(path, &canonical_root) {
-            diagnostics.push(diagnostic);
-            continue;
-        }
-        match read_source(root, path) {
-            Ok((source, warnings)) => {
-                diagnostics.extend(warnings);
-                sources.push(source);
-            }
-            Err(diagnostic) => diagnostics.push(diagnostic),
+        match check_inside(path, &canonical_root) {
+            Some(diagnostic) => diagnostics.push(diagnostic),
+            None => paths.push(path.to_path_buf()),
         }
     }
-    let sources = drop_duplicate_ids(root, sources, &mut diagnostics);
-    Ok((sources, diagnostics))
+    Ok((paths, diagnostics))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| name.starts_with('.'))
 }
 
-fn has_article_extension(path: &Path) -> bool {
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        .is_some_and(|ext| extensions.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
@@ -125,20 +186,28 @@ fn check_inside(path: &Path, canonical_root: &Path) -> Option<Diagnostic> {
     }
 }
 
-fn read_source(root: &Path, path: &Path) -> Result<(LoadedSource, Vec<Diagnostic>), Diagnostic> {
+/// The bytes of a file no larger than `max_bytes`.
+fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Diagnostic> {
     let size = std::fs::metadata(path)
         .map_err(|err| Diagnostic::error(path, format!("cannot read: {err}; skipped")))?
         .len();
-    if size > MAX_SOURCE_BYTES {
+    if size > max_bytes {
         return Err(Diagnostic::error(
             path,
-            format!(
-                "file is {size} bytes, more than the {MAX_SOURCE_BYTES}-byte limit for one article; skipped"
-            ),
+            format!("file is {size} bytes, more than the {max_bytes}-byte limit; skipped"),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::error(path, format!("cannot read: {err}; skipped")))?;
+    std::fs::read(path)
+        .map_err(|err| Diagnostic::error(path, format!("cannot read: {err}; skipped")))
+}
+
+/// A file's text: UTF-8 (a byte-order mark is dropped), not binary, not too big.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
+    decode(path, &read_bytes(path, max_bytes)?)
+}
+
+fn read_source(root: &Path, path: &Path) -> Result<(LoadedSource, Vec<Diagnostic>), Diagnostic> {
+    let bytes = read_bytes(path, MAX_SOURCE_BYTES)?;
     let relative = path.strip_prefix(root).unwrap_or(path);
     let at_path = |mut diagnostic: Diagnostic| {
         diagnostic.path = path.to_path_buf();
@@ -196,7 +265,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     if let Some(offset) = sniff.iter().position(|&b| b == 0) {
         return Err(Diagnostic::error(
             path,
-            format!("binary file (NUL byte at offset {offset}), not an article; skipped"),
+            format!("binary file (NUL byte at offset {offset}), not text; skipped"),
         ));
     }
     String::from_utf8(bytes.to_vec()).map_err(|err| {

@@ -193,3 +193,17 @@ pub struct Signal {
     /// The evidence, quoted or described.
     pub evidence: String,
 }
+
+/// Items kept in source order, one slice per source: built once, so that
+/// per-source work stays linear in the corpus rather than sources × items.
+pub fn by_source<T>(
+    items: &[T],
+    source: impl Fn(&T) -> &SourceId,
+) -> std::collections::BTreeMap<&SourceId, &[T]> {
+    let mut out = std::collections::BTreeMap::new();
+    for chunk in items.chunk_by(|a, b| source(a) == source(b)) {
+        let previous = out.insert(source(&chunk[0]), chunk);
+        debug_assert!(previous.is_none(), "items not in source order");
+    }
+    out
+}

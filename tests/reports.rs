@@ -151,6 +151,31 @@ fn unchanged_inputs_regenerate_byte_identical_reports() {
     assert!(first == second, "a regeneration changed the reports");
 }
 
+/// The committed `reports/` are what the README command makes from the
+/// bundled `sources/` and `annotations/`: a stale report fails here.
+#[test]
+fn committed_reports_are_what_the_bundled_inputs_give() {
+    let workspace = Workspace::with_seeds();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (name, bytes) in snapshot(&root.join("annotations")) {
+        std::fs::write(workspace.path().join("annotations").join(name), bytes).expect("copy");
+    }
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let committed = snapshot(&root.join("reports"));
+    let fresh = snapshot(&workspace.reports());
+    let names =
+        |files: &[(PathBuf, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&committed), names(&fresh));
+    for ((path, old), (_, new)) in committed.iter().zip(&fresh) {
+        assert!(
+            old == new,
+            "reports/{} is stale: run `cargo run --release -- report`",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn seed_reports_parse_into_the_expected_structure() {
     let (workspace, _) = Workspace::seed_report();
@@ -173,6 +198,7 @@ fn seed_reports_parse_into_the_expected_structure() {
         sections,
         [
             "Sources",
+            "Editor annotations",
             "Where a source goes its own way",
             "Conflicts",
             "Single-source claims",

@@ -1,4 +1,5 @@
-//! Report model builder (pure): [`Analysis`] + diagnostics → [`Report`]:
+//! Report model builder (pure): [`Analysis`] + anchored annotations +
+//! diagnostics → [`Report`]:
 //! per-source counts, credibility signals with line evidence, and runs of
 //! single-source claims (a source going its own way, as 000 does in its
 //! "Miami Summit" half).
@@ -12,7 +13,9 @@ use crate::error::Diagnostic;
 use crate::facts::extract::people_named;
 use crate::facts::name_words;
 use crate::model::{Removed, Segment, SegmentKind, Signal, SourceId, SourceInfo};
-use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport, by_source};
+use crate::report::{
+    AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
+};
 
 /// A run of unbacked claims this long is reported as one finding.
 pub const MIN_RUN_CLAIMS: usize = 5;
@@ -34,7 +37,11 @@ const CREDITS: &[&str] = &[
 ];
 
 /// Build the report model.
-pub fn build(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report {
+pub fn build(
+    analysis: &Analysis,
+    annotations: Vec<AnnotationReport>,
+    diagnostics: Vec<Diagnostic>,
+) -> Report {
     let segments: Vec<SegmentReport> = analysis
         .segments
         .iter()
@@ -72,6 +79,7 @@ pub fn build(analysis: &Analysis, diagnostics: Vec<Diagnostic>) -> Report {
         single_source_runs,
         variants: analysis.variants.clone(),
         removed: analysis.removed.clone(),
+        annotations,
         diagnostics,
     }
 }

@@ -9,10 +9,13 @@ use std::collections::BTreeMap;
 
 use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
+use crate::annotate::{AnchorState, Status};
 use crate::classify::{ConflictReport, Verdict};
 use crate::model::{Segment, SegmentId, SourceId};
 use crate::report::build::{MIN_RUN_CLAIMS, describe_run};
-use crate::report::{Report, SegmentReport, SingleSourceRun, SourceReport, by_source};
+use crate::report::{
+    AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
+};
 
 /// Escape untrusted text for use inside a Markdown paragraph or table cell:
 /// it renders as the same characters, never as markup, links, HTML or footnotes.
@@ -44,6 +47,8 @@ struct Lookup<'r> {
     positions: BTreeMap<&'r SegmentId, usize>,
     segments_of: BTreeMap<&'r SourceId, &'r [SegmentReport]>,
     runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
+    /// Editor annotations attached to each segment, in file order.
+    notes_of: BTreeMap<&'r SegmentId, Vec<&'r AnnotationReport>>,
 }
 
 impl<'r> Lookup<'r> {
@@ -59,6 +64,15 @@ impl<'r> Lookup<'r> {
                 .collect(),
             segments_of: by_source(&report.segments, |s| &s.segment.source),
             runs_of: by_source(&report.single_source_runs, |r| &r.source),
+            notes_of: report
+                .annotations
+                .iter()
+                .fold(BTreeMap::new(), |mut map, a| {
+                    if let Some(segment) = &a.segment {
+                        map.entry(segment).or_insert_with(Vec::new).push(a);
+                    }
+                    map
+                }),
         }
     }
 
@@ -68,6 +82,15 @@ impl<'r> Lookup<'r> {
 
     fn segments_of(&self, id: &SourceId) -> &'r [SegmentReport] {
         self.segments_of.get(id).copied().unwrap_or_default()
+    }
+
+    /// " (editor: disputed)" for a segment editors annotated, else nothing.
+    fn editor_marks(&self, id: &SegmentId) -> String {
+        let Some(notes) = self.notes_of.get(id) else {
+            return String::new();
+        };
+        let statuses: Vec<&str> = notes.iter().map(|a| a.status.as_str()).collect();
+        format!(" (editor: {})", statuses.join(", "))
     }
 
     fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
@@ -96,8 +119,9 @@ fn index(lookup: &Lookup<'_>) -> String {
     out.push_str("# Corroboration report\n\n");
     render_summary(report, conflicts.len(), &mut out);
     render_sources(report, &mut out);
+    render_annotations(report, &mut out);
     render_runs(lookup, &mut out);
-    render_conflicts(report, &conflicts, &mut out);
+    render_conflicts(lookup, &conflicts, &mut out);
     render_single_source(lookup, &mut out);
     render_variants(report, &mut out);
     render_diagnostics(report, &mut out);
@@ -231,7 +255,12 @@ fn conflict_pairs<'r>(lookup: &Lookup<'r>) -> Vec<(usize, usize, &'r ConflictRep
     out
 }
 
-fn render_conflicts(report: &Report, pairs: &[(usize, usize, &ConflictReport)], out: &mut String) {
+fn render_conflicts(
+    lookup: &Lookup<'_>,
+    pairs: &[(usize, usize, &ConflictReport)],
+    out: &mut String,
+) {
+    let report = lookup.report;
     out.push_str("## Conflicts\n\n");
     if pairs.is_empty() {
         out.push_str("None found.\n\n");
@@ -251,20 +280,16 @@ fn render_conflicts(report: &Report, pairs: &[(usize, usize, &ConflictReport)], 
             theirs.line
         );
         let diff = word_diff(&ours.norm, &theirs.norm);
-        let _ = writeln!(
-            out,
-            "- **{}** line {}: {}",
-            escape(&ours.source.0),
-            ours.line,
-            highlighted(&diff, Side::Ours)
-        );
-        let _ = writeln!(
-            out,
-            "- **{}** line {}: {}",
-            escape(&theirs.source.0),
-            theirs.line,
-            highlighted(&diff, Side::Theirs)
-        );
+        for (segment, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
+            let _ = writeln!(
+                out,
+                "- **{}** line {}{}: {}",
+                escape(&segment.source.0),
+                segment.line,
+                lookup.editor_marks(&segment.id),
+                highlighted(&diff, side)
+            );
+        }
         let _ = writeln!(
             out,
             "- differs: “{}” / “{}”\n",
@@ -310,6 +335,85 @@ fn highlighted(diff: &WordDiff, side: Side) -> String {
     out
 }
 
+/// "5 annotations: 3 anchored, 1 moved, …": every state, zeros included, so
+/// the parts visibly add up to the whole.
+pub fn anchor_counts(annotations: &[AnnotationReport]) -> String {
+    let parts: Vec<String> = AnchorState::ALL
+        .iter()
+        .map(|&state| {
+            let count = annotations.iter().filter(|a| a.anchor == state).count();
+            format!("{count} {}", state.as_str())
+        })
+        .collect();
+    let noun = if annotations.len() == 1 {
+        "annotation"
+    } else {
+        "annotations"
+    };
+    format!("{} {noun}: {}.", annotations.len(), parts.join(", "))
+}
+
+fn render_annotations(report: &Report, out: &mut String) {
+    out.push_str("## Editor annotations\n\n");
+    if report.annotations.is_empty() {
+        out.push_str(
+            "None yet. To add one: corroborate annotate add --source ID --quote TEXT --status disputed --note TEXT\n\n",
+        );
+        return;
+    }
+    let _ = writeln!(out, "{}\n", anchor_counts(&report.annotations));
+    let statuses: Vec<String> = Status::ALL
+        .iter()
+        .filter_map(|&status| {
+            let count = report
+                .annotations
+                .iter()
+                .filter(|a| a.status == status)
+                .count();
+            (count > 0).then(|| format!("{count} {}", status.as_str()))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "Editors' judgements: {}. Each is shown beside the tool's verdict on the source's page.\n",
+        statuses.join(", ")
+    );
+    let astray: Vec<&AnnotationReport> = report
+        .annotations
+        .iter()
+        .filter(|a| a.anchor != AnchorState::Anchored)
+        .collect();
+    if astray.is_empty() {
+        out.push_str("Every quote was found word for word, with its context.\n\n");
+        return;
+    }
+    out.push_str("Annotations whose quote was not found intact, with its context:\n\n");
+    for a in astray {
+        let at = a.line.map(|l| format!(" line {l}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- **{}**: annotation {} ({} line {}), {}, on {}{at}: “{}”. {}.",
+            a.anchor.as_str(),
+            escape(&a.id),
+            escape(&a.file.display().to_string()),
+            a.file_line,
+            a.status.as_str(),
+            escape(&a.source),
+            escape(&a.quote),
+            escape(&a.reason)
+        );
+        if let Some(diff) = &a.diff {
+            let _ = writeln!(
+                out,
+                "  - quoted: {}\n  - now: {}",
+                highlighted(diff, Side::Ours),
+                highlighted(diff, Side::Theirs)
+            );
+        }
+    }
+    out.push('\n');
+}
+
 fn render_single_source(lookup: &Lookup<'_>, out: &mut String) {
     out.push_str("## Single-source claims\n\n");
     out.push_str("Claims no other source states, outside the runs above.\n\n");
@@ -334,7 +438,13 @@ fn render_single_source(lookup: &Lookup<'_>, out: &mut String) {
         }
         let _ = writeln!(out, "### {}\n", escape(&source.info.id.0));
         for claim in claims {
-            let _ = writeln!(out, "- line {}: {}", claim.line, escape(&claim.text));
+            let _ = writeln!(
+                out,
+                "- line {}{}: {}",
+                claim.line,
+                lookup.editor_marks(&claim.id),
+                escape(&claim.text)
+            );
         }
         out.push('\n');
     }
@@ -427,7 +537,12 @@ fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String {
     out.push_str("\n## Text\n\n");
     let mut notes: Vec<String> = Vec::new();
     for segment in lookup.segments_of(&info.id) {
-        let note = footnote(segment, lookup);
+        let editor = lookup
+            .notes_of
+            .get(&segment.segment.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let note = footnote(segment, editor, lookup);
         let marker = match &note {
             Some(text) => {
                 notes.push(text.clone());
@@ -440,9 +555,14 @@ fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String {
             .not_a_claim
             .map(|reason| format!(" ({reason})"))
             .unwrap_or_default();
+        let judged: String = editor
+            .iter()
+            .map(|a| format!("editor **{}** · ", a.status.as_str()))
+            .collect();
+        let tool = if editor.is_empty() { "" } else { "tool " };
         let _ = writeln!(
             out,
-            "- line {} · **{}**{why}: {}{marker}",
+            "- line {} · {judged}{tool}**{}**{why}: {}{marker}",
             segment.segment.line,
             verdict_word(segment.finding.verdict),
             escape(&segment.segment.text)
@@ -459,7 +579,11 @@ fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String {
 
 /// Who else reports a segment, what differs and where; none for a segment
 /// with nothing to say.
-fn footnote(segment: &SegmentReport, lookup: &Lookup<'_>) -> Option<String> {
+fn footnote(
+    segment: &SegmentReport,
+    editor: &[&AnnotationReport],
+    lookup: &Lookup<'_>,
+) -> Option<String> {
     let describe = |source: &SourceId, id: &SegmentId| -> String {
         let outlet = lookup
             .outlet_of(source)
@@ -481,7 +605,7 @@ fn footnote(segment: &SegmentReport, lookup: &Lookup<'_>) -> Option<String> {
             None => escape(&source.0),
         }
     };
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<String> = editor.iter().map(|a| editor_note(a)).collect();
     for conflict in &segment.finding.conflicts {
         parts.push(format!(
             "Conflict ({}): this says “{}”, {} says “{}”.",
@@ -510,6 +634,36 @@ fn footnote(segment: &SegmentReport, lookup: &Lookup<'_>) -> Option<String> {
         ));
     }
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// An editor's annotation as a footnote sentence: status, note, who, where
+/// it is written, and a warning when its quote no longer reads the same.
+fn editor_note(a: &AnnotationReport) -> String {
+    let by = a
+        .author
+        .as_deref()
+        .map(|author| format!(", by {}", escape(author)))
+        .unwrap_or_default();
+    let note = a
+        .note
+        .as_deref()
+        .map(|note| format!(": {}", escape(note)))
+        .unwrap_or_default();
+    let changed = match a.anchor {
+        AnchorState::TextChanged => format!(
+            " The quoted words have changed since (“{}”); check the note still applies.",
+            escape(&a.quote)
+        ),
+        AnchorState::Moved => " Its quote now stands among other text.".to_owned(),
+        _ => String::new(),
+    };
+    format!(
+        "Editor: {}{note} (annotation {}{by}, {} line {}).{changed}",
+        a.status.as_str(),
+        escape(&a.id),
+        escape(&a.file.display().to_string()),
+        a.file_line
+    )
 }
 
 #[cfg(test)]

@@ -9,14 +9,14 @@ pub mod json;
 pub mod markdown;
 pub mod write;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
+use crate::annotate::{Anchor, AnchorState, Entry, Status};
 use crate::classify::Finding;
 use crate::error::Diagnostic;
 use crate::facts::{Facts, Variant};
-use crate::model::{Removed, Segment, Signal, SourceId, SourceInfo};
+pub(crate) use crate::model::by_source;
+use crate::model::{Removed, Segment, SegmentId, Signal, SourceId, SourceInfo};
 
 /// Everything a report says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,6 +32,8 @@ pub struct Report {
     pub variants: Vec<Variant>,
     /// Lines removed as boilerplate.
     pub removed: Vec<Removed>,
+    /// Editor annotations, each with where its quote was found this run.
+    pub annotations: Vec<AnnotationReport>,
     /// Problems with input files (the run went on without them).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -91,16 +93,69 @@ pub struct SegmentReport {
     pub facts: Facts,
 }
 
-/// Items kept in source order, one slice per source: built once, so that
-/// per-source work stays linear in the corpus rather than sources × items.
-pub(crate) fn by_source<T>(
-    items: &[T],
-    source: impl Fn(&T) -> &SourceId,
-) -> BTreeMap<&SourceId, &[T]> {
-    let mut out = BTreeMap::new();
-    for chunk in items.chunk_by(|a, b| source(a) == source(b)) {
-        let previous = out.insert(source(&chunk[0]), chunk);
-        debug_assert!(previous.is_none(), "items not in source order");
+/// An editor's annotation and where its quote is now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnnotationReport {
+    /// The annotation's id.
+    pub id: String,
+    /// The editor's judgement.
+    pub status: Status,
+    /// How its quote was found this run.
+    pub anchor: AnchorState,
+    /// The segment it is attached to (anchored, moved, text_changed).
+    pub segment: Option<SegmentId>,
+    /// The source it targets.
+    pub source: String,
+    /// The source file line it is attached to.
+    pub line: Option<u32>,
+    /// The quoted words.
+    pub quote: String,
+    /// The editor's note.
+    pub note: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// The annotation file.
+    pub file: std::path::PathBuf,
+    /// The entry's line in that file.
+    pub file_line: u64,
+    /// How the quote was found, or why not.
+    pub reason: String,
+    /// The text now in its place (text_changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// Quote against what is there now (text_changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<crate::align::diff::WordDiff>,
+    /// Lines of each place it was found (ambiguous).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<u32>,
+}
+
+impl AnnotationReport {
+    /// Join an entry with its anchor.
+    pub fn new(entry: &Entry, anchor: Anchor) -> Self {
+        let annotation = &entry.annotation;
+        AnnotationReport {
+            id: annotation.id.clone(),
+            status: annotation.status,
+            anchor: anchor.state,
+            segment: anchor.segment,
+            source: annotation.target.source.clone(),
+            line: anchor.line,
+            quote: annotation.target.quote.exact.clone(),
+            note: annotation.note.clone(),
+            author: annotation.author.clone(),
+            file: entry.origin.file.clone(),
+            file_line: entry.origin.line,
+            reason: anchor.reason,
+            found: anchor.found,
+            diff: anchor.diff,
+            candidates: anchor.candidates,
+        }
     }
-    out
+
+    /// Is it attached to a segment (its note can be shown beside the text)?
+    pub fn is_attached(&self) -> bool {
+        self.segment.is_some()
+    }
 }

@@ -1,0 +1,187 @@
+//! `annotate add` (pure): a request + the source's segments + the annotation
+//! file's current text → the file's new text, or a refusal saying why.
+//!
+//! The new entry is appended to the file's text as it is, so an editor's
+//! comments and layout stay; the result is parsed again and must hold every
+//! old entry plus the new one before it is handed back to be written.
+
+use super::anchor::{AnchorState, SourceText};
+use super::parse::{Entry, parse_file};
+use super::{Annotation, Quote, Status, Target};
+use crate::error::Severity;
+use crate::model::Segment;
+
+/// What the editor asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddRequest {
+    /// Source id.
+    pub source: String,
+    /// The words to annotate, as the editor copied them.
+    pub exact: String,
+    /// Text just before, to pick one of several repeats (filled in if empty).
+    pub prefix: String,
+    /// Text just after (filled in if empty).
+    pub suffix: String,
+    /// The judgement.
+    pub status: Status,
+    /// Free text.
+    pub note: Option<String>,
+    /// Who.
+    pub author: Option<String>,
+    /// An id of the editor's choosing; one is made up if absent.
+    pub id: Option<String>,
+    /// When (ISO 8601); the run fills in the current time when absent.
+    pub created: Option<String>,
+}
+
+/// How much context is recorded on each side, at least (whole tokens).
+const CONTEXT_CHARS: usize = 32;
+
+/// Build the annotation and the file's new text. `segments` are the
+/// source's own; `file_text` is the file as it is now (empty if new);
+/// `existing` is every entry of every annotation file, for id uniqueness.
+pub fn add(
+    request: &AddRequest,
+    segments: &[Segment],
+    file_name: &str,
+    file_text: &str,
+    existing: &[Entry],
+) -> Result<(Annotation, String), String> {
+    let text = SourceText::new(segments);
+    let quote = Quote {
+        exact: request.exact.clone(),
+        prefix: request.prefix.clone(),
+        suffix: request.suffix.clone(),
+    };
+    let anchor = text.anchor(&quote, None);
+    let span = match (anchor.state, anchor.tokens.clone()) {
+        (AnchorState::Anchored, Some(span)) => span,
+        _ => return Err(refusal(request, &anchor, segments)),
+    };
+    let prefix = if request.prefix.is_empty() {
+        text.text_before(span.start, CONTEXT_CHARS)
+    } else {
+        request.prefix.clone()
+    };
+    let suffix = if request.suffix.is_empty() {
+        text.text_after(span.end, CONTEXT_CHARS)
+    } else {
+        request.suffix.clone()
+    };
+    let annotation = Annotation {
+        id: request
+            .id
+            .clone()
+            .unwrap_or_else(|| fresh_id(request, existing)),
+        target: Target {
+            source: request.source.clone(),
+            quote: Quote {
+                exact: request.exact.trim().to_owned(),
+                prefix,
+                suffix,
+            },
+            line: anchor.line,
+        },
+        status: request.status,
+        note: request.note.clone(),
+        author: request.author.clone(),
+        created: request.created.clone(),
+    };
+    if let Some(other) = existing.iter().find(|e| e.annotation.id == annotation.id) {
+        return Err(format!(
+            "annotation id `{}` is taken ({}:{}); choose another with --id",
+            annotation.id,
+            other.origin.file.display(),
+            other.origin.line
+        ));
+    }
+    let new_text = appended(file_name, file_text, &annotation)?;
+    Ok((annotation, new_text))
+}
+
+/// Why the quote cannot be annotated as given, with what was found instead.
+fn refusal(request: &AddRequest, anchor: &super::Anchor, segments: &[Segment]) -> String {
+    let source = &request.source;
+    match anchor.state {
+        AnchorState::Ambiguous => {
+            let candidates: String = anchor
+                .candidates
+                .iter()
+                .filter_map(|&line| segments.iter().find(|s| s.line == line))
+                .map(|s| format!("\n  line {}: {}", s.line, s.text))
+                .collect();
+            format!(
+                "the quote is in {source} {} times; add --prefix or --suffix with the words just before or after the one you mean:{candidates}",
+                anchor.candidates.len(),
+            )
+        }
+        AnchorState::Moved => format!(
+            "the quote is in {source} (line {}), but the --prefix/--suffix given are not the words beside it",
+            anchor.line.unwrap_or_default()
+        ),
+        AnchorState::TextChanged => format!(
+            "the quote is not in {source} word for word; the closest text is at line {}: “{}”",
+            anchor.line.unwrap_or_default(),
+            anchor.found.as_deref().unwrap_or_default()
+        ),
+        AnchorState::Anchored | AnchorState::Orphaned => {
+            format!("the quote is not in {source}: {}", anchor.reason)
+        }
+    }
+}
+
+/// An id derived from what is annotated and when: short, and different for
+/// two editors annotating on two machines.
+fn fresh_id(request: &AddRequest, existing: &[Entry]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    let created = request.created.clone().unwrap_or_default();
+    for part in [&request.source, &request.exact, &created] {
+        hasher.update(part.as_bytes());
+        hasher.update(&[0]);
+    }
+    let hash = hasher.finalize().to_hex();
+    let base = format!("a{}", &hash[..8]);
+    let taken = |id: &str| existing.iter().any(|e| e.annotation.id == id);
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
+/// The file's text with `annotation` appended, checked by parsing it again.
+fn appended(file_name: &str, file_text: &str, annotation: &Annotation) -> Result<String, String> {
+    let path = std::path::Path::new(file_name);
+    let (before, problems) = parse_file(path, file_text);
+    if let Some(problem) = problems.iter().find(|d| d.severity == Severity::Error) {
+        return Err(format!("fix {problem} first; the file was not changed"));
+    }
+    // One line per value: easier to read and to edit by hand than folded
+    // `>-` blocks, and a quote reads as the sentence it is.
+    let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
+    let entry = serde_saphyr::to_string_with_options(&vec![annotation], options)
+        .map_err(|err| format!("cannot write the annotation as YAML: {err}"))?;
+    let mut text = file_text.to_owned();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&entry);
+    let (after, problems) = parse_file(path, &text);
+    let kept_all = after.len() == before.len() + 1
+        && after
+            .iter()
+            .zip(&before)
+            .all(|(a, b)| a.annotation == b.annotation)
+        && after.last().map(|e| &e.annotation) == Some(annotation);
+    if !kept_all || problems.iter().any(|d| d.severity == Severity::Error) {
+        return Err(format!(
+            "{file_name} is not a plain YAML list of annotations (`- id: …` entries), so nothing can be appended safely; the file was not changed"
+        ));
+    }
+    Ok(text)
+}

@@ -1,0 +1,577 @@
+//! Re-anchoring (pure): annotation [`Entry`] values + the current segments →
+//! one [`Anchor`] per entry, in exactly one of five [`AnchorState`]s.
+//!
+//! The order of attempts, cheapest and safest first:
+//! 1. the quote word for word (after typographic folding: curly quotes,
+//!    U+2011 hyphens, spacing) with its prefix or suffix still beside it →
+//!    `anchored`;
+//! 2. the quote word for word, alone and unique (or picked out by the line
+//!    hint) → `moved`: the words stand, their surroundings changed;
+//! 3. a bounded fuzzy search near where the quote used to be (after its
+//!    prefix, before its suffix, or at its line) for text sharing most of its
+//!    words → `text_changed`, with the word diff;
+//! 4. more than one equally good place → `ambiguous`; nothing → `orphaned`.
+//!
+//! Matching is on word tokens (letters-and-digits runs, each other character
+//! its own token) and is case-sensitive, so a changed digit or name is never
+//! `anchored` or `moved`: at best it is `text_changed`, with the change shown.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::{Entry, Quote};
+use crate::align::diff::{WordDiff, word_diff};
+use crate::model::{Segment, SegmentId, SourceId, by_source};
+use crate::text::normalize::normalize_str;
+
+/// How an annotation's quote was found this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorState {
+    /// Found word for word, with its context.
+    Anchored,
+    /// Found word for word, but among other text than before.
+    Moved,
+    /// Found near its old place with some words changed (see the diff).
+    TextChanged,
+    /// Found in several places, none preferable.
+    Ambiguous,
+    /// Not found.
+    Orphaned,
+}
+
+impl AnchorState {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorState::Anchored => "anchored",
+            AnchorState::Moved => "moved",
+            AnchorState::TextChanged => "text_changed",
+            AnchorState::Ambiguous => "ambiguous",
+            AnchorState::Orphaned => "orphaned",
+        }
+    }
+
+    /// Every state, in report order.
+    pub const ALL: [AnchorState; 5] = [
+        AnchorState::Anchored,
+        AnchorState::Moved,
+        AnchorState::TextChanged,
+        AnchorState::Ambiguous,
+        AnchorState::Orphaned,
+    ];
+}
+
+/// Where an annotation's quote is now, and how sure that is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Anchor {
+    /// One of five states.
+    pub state: AnchorState,
+    /// The segment the quote starts in (anchored, moved, text_changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<SegmentId>,
+    /// The file line of that segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The text found instead of the quote (text_changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// Quote against what was found, word by word (text_changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<WordDiff>,
+    /// Lines of every place the quote was found (ambiguous).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<u32>,
+    /// How it was found, or why not, in an editor's words.
+    pub reason: String,
+    /// The tokens found, in the source's [`SourceText`] (for `annotate add`).
+    #[serde(skip)]
+    pub(crate) tokens: Option<Range<usize>>,
+}
+
+/// Below this share of common words, text near the old place is not the
+/// quote with changes but some other text: the annotation is orphaned.
+pub const FUZZY_MIN_RATIO: f32 = 0.6;
+
+/// A prefix or suffix is only used to find the old place when it has this
+/// many tokens: one word or a full stop is found everywhere.
+const MIN_CONTEXT_TOKENS: usize = 3;
+
+/// Re-anchor every entry against the segments of the current sources
+/// (segments in source order, as `Analysis` has them).
+pub fn anchor_all(entries: &[Entry], segments: &[Segment]) -> Vec<Anchor> {
+    let segments_of = by_source(segments, |s| &s.source);
+    let mut texts: BTreeMap<&str, SourceText<'_>> = BTreeMap::new();
+    entries
+        .iter()
+        .map(|entry| {
+            let target = &entry.annotation.target;
+            let Some(source_segments) = segments_of.get(&SourceId(target.source.clone())) else {
+                return orphan(format!(
+                    "no source `{}` with any text (misspelt id, or the source was removed or skipped)",
+                    target.source
+                ));
+            };
+            let text = texts
+                .entry(target.source.as_str())
+                .or_insert_with(|| SourceText::new(source_segments));
+            text.anchor(&target.quote, target.line)
+        })
+        .collect()
+}
+
+fn orphan(reason: String) -> Anchor {
+    Anchor {
+        state: AnchorState::Orphaned,
+        segment: None,
+        line: None,
+        found: None,
+        diff: None,
+        candidates: Vec::new(),
+        reason,
+        tokens: None,
+    }
+}
+
+/// Split normalised text into tokens: runs of letters and digits, and every
+/// other non-space character on its own.
+pub fn tokenize(text: &str) -> Vec<Range<usize>> {
+    let mut tokens = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            tokens.push(start..i);
+        }
+        if !c.is_whitespace() {
+            tokens.push(i..i + c.len_utf8());
+        }
+    }
+    if let Some(start) = word_start {
+        tokens.push(start..text.len());
+    }
+    tokens
+}
+
+/// Text (a quote, prefix, suffix or sentence) as the tokens matching compares.
+pub fn words(text: &str) -> Vec<String> {
+    let norm = normalize_str(text);
+    tokenize(&norm)
+        .into_iter()
+        .map(|range| norm[range].to_owned())
+        .collect()
+}
+
+/// One source's segments as one stream of tokens.
+pub struct SourceText<'a> {
+    segments: &'a [Segment],
+    norms: Vec<String>,
+    /// (segment index, byte range in its normalised text).
+    tokens: Vec<(usize, Range<usize>)>,
+}
+
+/// A run of tokens `[start, end)` in a [`SourceText`].
+type Span = Range<usize>;
+
+impl<'a> SourceText<'a> {
+    /// Tokenise the segments of one source (in reading order).
+    pub fn new(segments: &'a [Segment]) -> Self {
+        let norms: Vec<String> = segments.iter().map(|s| normalize_str(&s.text)).collect();
+        let tokens = norms
+            .iter()
+            .enumerate()
+            .flat_map(|(i, norm)| tokenize(norm).into_iter().map(move |range| (i, range)))
+            .collect();
+        SourceText {
+            segments,
+            norms,
+            tokens,
+        }
+    }
+
+    fn token(&self, i: usize) -> &str {
+        let (segment, range) = &self.tokens[i];
+        &self.norms[*segment][range.clone()]
+    }
+
+    fn segment_of(&self, token: usize) -> &'a Segment {
+        &self.segments[self.tokens[token].0]
+    }
+
+    fn line_of(&self, token: usize) -> u32 {
+        self.segment_of(token).line
+    }
+
+    /// The text of tokens `span` as it reads (normalised), a space between segments.
+    pub fn text_of(&self, span: Span) -> String {
+        let mut out = String::new();
+        let mut i = span.start;
+        while i < span.end.min(self.tokens.len()) {
+            let segment = self.tokens[i].0;
+            let mut last = i;
+            while last + 1 < span.end && self.tokens[last + 1].0 == segment {
+                last += 1;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let from = self.tokens[i].1.start;
+            let to = self.tokens[last].1.end;
+            out.push_str(&self.norms[segment][from..to]);
+            i = last + 1;
+        }
+        out
+    }
+
+    /// Whole tokens just before token `at`, at least `chars` long when the
+    /// text allows: context recorded for a new annotation.
+    pub fn text_before(&self, at: usize, chars: usize) -> String {
+        let mut start = at;
+        while start > 0 && self.text_of(start..at).len() < chars {
+            start -= 1;
+        }
+        self.text_of(start..at)
+    }
+
+    /// Whole tokens from token `at` on, at least `chars` long when the text allows.
+    pub fn text_after(&self, at: usize, chars: usize) -> String {
+        let mut end = at;
+        while end < self.tokens.len() && self.text_of(at..end).len() < chars {
+            end += 1;
+        }
+        self.text_of(at..end)
+    }
+
+    /// Every place the tokens occur, word for word.
+    fn occurrences(&self, quote: &[String]) -> Vec<usize> {
+        if quote.is_empty() || quote.len() > self.tokens.len() {
+            return Vec::new();
+        }
+        (0..=self.tokens.len() - quote.len())
+            .filter(|&at| {
+                quote
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| self.token(at + j) == w)
+            })
+            .collect()
+    }
+
+    /// Does `prefix` end right before token `at`? Its first token may be the
+    /// tail of a word, as a prefix cut at a character count often is.
+    fn prefix_before(&self, at: usize, prefix: &[String]) -> bool {
+        let Some(start) = at.checked_sub(prefix.len()) else {
+            return false;
+        };
+        prefix.iter().enumerate().all(|(j, w)| {
+            let token = self.token(start + j);
+            if j == 0 {
+                token.ends_with(w.as_str())
+            } else {
+                token == w
+            }
+        })
+    }
+
+    /// Does `suffix` start right at token `at`? Its last token may be the
+    /// head of a word.
+    fn suffix_at(&self, at: usize, suffix: &[String]) -> bool {
+        if at + suffix.len() > self.tokens.len() {
+            return false;
+        }
+        suffix.iter().enumerate().all(|(j, w)| {
+            let token = self.token(at + j);
+            if j + 1 == suffix.len() {
+                token.starts_with(w.as_str())
+            } else {
+                token == w
+            }
+        })
+    }
+
+    /// Re-anchor one quote (see the module docs for the order of attempts).
+    pub fn anchor(&self, quote: &Quote, hint: Option<u32>) -> Anchor {
+        let exact = words(&quote.exact);
+        if exact.is_empty() {
+            return orphan("the quote has no words".to_owned());
+        }
+        let prefix = words(&quote.prefix);
+        let suffix = words(&quote.suffix);
+        let found = self.occurrences(&exact);
+        if found.is_empty() {
+            return self.changed_or_orphaned(&exact, &prefix, &suffix, hint);
+        }
+        let context_given = !prefix.is_empty() || !suffix.is_empty();
+        let context_score = |&at: &usize| {
+            usize::from(!prefix.is_empty() && self.prefix_before(at, &prefix))
+                + usize::from(!suffix.is_empty() && self.suffix_at(at + exact.len(), &suffix))
+        };
+        let best = found.iter().map(context_score).max().unwrap_or(0);
+        let best_places: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|at| context_score(at) == best)
+            .collect();
+        let (at, by_hint) = match best_places.as_slice() {
+            [only] => (*only, false),
+            _ => match self.nearest_to_line(&best_places, hint) {
+                Some(at) => (at, true),
+                None => return self.ambiguous(&best_places),
+            },
+        };
+        let span = at..at + exact.len();
+        let line = self.line_of(at);
+        let also = if by_hint {
+            format!(
+                "; it is also at line(s) {}, the line hint picked this one",
+                self.lines(&best_places, at)
+            )
+        } else {
+            String::new()
+        };
+        if !context_given {
+            self.found(
+                AnchorState::Anchored,
+                span,
+                format!("found at line {line} (no context recorded){also}"),
+            )
+        } else if best > 0 {
+            self.found(
+                AnchorState::Anchored,
+                span,
+                format!("found with its context at line {line}{also}"),
+            )
+        } else {
+            self.found(
+                AnchorState::Moved,
+                span,
+                format!("the words are unchanged but the text around them is not: now at line {line}{also}"),
+            )
+        }
+    }
+
+    fn lines(&self, places: &[usize], except: usize) -> String {
+        let lines: Vec<String> = places
+            .iter()
+            .filter(|&&p| p != except)
+            .map(|&p| self.line_of(p).to_string())
+            .collect();
+        lines.join(", ")
+    }
+
+    /// The one place nearest the hinted line; none without a hint or on a tie.
+    fn nearest_to_line(&self, places: &[usize], hint: Option<u32>) -> Option<usize> {
+        let hint = hint?;
+        let distance = |&at: &usize| self.line_of(at).abs_diff(hint);
+        let nearest = places.iter().map(distance).min()?;
+        let mut at_nearest = places.iter().filter(|at| distance(at) == nearest);
+        let first = *at_nearest.next()?;
+        at_nearest.next().is_none().then_some(first)
+    }
+
+    fn ambiguous(&self, places: &[usize]) -> Anchor {
+        let candidates: Vec<u32> = places.iter().map(|&p| self.line_of(p)).collect();
+        let list: Vec<String> = candidates.iter().map(u32::to_string).collect();
+        Anchor {
+            candidates,
+            ..orphan(format!(
+                "found {} times (lines {}) and neither its context nor its line hint tells which",
+                places.len(),
+                list.join(", ")
+            ))
+        }
+        .with_state(AnchorState::Ambiguous)
+    }
+
+    fn found(&self, state: AnchorState, span: Span, reason: String) -> Anchor {
+        let segment = self.segment_of(span.start);
+        Anchor {
+            state,
+            segment: Some(segment.id.clone()),
+            line: Some(segment.line),
+            found: None,
+            diff: None,
+            candidates: Vec::new(),
+            reason,
+            tokens: Some(span),
+        }
+    }
+
+    /// The quote is not there word for word: look near its old place for
+    /// text sharing most of its words.
+    fn changed_or_orphaned(
+        &self,
+        exact: &[String],
+        prefix: &[String],
+        suffix: &[String],
+        hint: Option<u32>,
+    ) -> Anchor {
+        let place = self.old_place(exact.len(), prefix, suffix, hint);
+        let reach = 2 * exact.len() + 40;
+        let region = match place {
+            Some(p) => p.saturating_sub(reach)..(p + reach).min(self.tokens.len()),
+            None => 0..self.tokens.len(),
+        };
+        let Some((span, ratio)) = self.most_similar(exact, region) else {
+            let near = if place.is_some() {
+                " near where it was"
+            } else {
+                ""
+            };
+            return orphan(format!(
+                "not found: no text{near} shares {:.0} % of its words",
+                FUZZY_MIN_RATIO * 100.0
+            ));
+        };
+        let found = self.text_of(span.clone());
+        let diff = word_diff(&exact.join(" "), &found);
+        let line = self.line_of(span.start);
+        let mut anchor = self.found(
+            AnchorState::TextChanged,
+            span,
+            format!(
+                "the words changed: line {line} shares {:.0} % of them; check the note still applies",
+                ratio * 100.0
+            ),
+        );
+        anchor.found = Some(found);
+        anchor.diff = Some(diff);
+        anchor
+    }
+
+    /// Where the quote used to be, as a token position: after its prefix,
+    /// before its suffix, or at its hinted line, whichever is found first.
+    fn old_place(
+        &self,
+        quote_len: usize,
+        prefix: &[String],
+        suffix: &[String],
+        hint: Option<u32>,
+    ) -> Option<usize> {
+        let usable = |context: &[String]| context.len() >= MIN_CONTEXT_TOKENS;
+        let after_prefix: Vec<usize> = if usable(prefix) {
+            self.occurrences(&prefix[1..])
+                .into_iter()
+                .filter(|&at| self.prefix_before(at + prefix.len() - 1, prefix))
+                .map(|at| at + prefix.len() - 1)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let before_suffix: Vec<usize> = if usable(suffix) {
+            self.occurrences(&suffix[..suffix.len() - 1])
+                .into_iter()
+                .filter(|&at| self.suffix_at(at, suffix))
+                .map(|at| at.saturating_sub(quote_len))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let pick = |places: &[usize]| match places {
+            [only] => Some(*only),
+            _ => self.nearest_to_line(places, hint),
+        };
+        pick(&after_prefix)
+            .or_else(|| pick(&before_suffix))
+            .or_else(|| {
+                let hint = hint?;
+                (0..self.tokens.len()).find(|&t| self.line_of(t) >= hint)
+            })
+    }
+
+    /// The window of `region` most like `quote`, if it shares at least
+    /// [`FUZZY_MIN_RATIO`] of the words; ties go to the earliest.
+    fn most_similar(&self, quote: &[String], region: Range<usize>) -> Option<(Span, f32)> {
+        let n = quote.len();
+        let slack = (n / 5).max(1);
+        let region_tokens: Vec<&str> = (region.start..region.end).map(|i| self.token(i)).collect();
+        let quote: Vec<&str> = quote.iter().map(String::as_str).collect();
+        // Tokens of a window that occur in the quote at all bound how many it
+        // can share in order: a cheap test that skips most diffs.
+        let vocabulary: std::collections::BTreeSet<&str> = quote.iter().copied().collect();
+        let mut in_quote = vec![0usize; region_tokens.len() + 1];
+        for (i, token) in region_tokens.iter().enumerate() {
+            in_quote[i + 1] = in_quote[i] + usize::from(vocabulary.contains(token));
+        }
+        let mut best: Option<(Span, f32)> = None;
+        for start in 0..region_tokens.len() {
+            for len in n.saturating_sub(slack).max(1)..=n + slack {
+                let Some(window) = region_tokens.get(start..start + len) else {
+                    break;
+                };
+                let bound = (2 * in_quote[start + len].saturating_sub(in_quote[start])) as f32
+                    / (n + len) as f32;
+                if bound < FUZZY_MIN_RATIO || best.as_ref().is_some_and(|(_, r)| bound <= *r) {
+                    continue;
+                }
+                let ratio = similarity(&quote, window);
+                if ratio >= FUZZY_MIN_RATIO && best.as_ref().is_none_or(|(_, r)| ratio > *r) {
+                    let at = region.start + start;
+                    best = Some((at..at + len, ratio));
+                }
+            }
+        }
+        best
+    }
+}
+
+impl Anchor {
+    fn with_state(mut self, state: AnchorState) -> Self {
+        self.state = state;
+        self
+    }
+}
+
+/// Share of tokens two sequences have in common, in order (0..=1).
+fn similarity(a: &[&str], b: &[&str]) -> f32 {
+    let common: usize = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    (2 * common) as f32 / total as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_punctuation_from_words() {
+        let text = "Risk-mitigation (MIGA) 63 of which.";
+        let tokens: Vec<&str> = tokenize(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            tokens,
+            [
+                "Risk",
+                "-",
+                "mitigation",
+                "(",
+                "MIGA",
+                ")",
+                "63",
+                "of",
+                "which",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn similarity_counts_common_tokens() {
+        assert!((similarity(&["a", "b", "c", "d"], &["a", "x", "c", "d"]) - 0.75).abs() < 1e-6);
+        assert!(similarity(&[], &[]).abs() < 1e-6);
+    }
+}

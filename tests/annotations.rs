@@ -1,0 +1,505 @@
+//! Editor annotations on the seeds: added through the CLI, re-anchored after
+//! edits to the article (anchored, moved, text_changed, orphaned), never lost,
+//! and bad annotation files reported with file, line and column.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::Workspace;
+use serde_json::Value;
+
+/// 000's MIGA sentence, typed with a plain hyphen (the article has U+2011).
+const MIGA: &str = "Risk-mitigation insurance provided by the Multilateral Investment Guarantee Agency (MIGA) to lower investor exposure.";
+/// The same sentence as the article spells it.
+const MIGA_AS_WRITTEN: &str = "Risk‑mitigation insurance provided by the Multilateral Investment Guarantee Agency (MIGA) to lower investor exposure.";
+
+fn source_000(workspace: &Workspace) -> PathBuf {
+    workspace.sources().join("000_4bc129cc693b2b42.md")
+}
+
+fn edit_000(workspace: &Workspace, original: &str, from: &str, to: &str) {
+    assert!(original.contains(from), "seed text changed: {from:?}");
+    std::fs::write(source_000(workspace), original.replacen(from, to, 1)).expect("edit");
+}
+
+/// Run `report` and return (exit code, stderr, the one annotation in report.json).
+fn report_annotation(workspace: &Workspace) -> (i32, String, Value) {
+    let (code, stderr) = workspace.report();
+    let report = workspace.report_json();
+    let annotations = report["annotations"].as_array().expect("annotations");
+    assert_eq!(annotations.len(), 1, "{annotations:?}");
+    (code, stderr, annotations[0].clone())
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("read")
+}
+
+/// `corroborate annotate <args>` in the workspace: (exit code, stdout, stderr).
+fn annotate(workspace: &Workspace, args: &[&str]) -> (i32, String, String) {
+    let output = workspace
+        .command(&[&["annotate"], args].concat())
+        .output()
+        .expect("run");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// `annotate add --source 000 --quote <quote> --status <status> <more>`.
+fn add(workspace: &Workspace, quote: &str, status: &str, more: &[&str]) -> (i32, String, String) {
+    let args = [
+        &[
+            "add", "--source", "000", "--quote", quote, "--status", status,
+        ],
+        more,
+    ]
+    .concat();
+    annotate(workspace, &args)
+}
+
+fn add_miga(workspace: &Workspace) -> (i32, String, String) {
+    let note = "No other outlet mentions a MIGA scheme.";
+    add(
+        workspace,
+        MIGA,
+        "disputed",
+        &["--note", note, "--author", "Desk"],
+    )
+}
+
+#[test]
+fn the_miga_note_survives_every_edit_and_is_never_lost() {
+    let workspace = Workspace::with_seeds();
+    let (code, _, stderr) = add_miga(&workspace);
+    assert_eq!(code, 0, "{stderr}");
+    let file = workspace.path().join("annotations/000.yaml");
+    let written = read(&file);
+    assert!(
+        written.contains("status: disputed") && written.contains("line: 85"),
+        "{written}"
+    );
+
+    let (code, _, annotation) = report_annotation(&workspace);
+    assert_eq!(code, 0);
+    assert_eq!(annotation["anchor"], "anchored");
+    assert_eq!(annotation["line"], 85);
+    assert_eq!(annotation["status"], "disputed");
+    let page = read(&workspace.reports().join("sources/000.md"));
+    let marked =
+        format!("- line 85 · editor **disputed** · tool **single-source**: {MIGA_AS_WRITTEN}");
+    assert!(page.contains(&marked), "editor status not shown first");
+    assert!(page.contains("Editor: disputed: No other outlet mentions a MIGA scheme."));
+
+    let original = read(&source_000(&workspace));
+    // A paragraph inserted above: found with its context, two lines lower.
+    edit_000(
+        &workspace,
+        &original,
+        "2. Private‑Sector Incentives",
+        "A new paragraph.\n\n2. Private‑Sector Incentives",
+    );
+    let (_, _, annotation) = report_annotation(&workspace);
+    assert!(["anchored", "moved"].contains(&annotation["anchor"].as_str().unwrap_or("")));
+    assert_eq!(annotation["line"], 87);
+
+    // One word inside the quote changed: text_changed, with the diff.
+    edit_000(
+        &workspace,
+        &original,
+        "insurance provided by",
+        "insurance backed by",
+    );
+    let (code, stderr, annotation) = report_annotation(&workspace);
+    assert_eq!(code, 0, "a changed quote is a warning, not an input error");
+    assert_eq!(annotation["anchor"], "text_changed");
+    assert_eq!(annotation["line"], 85);
+    let diff = annotation["diff"]["runs"].to_string();
+    assert!(
+        diff.contains("provided") && diff.contains("backed"),
+        "{diff}"
+    );
+    assert!(
+        stderr.contains("annotations/000.yaml:1: warning: annotation"),
+        "{stderr}"
+    );
+    let index = read(&workspace.reports().join("index.md"));
+    assert!(
+        index.contains("- **text_changed**: annotation"),
+        "index does not list it"
+    );
+    assert!(
+        index.contains("**backed**"),
+        "the changed word is not shown"
+    );
+
+    // The sentence deleted: orphaned, still in its file and in the report.
+    edit_000(
+        &workspace,
+        &original,
+        &format!("  • {MIGA_AS_WRITTEN}\n"),
+        "",
+    );
+    let (_, stderr, annotation) = report_annotation(&workspace);
+    assert_eq!(annotation["anchor"], "orphaned");
+    assert!(annotation["segment"].is_null());
+    assert!(stderr.contains("orphaned"), "{stderr}");
+    assert_eq!(read(&file), written, "the annotation file must not change");
+    let index = read(&workspace.reports().join("index.md"));
+    assert!(
+        index.contains(
+            "1 annotation: 0 anchored, 0 moved, 0 text_changed, 0 ambiguous, 1 orphaned."
+        )
+    );
+    assert!(index.contains("- **orphaned**: annotation"));
+    let (_, listed, _) = annotate(&workspace, &["list"]);
+    assert!(
+        listed.contains("disputed\t000\t“Risk-mitigation"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn add_refuses_ambiguous_and_missing_quotes_and_writes_nothing() {
+    let workspace = Workspace::with_seeds();
+    let twice = "Multilateral Investment Guarantee Agency (MIGA) to lower investor exposure.";
+    let (code, _, stderr) = add(&workspace, twice, "note", &[]);
+    assert_eq!(code, 1);
+    let listed = ["2 times", "line 40:", "line 85:"];
+    assert!(listed.iter().all(|part| stderr.contains(part)), "{stderr}");
+    assert!(!workspace.path().join("annotations/000.yaml").exists());
+
+    let (code, _, stderr) = add(
+        &workspace,
+        "MIGA insurance covers 90 % of losses.",
+        "note",
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not in 000"), "{stderr}");
+
+    // The words before it pick one of the two.
+    let (code, stdout, stderr) = add(&workspace, twice, "note", &["--prefix", "By the"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("on 000 line 40"), "{stdout}");
+}
+
+#[test]
+fn quotes_match_across_typography() {
+    let workspace = Workspace::with_seeds();
+    // The article has curly quotes and a U+2011 hyphen; the quote has neither.
+    let quote = "Tax-credit program for U.S. firms investing in Ukrainian reconstruction, mirroring the historic \"Build Back Better\" model.";
+    let (code, _, stderr) = add(&workspace, quote, "verified", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, _, annotation) = report_annotation(&workspace);
+    assert_eq!(annotation["anchor"], "anchored");
+    assert_eq!(annotation["line"], 84);
+}
+
+#[test]
+fn add_appends_and_keeps_what_the_editor_wrote() {
+    let workspace = Workspace::with_seeds();
+    let file = workspace.path().join("annotations/000.yaml");
+    let mine = "# Desk notes on 000, keep this comment\n- id: mine\n  target: {source: \"000\", quote: {exact: \"63\"}}\n  status: note # inline comment\n";
+    std::fs::write(&file, mine).expect("write");
+    assert_eq!(add_miga(&workspace).0, 0);
+    let after = read(&file);
+    assert!(
+        after.starts_with(mine),
+        "the editor's text must stay byte for byte"
+    );
+    let (_, listed, _) = annotate(&workspace, &["list"]);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+
+    // A file that is not a plain list is never rewritten.
+    let map = "notes:\n  - id: x\n";
+    std::fs::write(&file, map).expect("write");
+    let (code, _, stderr) = add_miga(&workspace);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not changed"), "{stderr}");
+    assert_eq!(read(&file), map);
+}
+
+#[test]
+fn bad_annotation_files_are_named_and_the_run_goes_on() {
+    let workspace = Workspace::with_seeds();
+    let dir = workspace.path().join("annotations");
+    let entry = |id: &str, status_key: &str| {
+        format!(
+            "- id: {id}\n  target:\n    source: \"004\"\n    quote:\n      exact: 63 of which were intercepted\n  {status_key}: needs-check\n"
+        )
+    };
+    std::fs::write(
+        dir.join("a.yaml"),
+        entry("typo", "stauts") + &entry("good-a", "status"),
+    )
+    .expect("a");
+    std::fs::write(dir.join("b.yaml"), "- id: [broken\n  status: note\n").expect("b");
+    std::fs::write(dir.join("c.yaml"), entry("good-c", "status")).expect("c");
+    std::fs::write(dir.join("d.yaml"), entry("good-c", "status")).expect("d");
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("annotations/a.yaml:6:3: error: unknown field `stauts`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("annotations/b.yaml:1:"), "{stderr}");
+    assert!(
+        stderr.contains("annotations/d.yaml:1: error: duplicate annotation id `good-c`"),
+        "{stderr}"
+    );
+    let report = workspace.report_json();
+    let ids: Vec<&str> = report["annotations"]
+        .as_array()
+        .expect("annotations")
+        .iter()
+        .map(|a| a["id"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(ids, ["good-a", "good-c", "good-c"]);
+    let index = read(&workspace.reports().join("index.md"));
+    assert!(index.contains("3 annotations: 3 anchored"), "{index}");
+    assert!(index.contains("a.yaml"), "input problems name the file");
+}
+
+mod property {
+    //! Random edits to a seed article never lose an annotation and never
+    //! anchor a quote to text whose words (digits, names) differ.
+
+    use super::*;
+    use corroborate::annotate::add::{AddRequest, add};
+    use corroborate::annotate::anchor::{anchor_all, words};
+    use corroborate::annotate::{AnchorState, Entry, Origin, Status};
+    use corroborate::load::parse_source;
+    use corroborate::model::{Segment, SegmentKind};
+    use proptest::prelude::*;
+
+    const VOCABULARY: &[&str] = &[
+        "the",
+        "said",
+        "47",
+        "63",
+        "Kushner",
+        "Miami",
+        "drones",
+        "talks",
+        "on",
+        "Saturday",
+        "2025",
+        "$50",
+        "billion",
+        "MIGA",
+        "insurance",
+        "Witkoff",
+        "by",
+        "provided",
+    ];
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Insert { at: usize, words: Vec<usize> },
+        Delete { at: usize },
+        ReplaceWord { at: usize, word: usize, with: usize },
+        Duplicate { from: usize, to: usize },
+        Swap { a: usize, b: usize },
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let index = 0..1000usize;
+        prop_oneof![
+            (
+                index.clone(),
+                prop::collection::vec(0..VOCABULARY.len(), 1..12)
+            )
+                .prop_map(|(at, words)| Edit::Insert { at, words }),
+            index.clone().prop_map(|at| Edit::Delete { at }),
+            (index.clone(), 0..40usize, 0..VOCABULARY.len())
+                .prop_map(|(at, word, with)| Edit::ReplaceWord { at, word, with }),
+            (index.clone(), index.clone()).prop_map(|(from, to)| Edit::Duplicate { from, to }),
+            (index.clone(), index).prop_map(|(a, b)| Edit::Swap { a, b }),
+        ]
+    }
+
+    /// A body line and the original line it is a verbatim copy of, if any.
+    type Line = (String, Option<usize>);
+
+    fn apply(lines: &mut Vec<Line>, edit: &Edit) {
+        let n = lines.len();
+        if n == 0 {
+            return;
+        }
+        match edit {
+            Edit::Insert { at, words } => {
+                let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
+                lines.insert(at % (n + 1), (text.join(" "), None));
+            }
+            Edit::Delete { at } => {
+                lines.remove(at % n);
+            }
+            Edit::ReplaceWord { at, word, with } => {
+                let line = &mut lines[at % n];
+                let mut words: Vec<String> = line.0.split(' ').map(str::to_owned).collect();
+                let k = word % words.len();
+                if words[k] != VOCABULARY[*with] {
+                    words[k] = VOCABULARY[*with].to_owned();
+                    *line = (words.join(" "), None);
+                }
+            }
+            Edit::Duplicate { from, to } => {
+                let copy = lines[from % n].clone();
+                lines.insert(to % (n + 1), copy);
+            }
+            Edit::Swap { a, b } => lines.swap(a % n, b % n),
+        }
+    }
+
+    fn segments_of(text: &str) -> Vec<Segment> {
+        match parse_source(Path::new("000.md"), text.as_bytes()) {
+            Ok((source, _)) => corroborate::text::process(&source).segments,
+            Err(_) => Vec::new(), // every line deleted: the source is gone
+        }
+    }
+
+    /// Does the quote stand word for word in the text starting at `segment`?
+    fn stands_at(segments: &[Segment], segment: usize, quote: &[String]) -> bool {
+        let first = words(&segments[segment].text).len();
+        let stream: Vec<String> = segments[segment..]
+            .iter()
+            .take(8)
+            .flat_map(|s| words(&s.text))
+            .collect();
+        (0..first).any(|start| stream.get(start..start + quote.len()) == Some(quote))
+    }
+
+    struct Fixture {
+        front: String,
+        body: Vec<String>,
+        entries: Vec<Entry>,
+        /// For each entry, the body line its quote is on.
+        quote_lines: Vec<usize>,
+    }
+
+    fn fixture() -> Fixture {
+        let text =
+            std::fs::read_to_string(common::bundled_sources().join("000_4bc129cc693b2b42.md"))
+                .expect("seed");
+        let (source, _) = parse_source(Path::new("000.md"), text.as_bytes()).expect("parse");
+        let front = text[..source.body_start].to_owned();
+        let front_lines = front.lines().count();
+        let body: Vec<String> = text[source.body_start..]
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let segments = corroborate::text::process(&source).segments;
+        let mut entries = Vec::new();
+        let mut quote_lines = Vec::new();
+        let sentences = segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Sentence && s.text.split(' ').count() >= 6);
+        for (i, segment) in sentences.step_by(3).enumerate() {
+            let request = AddRequest {
+                source: "000".to_owned(),
+                exact: segment.text.clone(),
+                prefix: String::new(),
+                suffix: String::new(),
+                status: Status::Disputed,
+                note: None,
+                author: None,
+                id: Some(format!("n{i}")),
+                created: Some("2026-11-23".to_owned()),
+            };
+            let Ok((annotation, _)) = add(&request, &segments, "p.yaml", "", &entries) else {
+                continue; // a sentence that repeats verbatim: `add` refuses it
+            };
+            let origin = Origin {
+                file: "p.yaml".into(),
+                line: i as u64 + 1,
+            };
+            entries.push(Entry { annotation, origin });
+            quote_lines.push(segment.line as usize - front_lines - 1);
+        }
+        assert!(entries.len() >= 8, "too few annotations: {}", entries.len());
+        Fixture {
+            front,
+            body,
+            entries,
+            quote_lines,
+        }
+    }
+
+    static FIXTURE: std::sync::LazyLock<Fixture> = std::sync::LazyLock::new(fixture);
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_edits_never_lose_or_misplace_an_annotation(
+            edits in prop::collection::vec(edit(), 1..10)
+        ) {
+            let fixture = &*FIXTURE;
+            let mut lines: Vec<Line> = fixture
+                .body
+                .iter()
+                .enumerate()
+                .map(|(i, line)| (line.clone(), Some(i)))
+                .collect();
+            for edit in &edits {
+                apply(&mut lines, edit);
+            }
+            let body: Vec<&str> = lines.iter().map(|(text, _)| text.as_str()).collect();
+            let text = format!("{}{}\n", fixture.front, body.join("\n"));
+            let segments = segments_of(&text);
+            let anchors = anchor_all(&fixture.entries, &segments);
+            let line_words: Vec<Vec<String>> = lines.iter().map(|(text, _)| words(text)).collect();
+
+            let counts: usize = AnchorState::ALL
+                .iter()
+                .map(|&state| anchors.iter().filter(|a| a.state == state).count())
+                .sum();
+            prop_assert_eq!(counts, fixture.entries.len());
+
+            for ((entry, anchor), &quote_line) in
+                fixture.entries.iter().zip(&anchors).zip(&fixture.quote_lines)
+            {
+                let quote = words(&entry.annotation.target.quote.exact);
+                let found = anchor.segment.as_ref().map(|id| {
+                    segments.iter().position(|s| &s.id == id).expect("anchored to a real segment")
+                });
+                match anchor.state {
+                    AnchorState::Anchored | AnchorState::Moved => {
+                        let at = found.expect("a found quote has a segment");
+                        prop_assert!(
+                            stands_at(&segments, at, &quote),
+                            "{:?} to text that differs: {:?}",
+                            anchor.state,
+                            segments[at].text
+                        );
+                    }
+                    AnchorState::TextChanged => {
+                        prop_assert!(found.is_some());
+                        let now = words(anchor.found.as_deref().unwrap_or_default());
+                        prop_assert_ne!(&now, &quote, "text_changed must show a change");
+                    }
+                    AnchorState::Ambiguous | AnchorState::Orphaned => {}
+                }
+                // Its line untouched and not copied: the note must not get lost.
+                let copies = lines.iter().filter(|(_, from)| *from == Some(quote_line)).count();
+                let quote_elsewhere = lines
+                    .iter()
+                    .zip(&line_words)
+                    .filter(|((_, from), _)| *from != Some(quote_line))
+                    .any(|(_, words)| words.windows(quote.len()).any(|w| w == quote.as_slice()));
+                if copies == 1 && !quote_elsewhere {
+                    prop_assert!(
+                        matches!(anchor.state, AnchorState::Anchored | AnchorState::Moved),
+                        "untouched sentence lost: {:?} {}",
+                        anchor.state,
+                        anchor.reason
+                    );
+                }
+            }
+        }
+    }
+}
