@@ -16,7 +16,7 @@ use crate::facts::{Conflict, ConflictKind};
 use crate::model::{Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
 
 /// The tool's verdict on a segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Another source states the same thing independently.

@@ -246,11 +246,39 @@ fn run_report(config: &ReportConfig) -> Result<Outcome> {
     let (entries, problems) = load::load_annotations(&config.annotations);
     diagnostics.extend(problems);
     diagnostics.sort();
-    let report = build_report(&analysis, &entries, diagnostics);
+    let mut report = build_report(&analysis, &entries, diagnostics);
+    let mut notes = Vec::new();
+    // What changed since the last run; a previous report that cannot be read
+    // is said so in changes.md rather than leaving an old one standing.
+    let mut changes_page = None;
+    if let Some(previous) = load::previous_report(&config.out) {
+        match previous.and_then(|text| report::changes::changes(&text, &report)) {
+            Ok(changes) => {
+                changes_page = Some(report::markdown::render_changes(&report, &changes));
+                report.changes = Some(changes);
+            }
+            Err(reason) => {
+                let message = format!(
+                    "the previous report.json cannot be read ({reason}), so what changed cannot be listed"
+                );
+                changes_page = Some(format!(
+                    "# Changes since the last run\n\n{}.\n",
+                    report::markdown::escape(&message)
+                ));
+                notes.push(Diagnostic::warning(
+                    &config.out.join("report.json"),
+                    message,
+                ));
+            }
+        }
+    }
     let mut files = vec![("report.json".to_owned(), report::json::render(&report)?)];
     files.extend(report::markdown::render_pages(&report));
+    files.extend(changes_page.map(|page| ("changes.md".to_owned(), page)));
     let written = report::write::write_all(&config.out, &files)?;
+    report::write::remove_stale_pages(&config.out, &files)?;
     let mut diagnostics = report.diagnostics;
+    diagnostics.extend(notes);
     diagnostics.extend(anchor_warnings(&report.annotations));
     diagnostics.sort();
     Ok(Outcome {

@@ -60,6 +60,14 @@ pub fn load_sources(root: &Path) -> Result<(Vec<LoadedSource>, Vec<Diagnostic>)>
     Ok((sources, diagnostics))
 }
 
+/// The previous run's `report.json` in `out`: `None` on a first run,
+/// `Some(Err)` when it is there but unreadable.
+pub fn previous_report(out: &Path) -> Option<std::result::Result<String, String>> {
+    let path = out.join("report.json");
+    path.is_file()
+        .then(|| std::fs::read_to_string(&path).map_err(|e| e.to_string()))
+}
+
 /// File extensions read as annotation files.
 pub const ANNOTATION_EXTENSIONS: &[&str] = &["yaml", "yml"];
 

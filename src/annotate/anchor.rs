@@ -28,7 +28,9 @@ use crate::model::{Segment, SegmentId, SourceId, by_source};
 use crate::text::normalize::normalize_str;
 
 /// How an annotation's quote was found this run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AnchorState {
     /// Found word for word, with its context.

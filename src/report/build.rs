@@ -80,6 +80,7 @@ pub fn build(
         variants: analysis.variants.clone(),
         removed: analysis.removed.clone(),
         annotations,
+        changes: None,
         diagnostics,
     }
 }
@@ -96,6 +97,7 @@ fn source_report(
     let claims = own.len() - count(Verdict::NotAClaim);
     let mut report = SourceReport {
         info: info.clone(),
+        content_hash: String::new(),
         segment_count: own.len(),
         removed_count: removed.len(),
         claims,
@@ -111,6 +113,7 @@ fn source_report(
     signals.extend(runs.iter().map(run_signal));
     signals.extend(share_signals(&report));
     report.signals = signals;
+    report.content_hash = crate::report::changes::content_hash(&report, own);
     report
 }
 

@@ -5,6 +5,7 @@
 //! The model is the contract with users: `report.json` field names are stable.
 
 pub mod build;
+pub mod changes;
 pub mod json;
 pub mod markdown;
 pub mod write;
@@ -34,6 +35,8 @@ pub struct Report {
     pub removed: Vec<Removed>,
     /// Editor annotations, each with where its quote was found this run.
     pub annotations: Vec<AnnotationReport>,
+    /// What changed since the previous run (none on the first run).
+    pub changes: Option<changes::Changes>,
     /// Problems with input files (the run went on without them).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -44,6 +47,9 @@ pub struct SourceReport {
     /// Metadata from the front matter.
     #[serde(flatten)]
     pub info: SourceInfo,
+    /// A hash of its words and metadata (spacing and punctuation left out):
+    /// how the next run tells an edited source from an unchanged one.
+    pub content_hash: String,
     /// How many segments it has.
     pub segment_count: usize,
     /// How many lines were removed as boilerplate.

@@ -30,6 +30,31 @@ pub fn write_all(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>>
         .collect()
 }
 
+/// Delete pages in `out/sources/` that this run did not write: the pages of
+/// sources that are gone. Only `*.md` files there are touched; the folder is
+/// the tool's own.
+pub fn remove_stale_pages(out: &Path, files: &[(String, String)]) -> Result<()> {
+    let folder = out.join("sources");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Ok(());
+    };
+    let written: std::collections::BTreeSet<&str> =
+        files.iter().map(|(name, _)| name.as_str()).collect();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let stale = name.ends_with(".md")
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && !written.contains(format!("sources/{name}").as_str());
+        if stale {
+            std::fs::remove_file(&path).map_err(|e| Error::io("removing", &path, e))?;
+        }
+    }
+    Ok(())
+}
+
 /// Replace `path` with `contents` atomically.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let folder = path.parent().unwrap_or_else(|| Path::new("."));

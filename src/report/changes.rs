@@ -1,0 +1,414 @@
+//! What changed since the last run (pure): the previous `report.json` text +
+//! the new [`Report`] → [`Changes`], shown in `changes.md` and as
+//! `report.json` `changes`.
+//!
+//! Sources are compared by id and by a hash of their content, segments by
+//! their words only (lower case, letters and digits), so an edit that only
+//! touches spacing or punctuation produces no entry. Reported: sources added,
+//! removed or edited (with the sentences added and removed); segments whose
+//! verdict changed, naming the sources that now back or contradict them;
+//! conflicts that appeared or were resolved; annotations whose anchor state
+//! changed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotate::AnchorState;
+use crate::classify::Verdict;
+use crate::report::{Report, SegmentReport, SourceReport};
+use crate::text::normalize::normalize_str;
+
+/// Everything that changed since the previous run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    /// Sources that are new.
+    pub sources_added: Vec<String>,
+    /// Sources that are gone.
+    pub sources_removed: Vec<String>,
+    /// Sources whose words or metadata changed.
+    pub sources_edited: Vec<EditedSource>,
+    /// Segments (of sources in both runs) whose verdict changed.
+    pub verdicts: Vec<VerdictChange>,
+    /// Conflicts found now and not before.
+    pub conflicts_new: Vec<ConflictChange>,
+    /// Conflicts found before and not now.
+    pub conflicts_resolved: Vec<ConflictChange>,
+    /// Annotations whose anchor state changed (or that are new or gone).
+    pub annotations: Vec<AnnotationChange>,
+}
+
+impl Changes {
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        *self == Changes::default()
+    }
+}
+
+/// A source whose content changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EditedSource {
+    /// Its id.
+    pub id: String,
+    /// Segments it has now and did not have (text).
+    pub segments_added: Vec<String>,
+    /// Segments it had and has no more (text).
+    pub segments_removed: Vec<String>,
+}
+
+/// A segment whose verdict changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictChange {
+    /// Its source.
+    pub source: String,
+    /// Its line now.
+    pub line: u32,
+    /// Its text.
+    pub text: String,
+    /// The verdict before.
+    pub before: Verdict,
+    /// The verdict now.
+    pub after: Verdict,
+    /// Sources that back it now and did not before.
+    pub newly_corroborated_by: Vec<String>,
+    /// Sources that backed it before and do not now.
+    pub no_longer_corroborated_by: Vec<String>,
+}
+
+/// A conflict between two segments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictChange {
+    /// The segment's source.
+    pub source: String,
+    /// Its text.
+    pub text: String,
+    /// The other segment's source.
+    pub other_source: String,
+    /// The other segment's text.
+    pub other_text: String,
+    /// Kind of fact (number, date, person, …).
+    pub kind: String,
+}
+
+/// An annotation whose anchor state changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnnotationChange {
+    /// Its id.
+    pub id: String,
+    /// State before (none: it is new).
+    pub before: Option<AnchorState>,
+    /// State now (none: it is gone from the files).
+    pub after: Option<AnchorState>,
+}
+
+/// The parts of a previous `report.json` that changes are computed from.
+/// Unknown fields are ignored, so older reports still compare.
+#[derive(Debug, Deserialize)]
+struct Previous {
+    sources: Vec<PreviousSource>,
+    segments: Vec<PreviousSegment>,
+    #[serde(default)]
+    annotations: Vec<PreviousAnnotation>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousSource {
+    id: String,
+    #[serde(default)]
+    content_hash: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousSegment {
+    id: String,
+    source: String,
+    text: String,
+    verdict: Verdict,
+    #[serde(default)]
+    corroborated_by: Vec<PreviousLink>,
+    #[serde(default)]
+    conflicts: Vec<PreviousConflict>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousLink {
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousConflict {
+    source: String,
+    segment: String,
+    kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PreviousAnnotation {
+    id: String,
+    anchor: AnchorState,
+}
+
+/// A segment's words: lower case, letters and digits only, so spacing and
+/// punctuation edits compare equal.
+pub fn words_key(text: &str) -> String {
+    normalize_str(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A short hash of a source's words and metadata: equal when only spacing or
+/// punctuation changed.
+pub fn content_hash(source: &SourceReport, segments: &[SegmentReport]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    let info = &source.info;
+    let published = info.published.map(|p| p.to_string());
+    for field in [
+        &info.outlet,
+        &info.title,
+        &info.url,
+        &published,
+        &info.byline,
+    ] {
+        hasher.update(words_key(field.as_deref().unwrap_or_default()).as_bytes());
+        hasher.update(b"\0");
+    }
+    for segment in segments {
+        hasher.update(words_key(&segment.segment.text).as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.finalize().to_hex()[..16].to_owned()
+}
+
+/// Compare the previous run's `report.json` text with the new report.
+/// `Err` when the previous report cannot be read as one.
+pub fn changes(previous_json: &str, now: &Report) -> Result<Changes, String> {
+    let previous: Previous = serde_json::from_str(previous_json).map_err(|e| e.to_string())?;
+    let mut changes = Changes::default();
+    compare_sources(&previous, now, &mut changes);
+    compare_segments(&previous, now, &mut changes);
+    compare_annotations(&previous, now, &mut changes);
+    Ok(changes)
+}
+
+fn compare_sources(previous: &Previous, now: &Report, changes: &mut Changes) {
+    let before: BTreeMap<&str, &str> = previous
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.content_hash.as_str()))
+        .collect();
+    let after: BTreeMap<&str, &str> = now
+        .sources
+        .iter()
+        .map(|s| (s.info.id.0.as_str(), s.content_hash.as_str()))
+        .collect();
+    changes.sources_added = after
+        .keys()
+        .filter(|id| !before.contains_key(*id))
+        .map(|id| (*id).to_owned())
+        .collect();
+    changes.sources_removed = before
+        .keys()
+        .filter(|id| !after.contains_key(*id))
+        .map(|id| (*id).to_owned())
+        .collect();
+    for (id, hash) in &after {
+        if before.get(id).is_some_and(|old| old != hash) {
+            let words_of = |texts: &mut dyn Iterator<Item = &str>| -> BTreeMap<String, String> {
+                texts.map(|t| (words_key(t), t.to_owned())).collect()
+            };
+            let old = words_of(
+                &mut previous
+                    .segments
+                    .iter()
+                    .filter(|s| s.source == *id)
+                    .map(|s| s.text.as_str()),
+            );
+            let new = words_of(
+                &mut now
+                    .segments
+                    .iter()
+                    .filter(|s| s.segment.source.0 == *id)
+                    .map(|s| s.segment.text.as_str()),
+            );
+            let only =
+                |a: &BTreeMap<String, String>, b: &BTreeMap<String, String>| -> Vec<String> {
+                    a.iter()
+                        .filter(|(k, _)| !b.contains_key(*k))
+                        .map(|(_, t)| t.clone())
+                        .collect()
+                };
+            changes.sources_edited.push(EditedSource {
+                id: (*id).to_owned(),
+                segments_added: only(&new, &old),
+                segments_removed: only(&old, &new),
+            });
+        }
+    }
+}
+
+/// A segment's identity across runs: its source and its words.
+type Key = (String, String);
+
+fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
+    let text_of_id: BTreeMap<&str, (&str, &str)> = previous
+        .segments
+        .iter()
+        .map(|s| (s.id.as_str(), (s.source.as_str(), s.text.as_str())))
+        .collect();
+    let before: BTreeMap<Key, &PreviousSegment> = previous
+        .segments
+        .iter()
+        .map(|s| ((s.source.clone(), words_key(&s.text)), s))
+        .collect();
+    let now_text_of_id: BTreeMap<&str, (&str, &str)> = now
+        .segments
+        .iter()
+        .map(|s| {
+            (
+                s.segment.id.0.as_str(),
+                (s.segment.source.0.as_str(), s.segment.text.as_str()),
+            )
+        })
+        .collect();
+    let mut conflicts_before = BTreeMap::new();
+    for segment in &previous.segments {
+        for conflict in &segment.conflicts {
+            let (other_source, other_text) = text_of_id
+                .get(conflict.segment.as_str())
+                .copied()
+                .unwrap_or((conflict.source.as_str(), ""));
+            let change = conflict_change(
+                &segment.source,
+                &segment.text,
+                other_source,
+                other_text,
+                &conflict.kind,
+            );
+            conflicts_before.insert(change.key(), change);
+        }
+    }
+    let mut conflicts_after = BTreeMap::new();
+    for segment in &now.segments {
+        let source = &segment.segment.source.0;
+        for conflict in &segment.finding.conflicts {
+            let (other_source, other_text) = now_text_of_id
+                .get(conflict.segment.0.as_str())
+                .copied()
+                .unwrap_or((conflict.source.0.as_str(), ""));
+            let change = conflict_change(
+                source,
+                &segment.segment.text,
+                other_source,
+                other_text,
+                conflict.kind.as_str(),
+            );
+            conflicts_after.insert(change.key(), change);
+        }
+        let key = (source.clone(), words_key(&segment.segment.text));
+        let Some(old) = before.get(&key) else {
+            continue;
+        };
+        let backers_before: BTreeSet<&str> = old
+            .corroborated_by
+            .iter()
+            .map(|l| l.source.as_str())
+            .collect();
+        let backers_now: BTreeSet<&str> = segment
+            .finding
+            .corroborated_by
+            .iter()
+            .map(|s| s.source.0.as_str())
+            .collect();
+        if old.verdict != segment.finding.verdict {
+            changes.verdicts.push(VerdictChange {
+                source: source.clone(),
+                line: segment.segment.line,
+                text: segment.segment.text.clone(),
+                before: old.verdict,
+                after: segment.finding.verdict,
+                newly_corroborated_by: backers_now
+                    .difference(&backers_before)
+                    .map(|s| (*s).to_owned())
+                    .collect(),
+                no_longer_corroborated_by: backers_before
+                    .difference(&backers_now)
+                    .map(|s| (*s).to_owned())
+                    .collect(),
+            });
+        }
+    }
+    let only =
+        |a: &BTreeMap<_, ConflictChange>, b: &BTreeMap<_, ConflictChange>| -> Vec<ConflictChange> {
+            a.iter()
+                .filter(|(k, _)| !b.contains_key(*k))
+                .map(|(_, c)| c.clone())
+                .collect()
+        };
+    changes.conflicts_new = only(&conflicts_after, &conflicts_before);
+    changes.conflicts_resolved = only(&conflicts_before, &conflicts_after);
+}
+
+impl ConflictChange {
+    /// Its identity across runs: sources, words and kind.
+    fn key(&self) -> (String, String, String, String, String) {
+        (
+            self.source.clone(),
+            words_key(&self.text),
+            self.other_source.clone(),
+            words_key(&self.other_text),
+            self.kind.clone(),
+        )
+    }
+}
+
+/// One conflict, the same whichever side it is seen from: the pair is put in
+/// a fixed order, and texts are compared by their words.
+fn conflict_change(
+    source: &str,
+    text: &str,
+    other_source: &str,
+    other_text: &str,
+    kind: &str,
+) -> ConflictChange {
+    let (a, b) = ((source, text), (other_source, other_text));
+    let ((source, text), (other_source, other_text)) =
+        if (a.0, words_key(a.1)) <= (b.0, words_key(b.1)) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+    ConflictChange {
+        source: source.to_owned(),
+        text: text.to_owned(),
+        other_source: other_source.to_owned(),
+        other_text: other_text.to_owned(),
+        kind: kind.to_owned(),
+    }
+}
+
+fn compare_annotations(previous: &Previous, now: &Report, changes: &mut Changes) {
+    let before: BTreeMap<&str, AnchorState> = previous
+        .annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a.anchor))
+        .collect();
+    let after: BTreeMap<&str, AnchorState> = now
+        .annotations
+        .iter()
+        .map(|a| (a.id.as_str(), a.anchor))
+        .collect();
+    let ids: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
+    for id in ids {
+        let (old, new) = (before.get(id).copied(), after.get(id).copied());
+        if old != new {
+            changes.annotations.push(AnnotationChange {
+                id: id.to_owned(),
+                before: old,
+                after: new,
+            });
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Regenerating after sources change: `changes.md` and `report.json`
+//! `changes` say what changed since the last run, and nothing when only
+//! spacing or punctuation did.
+
+mod common;
+
+use common::Workspace;
+
+/// A sixth outlet that reports 000's MIGA insurance scheme.
+const MIGA_SOURCE: &str = "---
+id: \"005\"
+outlet: Kyiv Ledger
+published: 2025-12-23
+byline: Olena Test
+---
+# Investors promised insurance
+
+Risk-mitigation insurance provided by the Multilateral Investment Guarantee Agency (MIGA) will lower investor exposure, officials said after the Miami talks.
+
+The fund is meant to draw private money into rebuilding Ukraine.
+";
+
+fn changes_md(workspace: &Workspace) -> String {
+    std::fs::read_to_string(workspace.reports().join("changes.md")).expect("changes.md")
+}
+
+fn report_ok(workspace: &Workspace) {
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn a_new_source_backing_the_miga_sentence_is_named_in_changes() {
+    let workspace = Workspace::with_seeds();
+    report_ok(&workspace);
+    assert!(
+        !workspace.reports().join("changes.md").exists(),
+        "first run"
+    );
+    assert!(workspace.report_json()["changes"].is_null());
+
+    workspace.write_source("005_kyiv_ledger.md", MIGA_SOURCE);
+    report_ok(&workspace);
+    let changes = changes_md(&workspace);
+    assert!(
+        changes.contains("## Sources added\n\n- [005](sources/005.md) (Kyiv Ledger)"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("- 000 line 85: **single-source** → **corroborated**; now also reported by 005 (Kyiv Ledger): “Risk‑mitigation insurance provided by"),
+        "{changes}"
+    );
+    let report = workspace.report_json();
+    let verdicts = report["changes"]["verdicts"].as_array().expect("verdicts");
+    let miga = verdicts
+        .iter()
+        .find(|v| v["line"] == 85 && v["source"] == "000")
+        .expect("000 line 85 changed");
+    assert_eq!(miga["before"], "single_source");
+    assert_eq!(miga["after"], "corroborated");
+    assert_eq!(miga["newly_corroborated_by"][0], "005");
+    let segment = common::segment(&report, "000", "Risk‑mitigation insurance");
+    assert_eq!(segment["verdict"], "corroborated");
+
+    // Removing it again: listed, its page deleted, the verdict back.
+    std::fs::remove_file(workspace.sources().join("005_kyiv_ledger.md")).expect("remove");
+    report_ok(&workspace);
+    let changes = changes_md(&workspace);
+    assert!(changes.contains("## Sources removed\n\n- 005"), "{changes}");
+    assert!(
+        changes.contains(
+            "- 000 line 85: **corroborated** → **single-source**; no longer backed by 005"
+        ),
+        "{changes}"
+    );
+    assert!(
+        !workspace.reports().join("sources/005.md").exists(),
+        "stale page left behind"
+    );
+}
+
+#[test]
+fn spacing_and_punctuation_edits_change_nothing() {
+    let workspace = Workspace::with_seeds();
+    report_ok(&workspace);
+    let path = workspace.sources().join("002_cffb10c0bdcbf1b7.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = text
+        .replacen("Miami", "Miami ", 3)
+        .replacen(", ", " , ", 2)
+        .replacen("said.", "said!", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).expect("write");
+    report_ok(&workspace);
+    let changes = changes_md(&workspace);
+    assert!(changes.contains("Nothing changed"), "{changes}");
+    assert_eq!(
+        workspace.report_json()["changes"]["sources_edited"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn an_edited_sentence_is_listed_with_its_source() {
+    let workspace = Workspace::with_seeds();
+    report_ok(&workspace);
+    let path = workspace.sources().join("004_5fbe67d3278080d2.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("63 of which were intercepted"));
+    std::fs::write(
+        &path,
+        text.replacen(
+            "63 of which were intercepted",
+            "47 of which were intercepted",
+            1,
+        ),
+    )
+    .expect("write");
+    report_ok(&workspace);
+    let changes = changes_md(&workspace);
+    assert!(
+        changes.contains("- [004](sources/004.md): 1 segments added, 1 removed"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("  - added: “") && changes.contains("47 of which"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("## Conflicts resolved"),
+        "63 vs 47 is gone: {changes}"
+    );
+}
+
+#[test]
+fn an_unreadable_previous_report_is_said_and_the_run_goes_on() {
+    let workspace = Workspace::with_seeds();
+    report_ok(&workspace);
+    std::fs::write(workspace.reports().join("report.json"), "{ not json").expect("corrupt");
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "a warning, not an input error: {stderr}");
+    assert!(
+        stderr.contains("previous report.json cannot be read"),
+        "{stderr}"
+    );
+    assert!(changes_md(&workspace).contains("cannot be listed"));
+    assert!(
+        workspace.report_json()["sources"].is_array(),
+        "report.json rewritten whole"
+    );
+}
