@@ -38,6 +38,10 @@ pub enum Command {
         /// Folder to write the reports to (created if missing).
         #[arg(long, default_value = "reports")]
         out: PathBuf,
+        /// Keep running and report again whenever a source or annotation
+        /// file changes (stop with Ctrl-C).
+        #[arg(long)]
+        watch: bool,
     },
     /// Print every segment (id, file line, text), or those of one source.
     Segments {
@@ -122,6 +126,7 @@ impl Args {
                 sources,
                 annotations,
                 out,
+                watch,
             } => {
                 if out.exists() && !out.is_dir() {
                     return Err(Error::BadOutput {
@@ -133,6 +138,7 @@ impl Args {
                     sources,
                     annotations,
                     out,
+                    watch,
                 }))
             }
             Command::Segments { source, sources } => {
@@ -254,6 +260,7 @@ mod tests {
                 sources: "sources".into(),
                 annotations: "annotations".into(),
                 out: "reports".into(),
+                watch: false,
             }))
         );
     }

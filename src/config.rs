@@ -69,6 +69,8 @@ pub struct ReportConfig {
     pub annotations: PathBuf,
     /// Folder the reports are written to.
     pub out: PathBuf,
+    /// Keep running: report again whenever sources or annotations change.
+    pub watch: bool,
 }
 
 /// What `segments` prints.

@@ -27,6 +27,7 @@ pub mod model;
 pub mod pairs;
 pub mod report;
 pub mod text;
+pub mod watch;
 pub mod yaml;
 
 use std::fmt::Write as _;
@@ -67,10 +68,29 @@ impl Outcome {
     }
 }
 
+/// Where a long run says how far it is. `main` draws a progress bar on a
+/// terminal; the library itself never prints, and `()` reports nothing.
+pub trait Progress: Sync {
+    /// A run begins (with `report --watch`, one per change).
+    fn begin(&self) {}
+    /// A new stage begins, with this many steps (0 when not counted).
+    fn start(&self, _stage: &'static str, _steps: u64) {}
+    /// `steps` more steps of the current stage are done.
+    fn advance(&self, _steps: u64) {}
+}
+
+impl Progress for () {}
+
 /// Run a command.
 pub fn run(config: &Config) -> Result<Outcome> {
+    run_with_progress(config, &())
+}
+
+/// Run a command, telling `progress` how far it is.
+pub fn run_with_progress(config: &Config, progress: &dyn Progress) -> Result<Outcome> {
+    progress.begin();
     match config {
-        Config::Report(report) => run_report(report),
+        Config::Report(report) => run_report(report, progress),
         Config::Segments(segments) => run_segments(segments),
         Config::Pairs(pairs) => run_pairs(pairs),
         Config::Annotate(annotate) => run_annotate(annotate),
@@ -99,9 +119,22 @@ pub struct Analysis {
 }
 
 /// Run the pure stages over loaded sources.
-pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
+pub fn analyse(loaded: Vec<LoadedSource>) -> Analysis {
+    analyse_with_progress(loaded, &())
+}
+
+/// [`analyse`], telling `progress` how far it is.
+pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progress) -> Analysis {
     loaded.sort_by(|a, b| a.id.cmp(&b.id));
-    let texts: Vec<TextOutput> = loaded.par_iter().map(text::process).collect();
+    progress.start("segmenting", loaded.len() as u64);
+    let texts: Vec<TextOutput> = loaded
+        .par_iter()
+        .map(|source| {
+            let text = text::process(source);
+            progress.advance(1);
+            text
+        })
+        .collect();
     let mut analysis = Analysis::default();
     for (source, text) in loaded.into_iter().zip(texts) {
         analysis.sources.push(SourceInfo {
@@ -118,7 +151,9 @@ pub fn analyse(mut loaded: Vec<LoadedSource>) -> Analysis {
         analysis.signals.push(text.signals);
     }
     let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
+    progress.start("aligning claims", 0);
     let alignment = align::align(&inputs, AlignParams::default());
+    progress.start("finding facts and conflicts", 0);
     // Facts of claims only: a heading states nothing to contradict.
     let published: BTreeMap<&SourceId, jiff::civil::Date> = analysis
         .sources
@@ -178,8 +213,16 @@ pub fn claim_inputs<'a>(
 
 /// Load the sources folder and analyse it.
 pub fn load_and_analyse(sources: &std::path::Path) -> Result<(Analysis, Vec<Diagnostic>)> {
+    load_and_analyse_with_progress(sources, &())
+}
+
+fn load_and_analyse_with_progress(
+    sources: &std::path::Path,
+    progress: &dyn Progress,
+) -> Result<(Analysis, Vec<Diagnostic>)> {
+    progress.start("reading sources", 0);
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
-    let analysis = analyse(loaded);
+    let analysis = analyse_with_progress(loaded, progress);
     for info in &analysis.sources {
         if !analysis.segments.iter().any(|s| s.source == info.id) {
             diagnostics.push(Diagnostic::warning(
@@ -241,8 +284,9 @@ fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn run_report(config: &ReportConfig) -> Result<Outcome> {
-    let (analysis, mut diagnostics) = load_and_analyse(&config.sources)?;
+fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome> {
+    let (analysis, mut diagnostics) = load_and_analyse_with_progress(&config.sources, progress)?;
+    progress.start("writing reports", 0);
     let (entries, problems) = load::load_annotations(&config.annotations);
     diagnostics.extend(problems);
     diagnostics.sort();

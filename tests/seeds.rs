@@ -236,23 +236,6 @@ fn segment_ids_survive_unrelated_edits() {
 }
 
 #[test]
-fn reports_are_byte_identical_across_runs() {
-    let workspace = Workspace::with_seeds();
-    workspace.report();
-    let first_json = std::fs::read(workspace.reports().join("report.json")).expect("json");
-    let first_index = std::fs::read(workspace.reports().join("index.md")).expect("index");
-    workspace.report();
-    assert_eq!(
-        first_json,
-        std::fs::read(workspace.reports().join("report.json")).expect("json")
-    );
-    assert_eq!(
-        first_index,
-        std::fs::read(workspace.reports().join("index.md")).expect("index")
-    );
-}
-
-#[test]
 fn segments_command_prints_one_source() {
     let workspace = Workspace::with_seeds();
     let output = workspace
