@@ -149,3 +149,14 @@ fn an_unreadable_previous_report_is_said_and_the_run_goes_on() {
         "report.json rewritten whole"
     );
 }
+
+#[test]
+fn a_heading_and_a_sentence_with_the_same_words_are_told_apart() {
+    let workspace = Workspace::with_seeds();
+    let repeated = "---\nid: rep\n---\n# Police arrest a suspect in the Miami shooting\n\nPolice arrest a suspect in the Miami shooting.\n\nThe suspect was held overnight, police said.\n";
+    workspace.write_source("rep.md", repeated);
+    report_ok(&workspace);
+    report_ok(&workspace);
+    let changes = changes_md(&workspace);
+    assert!(changes.contains("Nothing changed"), "{changes}");
+}

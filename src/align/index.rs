@@ -10,7 +10,7 @@
 //! segment has fewer terms). Work is bounded by terms × `max_df` per segment,
 //! so it grows linearly with the corpus.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -57,7 +57,7 @@ pub fn candidate_pairs(entries: &[Entry<'_>], params: IndexParams) -> Vec<(u32, 
 }
 
 fn build_postings(entries: &[Entry<'_>], max_df: usize) -> HashMap<u64, Vec<u32>> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (index, entry) in entries.iter().enumerate() {
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         for &term in entry.terms {

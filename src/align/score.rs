@@ -15,7 +15,7 @@
 //! two thirds of A's rare names and numbers (after variant folding) are in B and
 //! B carries at least 40 % of A's weighted content.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::align::tokens::SentenceFeatures;
 
@@ -77,7 +77,7 @@ pub struct TermWeights {
 impl TermWeights {
     /// Weights from the sentences of a corpus.
     pub fn from_corpus<'a>(sentences: impl IntoIterator<Item = &'a SentenceFeatures>) -> Self {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: HashMap<u64, u32> = HashMap::default();
         let mut documents = 0u32;
         for sentence in sentences {
             documents += 1;

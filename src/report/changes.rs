@@ -17,7 +17,6 @@ use serde::{Deserialize, Serialize};
 use crate::annotate::AnchorState;
 use crate::classify::Verdict;
 use crate::report::{Report, SegmentReport, SourceReport};
-use crate::text::normalize::normalize_str;
 
 /// Everything that changed since the previous run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -151,12 +150,17 @@ struct PreviousAnnotation {
 /// A segment's words: lower case, letters and digits only, so spacing and
 /// punctuation edits compare equal.
 pub fn words_key(text: &str) -> String {
-    normalize_str(text)
-        .to_lowercase()
+    let mut key = String::with_capacity(text.len());
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
 }
 
 /// A short hash of a source's words and metadata: equal when only spacing or
@@ -249,8 +253,22 @@ fn compare_sources(previous: &Previous, now: &Report, changes: &mut Changes) {
     }
 }
 
-/// A segment's identity across runs: its source and its words.
-type Key = (String, String);
+/// A segment's identity across runs: its source, its words, and which
+/// occurrence of those words in the source it is (a line can repeat).
+type Key = (String, String, usize);
+
+/// The key of each segment, given as (source, text), in order.
+fn keys<'a>(segments: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Key> {
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    segments
+        .map(|(source, text)| {
+            let words = (source.to_owned(), words_key(text));
+            let occurrence = seen.entry(words.clone()).or_default();
+            *occurrence += 1;
+            (words.0, words.1, *occurrence)
+        })
+        .collect()
+}
 
 fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
     let text_of_id: BTreeMap<&str, (&str, &str)> = previous
@@ -258,11 +276,20 @@ fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
         .iter()
         .map(|s| (s.id.as_str(), (s.source.as_str(), s.text.as_str())))
         .collect();
-    let before: BTreeMap<Key, &PreviousSegment> = previous
-        .segments
-        .iter()
-        .map(|s| ((s.source.clone(), words_key(&s.text)), s))
-        .collect();
+    let before: BTreeMap<Key, &PreviousSegment> = keys(
+        previous
+            .segments
+            .iter()
+            .map(|s| (s.source.as_str(), s.text.as_str())),
+    )
+    .into_iter()
+    .zip(&previous.segments)
+    .collect();
+    let now_keys = keys(
+        now.segments
+            .iter()
+            .map(|s| (s.segment.source.0.as_str(), s.segment.text.as_str())),
+    );
     let now_text_of_id: BTreeMap<&str, (&str, &str)> = now
         .segments
         .iter()
@@ -291,7 +318,7 @@ fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
         }
     }
     let mut conflicts_after = BTreeMap::new();
-    for segment in &now.segments {
+    for (segment, key) in now.segments.iter().zip(&now_keys) {
         let source = &segment.segment.source.0;
         for conflict in &segment.finding.conflicts {
             let (other_source, other_text) = now_text_of_id
@@ -307,8 +334,7 @@ fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
             );
             conflicts_after.insert(change.key(), change);
         }
-        let key = (source.clone(), words_key(&segment.segment.text));
-        let Some(old) = before.get(&key) else {
+        let Some(old) = before.get(key) else {
             continue;
         };
         let backers_before: BTreeSet<&str> = old

@@ -3,11 +3,16 @@
 //! crash never leaves a half-written report and regenerations replace whole files.
 
 use std::io::Write as _;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Write `files` (name relative to `out`, contents) into `out`, creating it if needed.
+/// Write `files` (name relative to `out`, contents) into `out`, creating it
+/// if needed. A file whose contents are already exactly these is left alone
+/// (a regeneration after one new source rewrites only what changed); the
+/// paths actually written are returned.
 pub fn write_all(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>> {
     if out.exists() && !out.is_dir() {
         return Err(Error::BadOutput {
@@ -16,18 +21,23 @@ pub fn write_all(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>>
         });
     }
     std::fs::create_dir_all(out).map_err(|e| Error::io("creating folder", out, e))?;
+    // Each file waits on its own fsync: writing them in parallel overlaps the waits.
     files
-        .iter()
+        .par_iter()
         .map(|(name, contents)| {
             let path = out.join(name);
             if let Some(folder) = path.parent() {
                 std::fs::create_dir_all(folder)
                     .map_err(|e| Error::io("creating folder", folder, e))?;
             }
+            if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
+                return Ok(None);
+            }
             write_atomic(&path, contents.as_bytes())?;
-            Ok(path)
+            Ok(Some(path))
         })
-        .collect()
+        .collect::<Result<Vec<Option<PathBuf>>>>()
+        .map(|written| written.into_iter().flatten().collect())
 }
 
 /// Delete pages in `out/sources/` that this run did not write: the pages of
@@ -55,6 +65,20 @@ pub fn remove_stale_pages(out: &Path, files: &[(String, String)]) -> Result<()> 
     Ok(())
 }
 
+/// Permissions of a newly created file: readable by all, writable by the
+/// owner (what `umask 022` gives).
+#[cfg(unix)]
+fn new_file_permissions(_temp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a temporary file has the usual permissions already.
+#[cfg(not(unix))]
+fn new_file_permissions(temp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    temp.metadata().map(|m| m.permissions())
+}
+
 /// Replace `path` with `contents` atomically.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let folder = path.parent().unwrap_or_else(|| Path::new("."));
@@ -62,10 +86,53 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .prefix(".corroborate-")
         .tempfile_in(folder)
         .map_err(|e| Error::io("creating a temporary file in", folder, e))?;
-    temp.write_all(contents)
+    // A temporary file is private (0600); the result should be as readable
+    // as the file it replaces, or as a new file normally is.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => Ok(existing.permissions()),
+        Err(_) => new_file_permissions(temp.as_file()),
+    };
+    permissions
+        .and_then(|p| temp.as_file().set_permissions(p))
+        .and_then(|()| temp.write_all(contents))
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io("writing", path, e))?;
     temp.persist(path)
         .map_err(|e| Error::io("replacing", path, e.error))?;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt as _;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    #[test]
+    fn atomic_writes_keep_or_give_ordinary_permissions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let new = dir.path().join("new.md");
+        write_atomic(&new, b"one").expect("write");
+        assert_eq!(mode(&new), 0o644, "a new report is readable, not 0600");
+        let editor = dir.path().join("notes.yaml");
+        std::fs::write(&editor, "- a\n").expect("write");
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomic(&editor, b"- a\n- b\n").expect("replace");
+        assert_eq!(
+            mode(&editor),
+            0o640,
+            "an editor's file keeps its permissions"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&editor).expect("read"),
+            "- a\n- b\n"
+        );
+    }
 }
