@@ -332,6 +332,9 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
     })
 }
 
+/// The UTF-8 byte-order mark, kept on an annotation file that had one.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn run_annotate(config: &AnnotateConfig) -> Result<Outcome> {
     match &config.action {
         AnnotateAction::Add { request, file } => annotate_add(config, request, file),
@@ -354,12 +357,6 @@ fn segments_of(mut loaded: Vec<LoadedSource>, wanted: impl Fn(&SourceId) -> bool
 }
 
 fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Result<Outcome> {
-    // The first annotation creates the folder: no warning that it is missing.
-    let (entries, diagnostics) = if config.annotations.exists() {
-        load::load_annotations(&config.annotations)
-    } else {
-        (Vec::new(), Vec::new())
-    };
     let (loaded, _) = load::load_sources(&config.sources)?;
     let Some(source) = loaded.iter().find(|s| s.id.0 == request.source) else {
         return Err(Error::Usage(format!(
@@ -369,12 +366,32 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         )));
     };
     let segments = text::process(source).segments;
+    std::fs::create_dir_all(&config.annotations)
+        .map_err(|e| Error::io("creating folder", &config.annotations, e))?;
+    // Two editors adding at once must not both read the old file and each
+    // write it without the other's entry: one waits for the other.
+    let lock_path = config.annotations.join(".corroborate.lock");
+    let lock = std::fs::File::create(&lock_path)
+        .and_then(|lock| lock.lock().map(|()| lock))
+        .map_err(|e| Error::io("locking", &lock_path, e))?;
+    let (entries, diagnostics) = load::load_annotations(&config.annotations);
     let path = config.annotations.join(file);
-    let existing = if path.exists() {
-        load::read_text(&path, load::MAX_ANNOTATION_BYTES)
-            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(Error::Annotation(format!(
+            "{} is a symbolic link; annotate add only appends to plain files (use --file)",
+            path.display()
+        )));
+    }
+    let (existing, byte_order_mark) = if path.exists() {
+        let text = load::read_text(&path, load::MAX_ANNOTATION_BYTES)
+            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io("reading", &path, e))?;
+        (text, bytes.starts_with(UTF8_BOM))
     } else {
-        String::new()
+        (String::new(), false)
     };
     let mut request = request.clone();
     let now = jiff::Timestamp::now()
@@ -389,9 +406,9 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         &entries,
     )
     .map_err(Error::Annotation)?;
-    std::fs::create_dir_all(&config.annotations)
-        .map_err(|e| Error::io("creating folder", &config.annotations, e))?;
-    report::write::write_atomic(&path, text.as_bytes())?;
+    let bom: &[u8] = if byte_order_mark { UTF8_BOM } else { b"" };
+    report::write::write_atomic(&path, &[bom, text.as_bytes()].concat())?;
+    drop(lock);
     let stdout = format!(
         "added annotation {} ({}) on {} line {} to {}\n",
         annotation.id,

@@ -118,6 +118,7 @@ fn files_under(
         .canonicalize()
         .map_err(|e| Error::io("resolving", root, e))?;
     let mut paths = Vec::new();
+    let mut seen: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -140,10 +141,22 @@ fn files_under(
             diagnostics.push(Diagnostic::warning(path, format!("ignored: {not_ours}")));
             continue;
         }
-        match check_inside(path, &canonical_root) {
-            Some(diagnostic) => diagnostics.push(diagnostic),
-            None => paths.push(path.to_path_buf()),
+        if let Some(diagnostic) = check_inside(path, &canonical_root) {
+            diagnostics.push(diagnostic);
+            continue;
         }
+        // A link to a file already read would read it twice (and clash with itself).
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some(first) = seen.get(&canonical) {
+            let message = format!(
+                "the same file as {} (a link to it); read once",
+                first.display()
+            );
+            diagnostics.push(Diagnostic::warning(path, message));
+            continue;
+        }
+        seen.insert(canonical, path.to_path_buf());
+        paths.push(path.to_path_buf());
     }
     Ok((paths, diagnostics))
 }

@@ -65,7 +65,7 @@ fn is_input_change(path: &Path, out: &Path) -> bool {
     let own_temporary = path
         .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|name| name.starts_with(".corroborate-"));
+        .is_some_and(|name| name.starts_with(".corroborate"));
     !own_temporary && !absolute(path).starts_with(out)
 }
 

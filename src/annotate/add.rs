@@ -37,6 +37,9 @@ pub struct AddRequest {
 /// How much context is recorded on each side, at least (whole tokens).
 const CONTEXT_CHARS: usize = 32;
 
+/// Places of an ambiguous quote shown in a refusal, at most.
+const MAX_PLACES_SHOWN: usize = 10;
+
 /// Build the annotation and the file's new text. `segments` are the
 /// source's own; `file_text` is the file as it is now (empty if new);
 /// `existing` is every entry of every annotation file, for id uniqueness.
@@ -56,7 +59,7 @@ pub fn add(
     let anchor = text.anchor(&quote, None);
     let span = match (anchor.state, anchor.tokens.clone()) {
         (AnchorState::Anchored, Some(span)) => span,
-        _ => return Err(refusal(request, &anchor, segments)),
+        _ => return Err(refusal(request, &anchor, &text)),
     };
     let prefix = if request.prefix.is_empty() {
         text.text_before(span.start, CONTEXT_CHARS)
@@ -100,19 +103,34 @@ pub fn add(
 }
 
 /// Why the quote cannot be annotated as given, with what was found instead.
-fn refusal(request: &AddRequest, anchor: &super::Anchor, segments: &[Segment]) -> String {
+fn refusal(request: &AddRequest, anchor: &super::Anchor, text: &SourceText<'_>) -> String {
     let source = &request.source;
     match anchor.state {
         AnchorState::Ambiguous => {
-            let candidates: String = anchor
-                .candidates
+            let quote_len = super::anchor::words(&request.exact).len();
+            let shown: String = anchor
+                .places
                 .iter()
-                .filter_map(|&line| segments.iter().find(|s| s.line == line))
-                .map(|s| format!("\n  line {}: {}", s.line, s.text))
+                .take(MAX_PLACES_SHOWN)
+                .map(|&at| {
+                    format!(
+                        "\n  line {}: …{} [{}] {}…",
+                        text.line_of(at),
+                        text.text_before(at, CONTEXT_CHARS),
+                        text.text_of(at..at + quote_len),
+                        text.text_after(at + quote_len, CONTEXT_CHARS)
+                    )
+                })
                 .collect();
+            let more = anchor.places.len().saturating_sub(MAX_PLACES_SHOWN);
+            let more = if more > 0 {
+                format!("\n  … and {more} more")
+            } else {
+                String::new()
+            };
             format!(
-                "the quote is in {source} {} times; add --prefix or --suffix with the words just before or after the one you mean:{candidates}",
-                anchor.candidates.len(),
+                "the quote is in {source} {} times; add --prefix or --suffix with the words just before or after the one you mean:{shown}{more}",
+                anchor.places.len(),
             )
         }
         AnchorState::Moved => format!(
@@ -166,11 +184,17 @@ fn appended(file_name: &str, file_text: &str, annotation: &Annotation) -> Result
     let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
     let entry = serde_saphyr::to_string_with_options(&vec![annotation], options)
         .map_err(|err| format!("cannot write the annotation as YAML: {err}"))?;
+    // Keep the file's own line endings.
+    let newline = if file_text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut text = file_text.to_owned();
     if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+        text.push_str(newline);
     }
-    text.push_str(&entry);
+    text.push_str(&entry.replace('\n', newline));
     let (after, problems) = parse_file(path, &text);
     let kept_all = after.len() == before.len() + 1
         && after

@@ -92,6 +92,9 @@ pub struct Anchor {
     /// The tokens found, in the source's [`SourceText`] (for `annotate add`).
     #[serde(skip)]
     pub(crate) tokens: Option<Range<usize>>,
+    /// Where each ambiguous place starts, in tokens (for `annotate add`).
+    #[serde(skip)]
+    pub(crate) places: Vec<usize>,
 }
 
 /// Below this share of common words, text near the old place is not the
@@ -101,6 +104,21 @@ pub const FUZZY_MIN_RATIO: f32 = 0.6;
 /// A prefix or suffix is only used to find the old place when it has this
 /// many tokens: one word or a full stop is found everywhere.
 const MIN_CONTEXT_TOKENS: usize = 3;
+
+/// A quote this long found word for word far from its old place is taken as
+/// moved there; a shorter one ("82 drones") may be another sentence's words,
+/// so the editor is asked (ambiguous).
+const MIN_MOVED_TOKENS: usize = 6;
+
+/// Text between a quote's old prefix and suffix sharing this share of its
+/// tokens is the quote edited, even when its exact words stand elsewhere.
+const EDITED_MIN_RATIO: f32 = 0.3;
+
+/// Quotes longer than this are searched for at every few tokens, not every one.
+const FINE_SEARCH_TOKENS: usize = 40;
+
+/// Ambiguous places listed in a message, at most.
+const MAX_CANDIDATES_SHOWN: usize = 10;
 
 /// Re-anchor every entry against the segments of the current sources
 /// (segments in source order, as `Analysis` has them).
@@ -135,6 +153,7 @@ fn orphan(reason: String) -> Anchor {
         candidates: Vec::new(),
         reason,
         tokens: None,
+        places: Vec::new(),
     }
 }
 
@@ -181,6 +200,14 @@ pub struct SourceText<'a> {
 /// A run of tokens `[start, end)` in a [`SourceText`].
 type Span = Range<usize>;
 
+/// Text like a quote: where, how alike (share of tokens in order), and the
+/// starts of other places just as alike.
+struct Similar {
+    span: Span,
+    ratio: f32,
+    rivals: Vec<usize>,
+}
+
 impl<'a> SourceText<'a> {
     /// Tokenise the segments of one source (in reading order).
     pub fn new(segments: &'a [Segment]) -> Self {
@@ -206,18 +233,20 @@ impl<'a> SourceText<'a> {
         &self.segments[self.tokens[token].0]
     }
 
-    fn line_of(&self, token: usize) -> u32 {
+    /// The file line of token `token`'s segment.
+    pub fn line_of(&self, token: usize) -> u32 {
         self.segment_of(token).line
     }
 
     /// The text of tokens `span` as it reads (normalised), a space between segments.
     pub fn text_of(&self, span: Span) -> String {
         let mut out = String::new();
+        let end = span.end.min(self.tokens.len());
         let mut i = span.start;
-        while i < span.end.min(self.tokens.len()) {
+        while i < end {
             let segment = self.tokens[i].0;
             let mut last = i;
-            while last + 1 < span.end && self.tokens[last + 1].0 == segment {
+            while last + 1 < end && self.tokens[last + 1].0 == segment {
                 last += 1;
             }
             if !out.is_empty() {
@@ -235,7 +264,7 @@ impl<'a> SourceText<'a> {
     /// text allows: context recorded for a new annotation.
     pub fn text_before(&self, at: usize, chars: usize) -> String {
         let mut start = at;
-        while start > 0 && self.text_of(start..at).len() < chars {
+        while start > 0 && self.text_of(start..at).chars().count() < chars {
             start -= 1;
         }
         self.text_of(start..at)
@@ -244,7 +273,7 @@ impl<'a> SourceText<'a> {
     /// Whole tokens from token `at` on, at least `chars` long when the text allows.
     pub fn text_after(&self, at: usize, chars: usize) -> String {
         let mut end = at;
-        while end < self.tokens.len() && self.text_of(at..end).len() < chars {
+        while end < self.tokens.len() && self.text_of(at..end).chars().count() < chars {
             end += 1;
         }
         self.text_of(at..end)
@@ -271,9 +300,11 @@ impl<'a> SourceText<'a> {
         let Some(start) = at.checked_sub(prefix.len()) else {
             return false;
         };
+        // A one-token prefix must match whole: "6" is not the end of "63".
+        let partial_first = prefix.len() > 1;
         prefix.iter().enumerate().all(|(j, w)| {
             let token = self.token(start + j);
-            if j == 0 {
+            if j == 0 && partial_first {
                 token.ends_with(w.as_str())
             } else {
                 token == w
@@ -287,9 +318,10 @@ impl<'a> SourceText<'a> {
         if at + suffix.len() > self.tokens.len() {
             return false;
         }
+        let partial_last = suffix.len() > 1;
         suffix.iter().enumerate().all(|(j, w)| {
             let token = self.token(at + j);
-            if j + 1 == suffix.len() {
+            if j + 1 == suffix.len() && partial_last {
                 token.starts_with(w.as_str())
             } else {
                 token == w
@@ -300,62 +332,165 @@ impl<'a> SourceText<'a> {
     /// Re-anchor one quote (see the module docs for the order of attempts).
     pub fn anchor(&self, quote: &Quote, hint: Option<u32>) -> Anchor {
         let exact = words(&quote.exact);
-        if exact.is_empty() {
-            return orphan("the quote has no words".to_owned());
+        if !exact.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
+            return orphan("the quote has no letters or digits".to_owned());
         }
         let prefix = words(&quote.prefix);
         let suffix = words(&quote.suffix);
         let found = self.occurrences(&exact);
-        if found.is_empty() {
-            return self.changed_or_orphaned(&exact, &prefix, &suffix, hint);
-        }
         let context_given = !prefix.is_empty() || !suffix.is_empty();
         let context_score = |&at: &usize| {
             usize::from(!prefix.is_empty() && self.prefix_before(at, &prefix))
                 + usize::from(!suffix.is_empty() && self.suffix_at(at + exact.len(), &suffix))
         };
         let best = found.iter().map(context_score).max().unwrap_or(0);
-        let best_places: Vec<usize> = found
-            .iter()
-            .copied()
-            .filter(|at| context_score(at) == best)
+        if !found.is_empty() && (best > 0 || !context_given) {
+            let best_places: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|at| context_score(at) == best)
+                .collect();
+            let how = if context_given {
+                "found with its context"
+            } else {
+                "found (no context recorded)"
+            };
+            return self.pick(&best_places, exact.len(), hint, AnchorState::Anchored, how);
+        }
+        // The words are nowhere with their context. Evidence to weigh: the
+        // quote's exact words elsewhere, and what stands at its old place now.
+        let long = exact.len() >= MIN_MOVED_TOKENS;
+        let old = self.old_place(exact.len(), &prefix, &suffix, hint);
+        let reach = 2 * exact.len() + 40;
+        if let Some(place) = old {
+            let near: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|&at| at.abs_diff(place) <= reach)
+                .collect();
+            if !near.is_empty() {
+                let how = "the words are unchanged but the text around them is not";
+                return self.pick(&near, exact.len(), hint, AnchorState::Moved, how);
+            }
+        }
+        let edited = self.edited_in_place(&exact, &prefix, &suffix, hint, old);
+        match (edited, found.as_slice()) {
+            (Some(Similar { span, rivals, .. }), []) => {
+                self.changed_unless_rivals(&exact, span, &rivals)
+            }
+            (
+                Some(Similar {
+                    span,
+                    ratio,
+                    rivals,
+                }),
+                places,
+            ) if !long => {
+                if ratio >= EDITED_MIN_RATIO {
+                    self.changed_unless_rivals(&exact, span, &rivals)
+                } else {
+                    self.ambiguous(places)
+                }
+            }
+            // A long quote word for word elsewhere, and text like it at its
+            // old place: either could be the sentence meant.
+            (Some(Similar { span, ratio, .. }), places) if ratio >= FUZZY_MIN_RATIO => {
+                let both: Vec<usize> = std::iter::once(span.start)
+                    .chain(places.iter().copied())
+                    .collect();
+                self.ambiguous(&both)
+            }
+            (_, []) if old.is_none() => match self.most_similar(&exact, 0..self.tokens.len()) {
+                Some(Similar { span, rivals, .. }) => {
+                    self.changed_unless_rivals(&exact, span, &rivals)
+                }
+                None => orphan(format!(
+                    "not found: no text shares {:.0} % of its words",
+                    FUZZY_MIN_RATIO * 100.0
+                )),
+            },
+            (_, []) => orphan(format!(
+                "not found: no text near where it was shares {:.0} % of its words",
+                FUZZY_MIN_RATIO * 100.0
+            )),
+            (_, places) if long || old.is_none() => self.pick(
+                places,
+                exact.len(),
+                hint,
+                AnchorState::Moved,
+                "the words are unchanged but stand elsewhere now",
+            ),
+            (_, places) => self.ambiguous(places),
+        }
+    }
+
+    /// What stands at the quote's old place now, if like the quote: the
+    /// text between its old prefix and suffix, or else the most similar
+    /// window near the old place.
+    fn edited_in_place(
+        &self,
+        exact: &[String],
+        prefix: &[String],
+        suffix: &[String],
+        hint: Option<u32>,
+        old: Option<usize>,
+    ) -> Option<Similar> {
+        if let Some(span) = self.between_context(exact, prefix, suffix, hint) {
+            let quote: Vec<&str> = exact.iter().map(String::as_str).collect();
+            let between: Vec<&str> = span.clone().map(|i| self.token(i)).collect();
+            let ratio = similarity(&quote, &between);
+            return Some(Similar {
+                span,
+                ratio,
+                rivals: Vec::new(),
+            });
+        }
+        let place = old?;
+        let reach = 2 * exact.len() + 40;
+        self.most_similar(
+            exact,
+            place.saturating_sub(reach)..(place + reach).min(self.tokens.len()),
+        )
+    }
+
+    /// `text_changed` at `span`, or `ambiguous` when other places are as good.
+    fn changed_unless_rivals(&self, exact: &[String], span: Span, rivals: &[usize]) -> Anchor {
+        if rivals.is_empty() {
+            return self.text_changed(exact, span, "the words changed");
+        }
+        let places: Vec<usize> = std::iter::once(span.start)
+            .chain(rivals.iter().copied())
             .collect();
-        let (at, by_hint) = match best_places.as_slice() {
+        self.ambiguous(&places)
+    }
+
+    /// One of `places` (the only one, or the one nearest the line hint) as
+    /// `state`; `ambiguous` when neither tells.
+    fn pick(
+        &self,
+        places: &[usize],
+        len: usize,
+        hint: Option<u32>,
+        state: AnchorState,
+        how: &str,
+    ) -> Anchor {
+        let (at, by_hint) = match places {
             [only] => (*only, false),
-            _ => match self.nearest_to_line(&best_places, hint) {
+            _ => match self.nearest_to_line(places, hint) {
                 Some(at) => (at, true),
-                None => return self.ambiguous(&best_places),
+                None => return self.ambiguous(places),
             },
         };
-        let span = at..at + exact.len();
         let line = self.line_of(at);
         let also = if by_hint {
             format!(
                 "; it is also at line(s) {}, the line hint picked this one",
-                self.lines(&best_places, at)
+                self.lines(places, at)
             )
         } else {
             String::new()
         };
-        if !context_given {
-            self.found(
-                AnchorState::Anchored,
-                span,
-                format!("found at line {line} (no context recorded){also}"),
-            )
-        } else if best > 0 {
-            self.found(
-                AnchorState::Anchored,
-                span,
-                format!("found with its context at line {line}{also}"),
-            )
-        } else {
-            self.found(
-                AnchorState::Moved,
-                span,
-                format!("the words are unchanged but the text around them is not: now at line {line}{also}"),
-            )
-        }
+        self.found(state, at..at + len, format!("{how}: line {line}{also}"))
     }
 
     fn lines(&self, places: &[usize], except: usize) -> String {
@@ -378,14 +513,26 @@ impl<'a> SourceText<'a> {
     }
 
     fn ambiguous(&self, places: &[usize]) -> Anchor {
-        let candidates: Vec<u32> = places.iter().map(|&p| self.line_of(p)).collect();
-        let list: Vec<String> = candidates.iter().map(u32::to_string).collect();
+        let mut candidates: Vec<u32> = places.iter().map(|&p| self.line_of(p)).collect();
+        candidates.dedup();
+        let shown: Vec<String> = candidates
+            .iter()
+            .take(MAX_CANDIDATES_SHOWN)
+            .map(u32::to_string)
+            .collect();
+        let more = candidates.len().saturating_sub(MAX_CANDIDATES_SHOWN);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         Anchor {
             candidates,
+            places: places.to_vec(),
             ..orphan(format!(
-                "found {} times (lines {}) and neither its context nor its line hint tells which",
+                "found {} times (lines {}{more}) and neither its context nor its line hint tells which",
                 places.len(),
-                list.join(", ")
+                shown.join(", ")
             ))
         }
         .with_state(AnchorState::Ambiguous)
@@ -402,49 +549,74 @@ impl<'a> SourceText<'a> {
             candidates: Vec::new(),
             reason,
             tokens: Some(span),
+            places: Vec::new(),
         }
     }
 
-    /// The quote is not there word for word: look near its old place for
-    /// text sharing most of its words.
-    fn changed_or_orphaned(
-        &self,
-        exact: &[String],
-        prefix: &[String],
-        suffix: &[String],
-        hint: Option<u32>,
-    ) -> Anchor {
-        let place = self.old_place(exact.len(), prefix, suffix, hint);
-        let reach = 2 * exact.len() + 40;
-        let region = match place {
-            Some(p) => p.saturating_sub(reach)..(p + reach).min(self.tokens.len()),
-            None => 0..self.tokens.len(),
-        };
-        let Some((span, ratio)) = self.most_similar(exact, region) else {
-            let near = if place.is_some() {
-                " near where it was"
-            } else {
-                ""
-            };
-            return orphan(format!(
-                "not found: no text{near} shares {:.0} % of its words",
-                FUZZY_MIN_RATIO * 100.0
-            ));
-        };
+    fn text_changed(&self, exact: &[String], span: Span, how: &str) -> Anchor {
         let found = self.text_of(span.clone());
         let diff = word_diff(&exact.join(" "), &found);
         let line = self.line_of(span.start);
+        let quote: Vec<&str> = exact.iter().map(String::as_str).collect();
+        let now: Vec<&str> = span.clone().map(|i| self.token(i)).collect();
+        // Rounded down: "100 %" must never describe changed words.
+        let percent = (similarity(&quote, &now) * 100.0).floor();
         let mut anchor = self.found(
             AnchorState::TextChanged,
             span,
             format!(
-                "the words changed: line {line} shares {:.0} % of them; check the note still applies",
-                ratio * 100.0
+                "{how}: line {line} shares {percent:.0} % of them; check the note still applies"
             ),
         );
         anchor.found = Some(found);
         anchor.diff = Some(diff);
         anchor
+    }
+
+    /// Where the prefix and the suffix still stand with a few tokens between
+    /// them (not the quote, or it would have been found): the quote's place,
+    /// its words edited.
+    fn between_context(
+        &self,
+        exact: &[String],
+        prefix: &[String],
+        suffix: &[String],
+        hint: Option<u32>,
+    ) -> Option<Span> {
+        if prefix.is_empty()
+            || suffix.is_empty()
+            || prefix.len() + suffix.len() < MIN_CONTEXT_TOKENS
+        {
+            return None;
+        }
+        let longest = 2 * exact.len() + 10;
+        let after_prefix = self.after_prefix(prefix);
+        let spans: Vec<Span> = after_prefix
+            .iter()
+            .filter_map(|&start| {
+                (start + 1..=(start + longest).min(self.tokens.len()))
+                    .find(|&end| self.suffix_at(end, suffix))
+                    .map(|end| start..end)
+            })
+            .collect();
+        let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        let chosen = match starts.as_slice() {
+            [only] => *only,
+            _ => self.nearest_to_line(&starts, hint)?,
+        };
+        spans.into_iter().find(|s| s.start == chosen)
+    }
+
+    /// Token positions right after each place `prefix` stands.
+    fn after_prefix(&self, prefix: &[String]) -> Vec<usize> {
+        let Some((_, rest)) = prefix.split_first() else {
+            return Vec::new();
+        };
+        self.occurrences(rest)
+            .into_iter()
+            .filter(|&at| at >= 1 && self.prefix_before(at + rest.len(), prefix))
+            .map(|at| at + rest.len())
+            .collect()
     }
 
     /// Where the quote used to be, as a token position: after its prefix,
@@ -457,12 +629,8 @@ impl<'a> SourceText<'a> {
         hint: Option<u32>,
     ) -> Option<usize> {
         let usable = |context: &[String]| context.len() >= MIN_CONTEXT_TOKENS;
-        let after_prefix: Vec<usize> = if usable(prefix) {
-            self.occurrences(&prefix[1..])
-                .into_iter()
-                .filter(|&at| self.prefix_before(at + prefix.len() - 1, prefix))
-                .map(|at| at + prefix.len() - 1)
-                .collect()
+        let after_prefix = if usable(prefix) {
+            self.after_prefix(prefix)
         } else {
             Vec::new()
         };
@@ -487,11 +655,36 @@ impl<'a> SourceText<'a> {
             })
     }
 
-    /// The window of `region` most like `quote`, if it shares at least
-    /// [`FUZZY_MIN_RATIO`] of the words; ties go to the earliest.
-    fn most_similar(&self, quote: &[String], region: Range<usize>) -> Option<(Span, f32)> {
+    /// The window of `region` most like the quote, sharing at least
+    /// [`FUZZY_MIN_RATIO`] of its tokens in order, with the starts of other
+    /// windows apart from it that are as good.
+    fn most_similar(&self, quote: &[String], region: Range<usize>) -> Option<Similar> {
+        let windows = self.similar_windows(quote, region);
+        let best = windows
+            .iter()
+            .map(|(_, ratio)| *ratio)
+            .fold(0.0f32, f32::max);
+        let mut top = windows.iter().filter(|(_, ratio)| *ratio >= best);
+        let (first, ratio) = top.next()?;
+        let rivals = top
+            .filter(|(span, _)| span.start >= first.end || span.end <= first.start)
+            .map(|(span, _)| span.start)
+            .collect();
+        Some(Similar {
+            span: first.clone(),
+            ratio: *ratio,
+            rivals,
+        })
+    }
+
+    /// Every window of `region` (length about the quote's) sharing at least
+    /// [`FUZZY_MIN_RATIO`] of its tokens, in order. Long quotes try every few
+    /// starts and lengths, so the search stays bounded.
+    fn similar_windows(&self, quote: &[String], region: Range<usize>) -> Vec<(Span, f32)> {
         let n = quote.len();
         let slack = (n / 5).max(1);
+        let shortest = (4 * n).div_ceil(5).max(1);
+        let step = (n / FINE_SEARCH_TOKENS).max(1);
         let region_tokens: Vec<&str> = (region.start..region.end).map(|i| self.token(i)).collect();
         let quote: Vec<&str> = quote.iter().map(String::as_str).collect();
         // Tokens of a window that occur in the quote at all bound how many it
@@ -501,25 +694,27 @@ impl<'a> SourceText<'a> {
         for (i, token) in region_tokens.iter().enumerate() {
             in_quote[i + 1] = in_quote[i] + usize::from(vocabulary.contains(token));
         }
-        let mut best: Option<(Span, f32)> = None;
-        for start in 0..region_tokens.len() {
-            for len in n.saturating_sub(slack).max(1)..=n + slack {
+        let mut windows = Vec::new();
+        for start in (0..region_tokens.len()).step_by(step) {
+            let mut best_here: Option<(Span, f32)> = None;
+            for len in (shortest..=n + slack).step_by(step) {
                 let Some(window) = region_tokens.get(start..start + len) else {
                     break;
                 };
-                let bound = (2 * in_quote[start + len].saturating_sub(in_quote[start])) as f32
-                    / (n + len) as f32;
-                if bound < FUZZY_MIN_RATIO || best.as_ref().is_some_and(|(_, r)| bound <= *r) {
+                let shared = in_quote[start + len].saturating_sub(in_quote[start]);
+                let bound = (2 * shared) as f32 / (n + len) as f32;
+                if bound < FUZZY_MIN_RATIO || best_here.as_ref().is_some_and(|(_, r)| bound <= *r) {
                     continue;
                 }
                 let ratio = similarity(&quote, window);
-                if ratio >= FUZZY_MIN_RATIO && best.as_ref().is_none_or(|(_, r)| ratio > *r) {
+                if ratio >= FUZZY_MIN_RATIO && best_here.as_ref().is_none_or(|(_, r)| ratio > *r) {
                     let at = region.start + start;
-                    best = Some((at..at + len, ratio));
+                    best_here = Some((at..at + len, ratio));
                 }
             }
+            windows.extend(best_here);
         }
-        best
+        windows
     }
 }
 

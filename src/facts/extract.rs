@@ -375,8 +375,8 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             start.get_or_insert(i);
             continue;
         }
-        if let Some(s) = start.take() {
-            if push_word(
+        if let Some(s) = start.take()
+            && push_word(
                 text,
                 s,
                 i,
@@ -384,9 +384,9 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 &mut out,
                 &mut clause_break,
                 &mut comma,
-            ) {
-                continue; // the "." of "U.S." ends nothing
-            }
+            )
+        {
+            continue; // the "." of "U.S." ends nothing
         }
         match c {
             '$' | '€' | '£' | '%' => {

@@ -99,6 +99,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io("writing", path, e))?;
     temp.persist(path)
         .map_err(|e| Error::io("replacing", path, e.error))?;
+    // The rename itself lasts once the folder is on disk too. Not every
+    // system can sync a folder; the file's own data is synced already.
+    if let Ok(folder) = std::fs::File::open(folder) {
+        let _ = folder.sync_all();
+    }
     Ok(())
 }
 
