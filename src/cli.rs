@@ -10,9 +10,10 @@ use clap::{Parser, Subcommand};
 use crate::annotate::Status;
 use crate::annotate::add::AddRequest;
 use crate::config::{
-    AnnotateAction, AnnotateConfig, Config, PairsConfig, ReportConfig, SegmentsConfig,
+    AnnotateAction, AnnotateConfig, Config, ImportConfig, PairsConfig, ReportConfig, SegmentsConfig,
 };
 use crate::error::{Error, Result};
+use crate::import::Fields;
 
 /// Line up news articles sentence by sentence and report what is corroborated,
 /// single-source or conflicting.
@@ -63,11 +64,55 @@ pub enum Command {
         #[arg(long, default_value = "annotations", global = true)]
         annotations: PathBuf,
     },
+    /// Turn a dump of articles into sources (one Markdown file with front
+    /// matter per record).
+    Import {
+        /// The dump's format.
+        #[command(subcommand)]
+        format: ImportCommand,
+    },
     /// Score sentence pairs: reads `id<TAB>text1<TAB>text2` lines, prints
     /// `id<TAB>score<TAB>same|different`.
     Pairs {
         /// File of pairs, or `-` for standard input.
         file: PathBuf,
+    },
+}
+
+/// `import` formats.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// JSON Lines: one JSON object per line (crawler and news-API dumps).
+    Jsonl {
+        /// The .jsonl file.
+        file: PathBuf,
+        /// Field holding the record's id (becomes the source id and file name).
+        #[arg(long, default_value = "id")]
+        id_field: String,
+        /// Field holding the article text.
+        #[arg(long, default_value = "text")]
+        text_field: String,
+        /// Field holding the headline.
+        #[arg(long)]
+        title_field: Option<String>,
+        /// Field holding the outlet.
+        #[arg(long)]
+        outlet_field: Option<String>,
+        /// Field holding the publication date (ISO 8601).
+        #[arg(long)]
+        published_field: Option<String>,
+        /// Field holding the URL.
+        #[arg(long)]
+        url_field: Option<String>,
+        /// Field holding the group (incident, topic) a record belongs to.
+        #[arg(long)]
+        group_field: Option<String>,
+        /// Folder to write the sources to.
+        #[arg(long, default_value = "sources")]
+        sources: PathBuf,
+        /// Replace source files that already exist (they are skipped otherwise).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -159,6 +204,34 @@ impl Args {
                 sources,
                 annotations,
                 action: annotate_action(action)?,
+            })),
+            Command::Import {
+                format:
+                    ImportCommand::Jsonl {
+                        file,
+                        id_field,
+                        text_field,
+                        title_field,
+                        outlet_field,
+                        published_field,
+                        url_field,
+                        group_field,
+                        sources,
+                        force,
+                    },
+            } => Ok(Config::Import(ImportConfig {
+                file,
+                fields: Fields {
+                    id: id_field,
+                    text: text_field,
+                    title: title_field,
+                    outlet: outlet_field,
+                    published: published_field,
+                    url: url_field,
+                    group: group_field,
+                },
+                sources,
+                force,
             })),
             Command::Pairs { file } if file.as_os_str() == "-" => {
                 Ok(Config::Pairs(PairsConfig::Stdin))

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::annotate::add::AddRequest;
+use crate::import::Fields;
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,21 @@ pub enum Config {
     Pairs(PairsConfig),
     /// Add, list or check editor annotations.
     Annotate(AnnotateConfig),
+    /// Turn a JSON Lines dump into sources.
+    Import(ImportConfig),
+}
+
+/// What `import jsonl` reads and where it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportConfig {
+    /// The JSON Lines file.
+    pub file: PathBuf,
+    /// Which fields hold what.
+    pub fields: Fields,
+    /// Folder the sources are written to.
+    pub sources: PathBuf,
+    /// Replace existing files.
+    pub force: bool,
 }
 
 /// Where `annotate` reads and what it does.

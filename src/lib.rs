@@ -22,6 +22,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod facts;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod pairs;
@@ -42,7 +43,9 @@ use annotate::add::AddRequest;
 use annotate::{AnchorState, Entry};
 use classify::Finding;
 pub use config::Config;
-use config::{AnnotateAction, AnnotateConfig, PairsConfig, ReportConfig, SegmentsConfig};
+use config::{
+    AnnotateAction, AnnotateConfig, ImportConfig, PairsConfig, ReportConfig, SegmentsConfig,
+};
 pub use error::{Diagnostic, Error, Result, Severity};
 use model::{LoadedSource, Removed, Segment, Signal, SourceId, SourceInfo};
 use report::{AnnotationReport, Report};
@@ -94,6 +97,7 @@ pub fn run_with_progress(config: &Config, progress: &dyn Progress) -> Result<Out
         Config::Segments(segments) => run_segments(segments),
         Config::Pairs(pairs) => run_pairs(pairs),
         Config::Annotate(annotate) => run_annotate(annotate),
+        Config::Import(import) => run_import(import, progress),
     }
 }
 
@@ -144,6 +148,7 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
             published: source.meta.published,
             byline: source.meta.byline,
             url: source.meta.url,
+            group: source.meta.group,
             path: source.path,
         });
         analysis.segments.extend(text.segments);
@@ -223,8 +228,9 @@ fn load_and_analyse_with_progress(
     progress.start("reading sources", 0);
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
     let analysis = analyse_with_progress(loaded, progress);
+    let with_segments = model::by_source(&analysis.segments, |s| &s.source);
     for info in &analysis.sources {
-        if !analysis.segments.iter().any(|s| s.source == info.id) {
+        if !with_segments.contains_key(&info.id) {
             diagnostics.push(Diagnostic::warning(
                 &sources.join(&info.path),
                 "no content left after boilerplate removal",
@@ -286,7 +292,7 @@ fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
 
 fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome> {
     let (analysis, mut diagnostics) = load_and_analyse_with_progress(&config.sources, progress)?;
-    progress.start("writing reports", 0);
+    progress.start("anchoring annotations, building the report", 0);
     let (entries, problems) = load::load_annotations(&config.annotations);
     diagnostics.extend(problems);
     diagnostics.sort();
@@ -295,6 +301,7 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
     // What changed since the last run; a previous report that cannot be read
     // is said so in changes.md rather than leaving an old one standing.
     let mut changes_page = None;
+    progress.start("comparing with the last run", 0);
     if let Some(previous) = load::previous_report(&config.out) {
         match previous.and_then(|text| report::changes::changes(&text, &report)) {
             Ok(changes) => {
@@ -316,9 +323,11 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
             }
         }
     }
+    progress.start("rendering the reports", 0);
     let mut files = vec![("report.json".to_owned(), report::json::render(&report)?)];
     files.extend(report::markdown::render_pages(&report));
     files.extend(changes_page.map(|page| ("changes.md".to_owned(), page)));
+    progress.start("writing the reports", files.len() as u64);
     let written = report::write::write_all(&config.out, &files)?;
     report::write::remove_stale_pages(&config.out, &files)?;
     let mut diagnostics = report.diagnostics;
@@ -512,6 +521,60 @@ fn run_segments(config: &SegmentsConfig) -> Result<Outcome> {
             );
         }
     }
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
+    })
+}
+
+fn run_import(config: &ImportConfig, progress: &dyn Progress) -> Result<Outcome> {
+    let text =
+        std::fs::read_to_string(&config.file).map_err(|e| Error::io("reading", &config.file, e))?;
+    let (sources, mut diagnostics) = import::import(&config.file, &text, &config.fields);
+    std::fs::create_dir_all(&config.sources)
+        .map_err(|e| Error::io("creating folder", &config.sources, e))?;
+    progress.start("writing sources", sources.len() as u64);
+    let results: Vec<Result<Option<PathBuf>>> = sources
+        .par_iter()
+        .map(|source| {
+            let path = config.sources.join(&source.file_name);
+            let written = if path.exists() && !config.force {
+                None
+            } else {
+                report::write::write_atomic(&path, source.contents.as_bytes())?;
+                Some(path)
+            };
+            progress.advance(1);
+            Ok(written)
+        })
+        .collect();
+    let mut written = Vec::new();
+    for (source, result) in sources.iter().zip(results) {
+        match result? {
+            Some(path) => written.push(path),
+            None => diagnostics.push(Diagnostic::warning(
+                &config.sources.join(&source.file_name),
+                "exists; kept as it is (--force replaces it)",
+            )),
+        }
+    }
+    diagnostics.sort();
+    let stdout = format!(
+        "imported {} of {} records into {} ({} kept as they were, {} not usable)\n",
+        written.len(),
+        sources.len()
+            + diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count(),
+        config.sources.display(),
+        sources.len() - written.len(),
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+    );
     Ok(Outcome {
         written: Vec::new(),
         diagnostics,

@@ -361,6 +361,7 @@ struct RawFrontMatter {
     url: Option<String>,
     published: Option<Spanned<String>>,
     byline: Option<String>,
+    group: Option<String>,
 }
 
 fn parse_front_matter(
@@ -410,6 +411,7 @@ fn parse_front_matter(
             url: non_empty(raw.url),
             published,
             byline: non_empty(raw.byline),
+            group: non_empty(raw.group),
         },
     ))
 }

@@ -48,6 +48,9 @@ pub struct SourceMeta {
     pub published: Option<Published>,
     /// The author line, absent when the article has none.
     pub byline: Option<String>,
+    /// What the article belongs to in the collection it came from (an
+    /// incident, a topic), when imported with one.
+    pub group: Option<String>,
 }
 
 /// A publication date, or date and time, in ISO 8601.
@@ -124,6 +127,9 @@ pub struct SourceInfo {
     pub byline: Option<String>,
     /// The URL, if known.
     pub url: Option<String>,
+    /// The collection's group (incident, topic), if imported with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Path relative to the sources folder.
     pub path: PathBuf,
 }

@@ -38,6 +38,13 @@ pub fn from_str<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Write a value as YAML the way an editor would: one line per value (no
+/// folded `>-` blocks), strings quoted only where YAML needs it.
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
+    serde_saphyr::to_string_with_options(value, options).map_err(|e| e.to_string())
+}
+
 /// serde-saphyr appends " at line L, column C" to its messages; we report the
 /// position ourselves (in file lines), so drop it from the text.
 fn strip_position(message: &str) -> String {

@@ -117,14 +117,77 @@ impl TermWeights {
     }
 }
 
-/// Sum of weights of `a`'s terms, and of those also in `b` (both sorted).
-fn weighted_overlap(a: &[u64], b: &[u64], weights: &TermWeights, factor: f32) -> (f32, f32) {
-    let mut total = 0.0;
+/// A sentence's terms with their corpus weights looked up once, so that
+/// scoring a pair only merges sorted lists: a sentence is in dozens of
+/// candidate pairs, and the lookups were most of the scoring time.
+#[derive(Debug, Clone)]
+pub struct Weighted<'a> {
+    features: &'a SentenceFeatures,
+    /// Weight of each word, name and number (parallel to the features' lists,
+    /// names and numbers weighted up).
+    words: Vec<f32>,
+    names: Vec<f32>,
+    numbers: Vec<f32>,
+    /// Sums of the three, each added in list order.
+    totals: [f32; 3],
+    /// Which words, names and numbers are distinctive (few sentences have them).
+    distinctive: [Vec<bool>; 3],
+    /// The names rare enough to anchor support (sorted).
+    rare_names: Vec<u64>,
+}
+
+impl TermWeights {
+    /// Look up the weights of one sentence's terms.
+    pub fn weigh<'a>(&self, features: &'a SentenceFeatures) -> Weighted<'a> {
+        let weigh = |terms: &[u64], factor: f32| -> Vec<f32> {
+            terms.iter().map(|&t| self.idf(t) * factor).collect()
+        };
+        let (words, names, numbers) = (
+            weigh(features.words(), 1.0),
+            weigh(features.names(), NAME_FACTOR),
+            weigh(features.numbers(), NUMBER_FACTOR),
+        );
+        let sum = |weights: &[f32]| weights.iter().fold(0.0, |total, w| total + w);
+        let totals = [sum(&words), sum(&names), sum(&numbers)];
+        let distinctive = |terms: &[u64]| terms.iter().map(|&t| self.is_distinctive(t)).collect();
+        Weighted {
+            features,
+            totals,
+            distinctive: [
+                distinctive(features.words()),
+                distinctive(features.names()),
+                distinctive(features.numbers()),
+            ],
+            rare_names: features
+                .names()
+                .iter()
+                .copied()
+                .filter(|&n| self.is_rare(n))
+                .collect(),
+            words,
+            names,
+            numbers,
+        }
+    }
+}
+
+impl Weighted<'_> {
+    /// (terms, weights, distinctive flags) of each kind: words, names, numbers.
+    fn kinds(&self) -> [(&[u64], &[f32], &[bool]); 3] {
+        let f = self.features;
+        [
+            (f.words(), &self.words, &self.distinctive[0]),
+            (f.names(), &self.names, &self.distinctive[1]),
+            (f.numbers(), &self.numbers, &self.distinctive[2]),
+        ]
+    }
+}
+
+/// Sum of the weights of `a`'s terms that are also in `b` (both sorted).
+fn shared_weight(a: &[u64], weights: &[f32], b: &[u64]) -> f32 {
     let mut shared = 0.0;
     let mut j = 0;
-    for &term in a {
-        let weight = weights.idf(term) * factor;
-        total += weight;
+    for (&term, &weight) in a.iter().zip(weights) {
         while j < b.len() && b[j] < term {
             j += 1;
         }
@@ -132,22 +195,17 @@ fn weighted_overlap(a: &[u64], b: &[u64], weights: &TermWeights, factor: f32) ->
             shared += weight;
         }
     }
-    (total, shared)
+    shared
 }
 
 fn count_shared(a: &[u64], b: &[u64]) -> usize {
-    count_shared_where(a, b, |_| true)
-}
-
-/// Terms in both sorted lists that pass `keep`.
-fn count_shared_where(a: &[u64], b: &[u64], keep: impl Fn(u64) -> bool) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += usize::from(keep(a[i]));
+                shared += 1;
                 i += 1;
                 j += 1;
             }
@@ -156,15 +214,26 @@ fn count_shared_where(a: &[u64], b: &[u64], keep: impl Fn(u64) -> bool) -> usize
     shared
 }
 
+/// Terms of `a` flagged in `keep` that `b` has too (both sorted).
+fn count_shared_flagged(a: &[u64], keep: &[bool], b: &[u64]) -> usize {
+    let mut j = 0;
+    let mut shared = 0;
+    for (&term, &kept) in a.iter().zip(keep) {
+        while j < b.len() && b[j] < term {
+            j += 1;
+        }
+        shared += usize::from(kept && j < b.len() && b[j] == term);
+    }
+    shared
+}
+
 /// Weighted (total, shared-with-b) over every kind of term of `a`.
-fn content_overlap(
-    a: &SentenceFeatures,
-    b: &SentenceFeatures,
-    weights: &TermWeights,
-) -> (f32, f32) {
-    let (wt, ws) = weighted_overlap(a.words(), b.words(), weights, 1.0);
-    let (nt, ns) = weighted_overlap(a.names(), b.names(), weights, NAME_FACTOR);
-    let (ut, us) = weighted_overlap(a.numbers(), b.numbers(), weights, NUMBER_FACTOR);
+fn content_overlap(a: &Weighted<'_>, b: &Weighted<'_>) -> (f32, f32) {
+    let [wt, nt, ut] = a.totals;
+    let [(aw, ww, _), (an, wn, _), (au, wu, _)] = a.kinds();
+    let ws = shared_weight(aw, ww, b.features.words());
+    let ns = shared_weight(an, wn, b.features.names());
+    let us = shared_weight(au, wu, b.features.numbers());
     (wt + nt + ut, ws + ns + us)
 }
 
@@ -181,8 +250,14 @@ pub fn pair_features(
     b: &SentenceFeatures,
     weights: &TermWeights,
 ) -> [f32; PAIR_FEATURES] {
-    let (a_total, a_shared) = content_overlap(a, b, weights);
-    let (b_total, b_shared) = content_overlap(b, a, weights);
+    weighted_pair_features(&weights.weigh(a), &weights.weigh(b))
+}
+
+/// [`pair_features`] of two sentences whose weights are looked up already.
+pub fn weighted_pair_features(wa: &Weighted<'_>, wb: &Weighted<'_>) -> [f32; PAIR_FEATURES] {
+    let (a, b) = (wa.features, wb.features);
+    let (a_total, a_shared) = content_overlap(wa, wb);
+    let (b_total, b_shared) = content_overlap(wb, wa);
     let ratio = |shared: f32, total: f32| if total > 0.0 { shared / total } else { 0.0 };
     let weighted_dice = ratio(a_shared + b_shared, a_total + b_total);
     let lesser_coverage = ratio(a_shared, a_total).min(ratio(b_shared, b_total));
@@ -242,17 +317,35 @@ pub fn supports(
     paraphrase_score: f32,
     weights: &TermWeights,
 ) -> Option<SupportKind> {
-    // Function words alone make short sentences look alike ("No arrests have
-    // been made" / "No suspects have been identified").
-    let shared_terms = [
-        (claim.words(), supporter.words()),
-        (claim.names(), supporter.names()),
-        (claim.numbers(), supporter.numbers()),
-    ]
-    .into_iter()
-    .map(|(ours, theirs)| count_shared_where(ours, theirs, |t| weights.is_distinctive(t)))
-    .sum::<usize>();
-    if shared_terms < SUPPORT_MIN_SHARED_TERMS {
+    weighted_supports(
+        &weights.weigh(claim),
+        &weights.weigh(supporter),
+        paraphrase_score,
+    )
+}
+
+/// Can either sentence support the other at all? Support needs two shared
+/// distinctive terms (function words alone make short sentences look alike:
+/// "No arrests have been made" / "No suspects have been identified"). The
+/// test is symmetric and cheap, so most candidate pairs stop here.
+pub fn may_support(a: &Weighted<'_>, b: &Weighted<'_>) -> bool {
+    let theirs = [b.features.words(), b.features.names(), b.features.numbers()];
+    let shared_terms: usize = a
+        .kinds()
+        .iter()
+        .zip(theirs)
+        .map(|(&(ours, _, distinctive), theirs)| count_shared_flagged(ours, distinctive, theirs))
+        .sum();
+    shared_terms >= SUPPORT_MIN_SHARED_TERMS
+}
+
+/// [`supports`] for two sentences whose weights are looked up already.
+pub fn weighted_supports(
+    claim: &Weighted<'_>,
+    supporter: &Weighted<'_>,
+    paraphrase_score: f32,
+) -> Option<SupportKind> {
+    if !may_support(claim, supporter) {
         return None;
     }
     if paraphrase_score >= SUPPORT_THRESHOLD {
@@ -261,24 +354,19 @@ pub fn supports(
     // The facts that anchor a claim: its rare names and its numbers. Two
     // thirds of them, at least one: "a Kremlin emissary, Kiril Dmitriev" is
     // still the Dmitriev of "Putin's special envoy Kirill Dmitriev".
-    let anchors: Vec<u64> = claim
-        .names()
-        .iter()
-        .copied()
-        .filter(|&n| weights.is_rare(n))
-        .collect();
-    let anchor_count = anchors.len() + claim.numbers().len();
-    let shared_anchors = count_shared(&anchors, supporter.names())
-        + count_shared(claim.numbers(), supporter.numbers());
+    let (c, s) = (claim.features, supporter.features);
+    let anchor_count = claim.rare_names.len() + c.numbers().len();
+    let shared_anchors =
+        count_shared(&claim.rare_names, s.names()) + count_shared(c.numbers(), s.numbers());
     if anchor_count == 0 || shared_anchors < (anchor_count * 2 + 1) / 3 {
         return None;
     }
     // A name alone is a topic, not a claim: "Judge sentences Orozco to death"
     // is not supported by "Orozco was charged with murder".
-    if count_shared(claim.words(), supporter.words()) == 0 {
+    if count_shared(c.words(), s.words()) == 0 {
         return None;
     }
-    let (total, shared) = content_overlap(claim, supporter, weights);
+    let (total, shared) = content_overlap(claim, supporter);
     (total > 0.0 && shared / total >= SUPPORT_COVERAGE).then_some(SupportKind::SharedFacts)
 }
 

@@ -179,10 +179,7 @@ fn appended(file_name: &str, file_text: &str, annotation: &Annotation) -> Result
     if let Some(problem) = problems.iter().find(|d| d.severity == Severity::Error) {
         return Err(format!("fix {problem} first; the file was not changed"));
     }
-    // One line per value: easier to read and to edit by hand than folded
-    // `>-` blocks, and a quote reads as the sentence it is.
-    let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
-    let entry = serde_saphyr::to_string_with_options(&vec![annotation], options)
+    let entry = crate::yaml::to_string(&vec![annotation])
         .map_err(|err| format!("cannot write the annotation as YAML: {err}"))?;
     // Keep the file's own line endings.
     let newline = if file_text.contains("\r\n") {

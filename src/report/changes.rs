@@ -10,6 +10,7 @@
 //! conflicts that appeared or were resolved; annotations whose anchor state
 //! changed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -102,48 +103,61 @@ pub struct AnnotationChange {
 
 /// The parts of a previous `report.json` that changes are computed from.
 /// Unknown fields are ignored, so older reports still compare.
+// Borrowed where the JSON allows (strings without escapes): the previous
+// report of a large corpus is tens of megabytes.
 #[derive(Debug, Deserialize)]
-struct Previous {
-    sources: Vec<PreviousSource>,
-    segments: Vec<PreviousSegment>,
-    #[serde(default)]
-    annotations: Vec<PreviousAnnotation>,
+struct Previous<'a> {
+    #[serde(borrow)]
+    sources: Vec<PreviousSource<'a>>,
+    #[serde(borrow)]
+    segments: Vec<PreviousSegment<'a>>,
+    #[serde(default, borrow)]
+    annotations: Vec<PreviousAnnotation<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-struct PreviousSource {
-    id: String,
-    #[serde(default)]
-    content_hash: String,
+struct PreviousSource<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    content_hash: Cow<'a, str>,
 }
 
 #[derive(Debug, Deserialize)]
-struct PreviousSegment {
-    id: String,
-    source: String,
-    text: String,
+struct PreviousSegment<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    source: Cow<'a, str>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
     verdict: Verdict,
-    #[serde(default)]
-    corroborated_by: Vec<PreviousLink>,
-    #[serde(default)]
-    conflicts: Vec<PreviousConflict>,
+    #[serde(default, borrow)]
+    corroborated_by: Vec<PreviousLink<'a>>,
+    #[serde(default, borrow)]
+    conflicts: Vec<PreviousConflict<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-struct PreviousLink {
-    source: String,
+struct PreviousLink<'a> {
+    #[serde(borrow)]
+    source: Cow<'a, str>,
 }
 
 #[derive(Debug, Deserialize)]
-struct PreviousConflict {
-    source: String,
-    segment: String,
-    kind: String,
+struct PreviousConflict<'a> {
+    #[serde(borrow)]
+    source: Cow<'a, str>,
+    #[serde(borrow)]
+    segment: Cow<'a, str>,
+    #[serde(borrow)]
+    kind: Cow<'a, str>,
 }
 
 #[derive(Debug, Deserialize)]
-struct PreviousAnnotation {
-    id: String,
+struct PreviousAnnotation<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
     anchor: AnchorState,
 }
 
@@ -189,7 +203,7 @@ pub fn content_hash(source: &SourceReport, segments: &[SegmentReport]) -> String
 /// Compare the previous run's `report.json` text with the new report.
 /// `Err` when the previous report cannot be read as one.
 pub fn changes(previous_json: &str, now: &Report) -> Result<Changes, String> {
-    let previous: Previous = serde_json::from_str(previous_json).map_err(|e| e.to_string())?;
+    let previous: Previous<'_> = serde_json::from_str(previous_json).map_err(|e| e.to_string())?;
     let mut changes = Changes::default();
     compare_sources(&previous, now, &mut changes);
     compare_segments(&previous, now, &mut changes);
@@ -197,16 +211,16 @@ pub fn changes(previous_json: &str, now: &Report) -> Result<Changes, String> {
     Ok(changes)
 }
 
-fn compare_sources(previous: &Previous, now: &Report, changes: &mut Changes) {
+fn compare_sources(previous: &Previous<'_>, now: &Report, changes: &mut Changes) {
     let before: BTreeMap<&str, &str> = previous
         .sources
         .iter()
-        .map(|s| (s.id.as_str(), s.content_hash.as_str()))
+        .map(|s| (&*s.id, &*s.content_hash))
         .collect();
     let after: BTreeMap<&str, &str> = now
         .sources
         .iter()
-        .map(|s| (s.info.id.0.as_str(), s.content_hash.as_str()))
+        .map(|s| (s.info.id.0.as_str(), &*s.content_hash))
         .collect();
     changes.sources_added = after
         .keys()
@@ -228,7 +242,7 @@ fn compare_sources(previous: &Previous, now: &Report, changes: &mut Changes) {
                     .segments
                     .iter()
                     .filter(|s| s.source == *id)
-                    .map(|s| s.text.as_str()),
+                    .map(|s| &*s.text),
             );
             let new = words_of(
                 &mut now
@@ -255,36 +269,39 @@ fn compare_sources(previous: &Previous, now: &Report, changes: &mut Changes) {
 
 /// A segment's identity across runs: its source, its words, and which
 /// occurrence of those words in the source it is (a line can repeat).
-type Key = (String, String, usize);
+/// Words are compared by a 64-bit hash of them: tens of thousands of
+/// segments are keyed on every run.
+type Key = (String, u64, usize);
+
+/// A 64-bit hash of a text's words (see [`words_key`]).
+fn words_hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(words_key(text).as_bytes())
+}
 
 /// The key of each segment, given as (source, text), in order.
 fn keys<'a>(segments: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Key> {
-    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut seen: BTreeMap<(&str, u64), usize> = BTreeMap::new();
     segments
         .map(|(source, text)| {
-            let words = (source.to_owned(), words_key(text));
-            let occurrence = seen.entry(words.clone()).or_default();
+            let words = words_hash(text);
+            let occurrence = seen.entry((source, words)).or_default();
             *occurrence += 1;
-            (words.0, words.1, *occurrence)
+            (source.to_owned(), words, *occurrence)
         })
         .collect()
 }
 
-fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
+fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes) {
     let text_of_id: BTreeMap<&str, (&str, &str)> = previous
         .segments
         .iter()
-        .map(|s| (s.id.as_str(), (s.source.as_str(), s.text.as_str())))
+        .map(|s| (&*s.id, (&*s.source, &*s.text)))
         .collect();
-    let before: BTreeMap<Key, &PreviousSegment> = keys(
-        previous
-            .segments
-            .iter()
-            .map(|s| (s.source.as_str(), s.text.as_str())),
-    )
-    .into_iter()
-    .zip(&previous.segments)
-    .collect();
+    let before: BTreeMap<Key, &PreviousSegment<'_>> =
+        keys(previous.segments.iter().map(|s| (&*s.source, &*s.text)))
+            .into_iter()
+            .zip(&previous.segments)
+            .collect();
     let now_keys = keys(
         now.segments
             .iter()
@@ -304,9 +321,9 @@ fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
     for segment in &previous.segments {
         for conflict in &segment.conflicts {
             let (other_source, other_text) = text_of_id
-                .get(conflict.segment.as_str())
+                .get(&*conflict.segment)
                 .copied()
-                .unwrap_or((conflict.source.as_str(), ""));
+                .unwrap_or((&*conflict.source, ""));
             let change = conflict_change(
                 &segment.source,
                 &segment.text,
@@ -337,11 +354,8 @@ fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
         let Some(old) = before.get(key) else {
             continue;
         };
-        let backers_before: BTreeSet<&str> = old
-            .corroborated_by
-            .iter()
-            .map(|l| l.source.as_str())
-            .collect();
+        let backers_before: BTreeSet<&str> =
+            old.corroborated_by.iter().map(|l| &*l.source).collect();
         let backers_now: BTreeSet<&str> = segment
             .finding
             .corroborated_by
@@ -379,12 +393,12 @@ fn compare_segments(previous: &Previous, now: &Report, changes: &mut Changes) {
 
 impl ConflictChange {
     /// Its identity across runs: sources, words and kind.
-    fn key(&self) -> (String, String, String, String, String) {
+    fn key(&self) -> (String, u64, String, u64, String) {
         (
             self.source.clone(),
-            words_key(&self.text),
+            words_hash(&self.text),
             self.other_source.clone(),
-            words_key(&self.other_text),
+            words_hash(&self.other_text),
             self.kind.clone(),
         )
     }
@@ -401,7 +415,7 @@ fn conflict_change(
 ) -> ConflictChange {
     let (a, b) = ((source, text), (other_source, other_text));
     let ((source, text), (other_source, other_text)) =
-        if (a.0, words_key(a.1)) <= (b.0, words_key(b.1)) {
+        if (a.0, words_hash(a.1)) <= (b.0, words_hash(b.1)) {
             (a, b)
         } else {
             (b, a)
@@ -415,17 +429,14 @@ fn conflict_change(
     }
 }
 
-fn compare_annotations(previous: &Previous, now: &Report, changes: &mut Changes) {
+fn compare_annotations(previous: &Previous<'_>, now: &Report, changes: &mut Changes) {
     let before: BTreeMap<&str, AnchorState> = previous
         .annotations
         .iter()
-        .map(|a| (a.id.as_str(), a.anchor))
+        .map(|a| (&*a.id, a.anchor))
         .collect();
-    let after: BTreeMap<&str, AnchorState> = now
-        .annotations
-        .iter()
-        .map(|a| (a.id.as_str(), a.anchor))
-        .collect();
+    let after: BTreeMap<&str, AnchorState> =
+        now.annotations.iter().map(|a| (&*a.id, a.anchor)).collect();
     let ids: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
     for id in ids {
         let (old, new) = (before.get(id).copied(), after.get(id).copied());

@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use std::collections::BTreeMap;
 
 use crate::align::diff::{Side, WordDiff, word_diff};
@@ -103,12 +105,13 @@ impl<'r> Lookup<'r> {
 pub fn render_pages(report: &Report) -> Vec<(String, String)> {
     let lookup = Lookup::new(report);
     let mut pages = vec![("index.md".to_owned(), index(&lookup))];
-    pages.extend(
-        report
-            .sources
-            .iter()
-            .map(|source| (source_page(&source.info.id), source_text(&lookup, source))),
-    );
+    // Pages are independent of each other: render them in parallel, in order.
+    let source_pages: Vec<(String, String)> = report
+        .sources
+        .par_iter()
+        .map(|source| (source_page(&source.info.id), source_text(&lookup, source)))
+        .collect();
+    pages.extend(source_pages);
     pages
 }
 

@@ -1,6 +1,7 @@
 //! Report writer [IO]: rendered pages → files in the output folder, each
-//! written atomically (temporary file in the same folder, fsync, rename), so a
-//! crash never leaves a half-written report and regenerations replace whole files.
+//! written atomically (temporary file in the same folder, fsync when it
+//! replaces a file, rename), so a crash never leaves a half-written report
+//! and regenerations replace whole files.
 
 use std::io::Write as _;
 
@@ -88,20 +89,33 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io("creating a temporary file in", folder, e))?;
     // A temporary file is private (0600); the result should be as readable
     // as the file it replaces, or as a new file normally is.
-    let permissions = match std::fs::metadata(path) {
-        Ok(existing) => Ok(existing.permissions()),
-        Err(_) => new_file_permissions(temp.as_file()),
+    let existing = std::fs::metadata(path).ok();
+    let permissions = match &existing {
+        Some(existing) => Ok(existing.permissions()),
+        None => new_file_permissions(temp.as_file()),
     };
+    // Replacing a file, its new contents must be on disk before the rename,
+    // or a crash could leave an empty file where a good one was. A new file
+    // has nothing to protect: a crash loses at most the file itself, which
+    // the next run writes again (and a first run of thousands of pages is
+    // not held up by a disk flush per page).
+    let replacing = existing.is_some();
     permissions
         .and_then(|p| temp.as_file().set_permissions(p))
         .and_then(|()| temp.write_all(contents))
-        .and_then(|()| temp.as_file().sync_all())
+        .and_then(|()| {
+            if replacing {
+                temp.as_file().sync_all()
+            } else {
+                Ok(())
+            }
+        })
         .map_err(|e| Error::io("writing", path, e))?;
     temp.persist(path)
         .map_err(|e| Error::io("replacing", path, e.error))?;
     // The rename itself lasts once the folder is on disk too. Not every
     // system can sync a folder; the file's own data is synced already.
-    if let Ok(folder) = std::fs::File::open(folder) {
+    if replacing && let Ok(folder) = std::fs::File::open(folder) {
         let _ = folder.sync_all();
     }
     Ok(())

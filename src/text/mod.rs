@@ -126,7 +126,11 @@ impl State<'_> {
     }
 
     fn removal_rule(&self, line: &str) -> Option<Removal> {
-        if self.title.as_deref() == Some(comparable(line).as_str()) {
+        if self
+            .title
+            .as_deref()
+            .is_some_and(|title| near_in_length(title, line) && title == comparable(line))
+        {
             return Some(Removal {
                 name: "title-repeat",
                 signal: None,
@@ -293,6 +297,13 @@ fn display_text(text: &str) -> String {
         .map(|line| line.trim_matches([' ', '\t', '\r']))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Could `line` be the title once normalised? Normalising changes a line's
+/// length only a little, so lines far longer or shorter are not compared
+/// (which spares normalising every line of every article).
+fn near_in_length(title: &str, line: &str) -> bool {
+    line.len() <= 2 * title.len() + 16 && 2 * line.len() + 16 >= title.len()
 }
 
 /// A form of a line for comparing it with the title: normalised, lower case, no final punctuation.

@@ -1,0 +1,188 @@
+//! `import jsonl` (pure): JSON Lines text (crawler and news-API dumps) + the
+//! names of its fields → one Markdown source per record, with front matter,
+//! and a diagnostic for every record that cannot be one. `lib` writes the
+//! files (never over an existing one unless told).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::Diagnostic;
+
+/// Which JSON fields hold what. Only `id` and `text` are required.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The record's id (a string or a number).
+    pub id: String,
+    /// The article text.
+    pub text: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// The publication date or date-time (ISO 8601).
+    pub published: Option<String>,
+    /// The URL.
+    pub url: Option<String>,
+    /// What the record belongs to (an incident, a topic).
+    pub group: Option<String>,
+}
+
+/// One source to write: its file name (in the sources folder) and contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedSource {
+    /// `<id>.md`.
+    pub file_name: String,
+    /// Front matter and body.
+    pub contents: String,
+}
+
+/// Front matter as written (field order is the order editors read).
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+}
+
+/// Turn JSON Lines into sources. `path` names the file in messages.
+pub fn import(path: &Path, jsonl: &str, fields: &Fields) -> (Vec<ImportedSource>, Vec<Diagnostic>) {
+    let mut sources = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (number, line) in jsonl.lines().enumerate() {
+        let line_number = number as u64 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let problem = |message: String| Diagnostic::error(path, message).at(line_number, None);
+        match record(line, fields) {
+            Ok((id, source)) if ids.insert(id.clone()) => sources.push(source),
+            Ok((id, _)) => diagnostics.push(problem(format!("duplicate id `{id}`; skipped"))),
+            Err(message) => diagnostics.push(problem(format!("{message}; skipped"))),
+        }
+    }
+    (sources, diagnostics)
+}
+
+fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let raw_id =
+        scalar(&value, &fields.id).ok_or_else(|| format!("no `{}` (id) field", fields.id))?;
+    let id = safe_id(&raw_id).ok_or_else(|| format!("id `{raw_id}` has no letters or digits"))?;
+    let text = value
+        .get(&fields.text)
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("no `{}` (text) field with a string", fields.text))?;
+    if text.trim().is_empty() {
+        return Err(format!("`{}` is empty", fields.text));
+    }
+    let optional = |field: &Option<String>| field.as_deref().and_then(|f| scalar(&value, f));
+    let published = optional(&fields.published).filter(|p| crate::load::parse_published(p).is_ok());
+    let front = FrontMatter {
+        id: &id,
+        outlet: optional(&fields.outlet),
+        title: optional(&fields.title),
+        url: optional(&fields.url),
+        published,
+        group: optional(&fields.group),
+    };
+    let yaml =
+        crate::yaml::to_string(&front).map_err(|e| format!("cannot write front matter: {e}"))?;
+    let contents = format!("---\n{yaml}---\n{}\n", text.trim_end());
+    Ok((
+        id.clone(),
+        ImportedSource {
+            file_name: format!("{id}.md"),
+            contents,
+        },
+    ))
+}
+
+/// A field as text: strings as they are, numbers written out; none for
+/// anything else or an empty string.
+fn scalar(value: &Value, field: &str) -> Option<String> {
+    let text = match value.get(field)? {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// An id safe as a file name: letters, digits, `.`, `_`, `-`; anything else
+/// becomes `-`; never starting with `.`.
+fn safe_id(raw: &str) -> Option<String> {
+    let id: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_matches('-').to_owned();
+    (id.chars().any(|c| c.is_ascii_alphanumeric()) && crate::load::is_valid_id(&id)).then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> Fields {
+        Fields {
+            id: "doc_id".into(),
+            text: "content".into(),
+            title: Some("title".into()),
+            outlet: None,
+            published: Some("dct".into()),
+            url: Some("uri".into()),
+            group: Some("incident_id".into()),
+        }
+    }
+
+    #[test]
+    fn records_become_sources_with_front_matter() {
+        let jsonl = concat!(
+            r#"{"doc_id": "a1", "content": "Two men were shot.", "title": "Shooting: two hurt", "dct": "2014-01-28", "uri": "http://x", "incident_id": 101301}"#,
+            "\n",
+            r#"{"doc_id": "../../etc/x", "content": "Text.", "dct": "yesterday"}"#,
+            "\n",
+            r#"{"doc_id": "a1", "content": "Again."}"#,
+            "\n",
+            "not json\n",
+            r#"{"doc_id": "b2", "content": "  "}"#,
+            "\n",
+        );
+        let (sources, diagnostics) = import(Path::new("d.jsonl"), jsonl, &fields());
+        let names: Vec<&str> = sources.iter().map(|s| s.file_name.as_str()).collect();
+        assert_eq!(names, ["a1.md", "etc-x.md"]);
+        assert_eq!(
+            sources[0].contents,
+            "---\nid: a1\ntitle: \"Shooting: two hurt\"\nurl: http://x\npublished: \"2014-01-28\"\ngroup: \"101301\"\n---\nTwo men were shot.\n"
+        );
+        assert!(
+            !sources[1].contents.contains("published"),
+            "a bad date is left out"
+        );
+        let lines: Vec<Option<u64>> = diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(3), Some(4), Some(5)]);
+        let (source, _) =
+            crate::load::parse_source(Path::new("a1.md"), sources[0].contents.as_bytes())
+                .expect("an imported source loads");
+        assert_eq!(source.meta.group.as_deref(), Some("101301"));
+        assert_eq!(source.meta.title.as_deref(), Some("Shooting: two hurt"));
+    }
+}
