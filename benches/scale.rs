@@ -1,6 +1,14 @@
 //! Scale benchmark (`cargo bench --bench scale`): how the candidate index
 //! grows with corpus size, and how much of the all-pairs oracle it finds.
 //!
+//! First, on a mixed corpus of about 10,000 articles (GVA, two perturbed
+//! copies of GVA, ECB+, interleaved), the baseline and the pipeline in one
+//! run: the read+tokenise floor (parse the JSON Lines, split every article
+//! into words) against the full pipeline (the same reading, every stage, the
+//! report model, report.json and every page, in memory), with articles per
+//! second, peak memory of each (Linux: VmHWM, reset between measurements)
+//! and candidate pairs per claim from 1,000 to 10,000 articles.
+//!
 //! Corpora are read from `../shared/eval` (never copied into the project):
 //! the Gun Violence Archive articles (raw web text) and ECB+. For growing
 //! prefixes of each corpus the full pipeline runs (text stage, index, scoring,
@@ -142,6 +150,178 @@ fn oracle_recall(name: &str, corpus: &[LoadedSource], size: usize) {
     );
 }
 
+/// Peak resident memory since the last [`reset_peak_memory`], in MiB (Linux
+/// only; `None` elsewhere).
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Start a new peak-memory measurement (Linux: writing 5 to clear_refs
+/// resets VmHWM to the current resident size).
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn mib(value: Option<f64>) -> String {
+    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.0} MiB"))
+}
+
+/// A copy of an article that is not word for word the same: its paragraphs
+/// rotated by `k`, and every fifth (from the `k`-th) left out.
+fn perturbed(source: &LoadedSource, k: usize) -> LoadedSource {
+    let paragraphs: Vec<&str> = source.file_text.split("\n\n").collect();
+    let n = paragraphs.len().max(1);
+    let kept: Vec<&str> = (0..paragraphs.len())
+        .map(|i| paragraphs[(i + k) % n])
+        .enumerate()
+        .filter(|(i, _)| !(i + k).is_multiple_of(5))
+        .map(|(_, p)| p)
+        .collect();
+    LoadedSource {
+        id: SourceId(format!("{}-copy{k}", source.id.0)),
+        path: PathBuf::from(format!("{}-copy{k}.md", source.id.0)),
+        file_text: kept.join("\n\n"),
+        ..source.clone()
+    }
+}
+
+/// GVA, two perturbed copies of it and ECB+, interleaved so that every
+/// prefix has the same mix.
+fn mixed(gva: &[LoadedSource], ecbplus: &[LoadedSource]) -> Vec<LoadedSource> {
+    let mut out = Vec::new();
+    let every = (gva.len() * 3 / ecbplus.len().max(1)).max(1);
+    let mut ecb = ecbplus.iter();
+    for (i, article) in gva.iter().enumerate() {
+        out.push(article.clone());
+        out.push(perturbed(article, 1));
+        out.push(perturbed(article, 2));
+        if (i * 3) % every < 3 {
+            out.extend(ecb.next().cloned());
+        }
+    }
+    out.extend(ecb.cloned());
+    out
+}
+
+/// The JSON Lines texts of the mixed corpus, as read from disk.
+fn read_jsonl() -> (String, String) {
+    let read = |path: PathBuf| std::fs::read_to_string(path).unwrap_or_default();
+    (
+        read(eval_dir().join("gva/documents.jsonl")),
+        read(eval_dir().join("ecbplus/docs.jsonl")),
+    )
+}
+
+/// The floor: read the JSON Lines, parse every record, split every article
+/// into words. Returns the word count (so nothing is optimised away).
+fn floor() -> usize {
+    use rayon::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let (gva_text, ecb_text) = read_jsonl();
+    let records: Vec<Value> = gva_text
+        .lines()
+        .chain(ecb_text.lines())
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect();
+    // Three times the GVA records, as the mixed corpus has them.
+    records
+        .par_iter()
+        .map(|r| {
+            let text = r["content"]
+                .as_str()
+                .or_else(|| r["text"].as_str())
+                .unwrap_or_default();
+            let copies = if r["content"].is_string() { 3 } else { 1 };
+            copies * text.unicode_words().count()
+        })
+        .sum()
+}
+
+/// Read and tokenise as the pipeline does: the text stage of every article,
+/// then the aligner's word features of every segment. Returns the segment count.
+fn text_floor(corpus: Vec<LoadedSource>) -> usize {
+    use rayon::prelude::*;
+    corpus
+        .par_iter()
+        .map(|source| {
+            let segments = corroborate::text::process(source).segments;
+            let features: Vec<_> = segments
+                .iter()
+                .map(|s| corroborate::align::tokens::SentenceFeatures::new(&s.norm))
+                .collect();
+            std::hint::black_box(features);
+            segments.len()
+        })
+        .sum()
+}
+
+/// The whole pipeline on `corpus` (report rendered in memory).
+fn pipeline(corpus: Vec<LoadedSource>) -> (usize, usize) {
+    let analysis = corroborate::analyse(corpus);
+    let report = corroborate::build_report(&analysis, &[], Vec::new());
+    let json = corroborate::report::json::render(&report).map_or(0, |j| j.len());
+    let pages = corroborate::report::markdown::render_pages(&report).len();
+    std::hint::black_box((json, pages));
+    (claims(&analysis).len(), analysis.candidates)
+}
+
+fn floor_against_pipeline(gva: &[LoadedSource], ecbplus: &[LoadedSource]) {
+    if gva.is_empty() {
+        return;
+    }
+    reset_peak_memory();
+    let start = Instant::now();
+    let words = floor();
+    let floor_seconds = start.elapsed().as_secs_f64();
+    let floor_peak = peak_memory_mib();
+    let corpus = mixed(gva, ecbplus);
+    let articles = corpus.len();
+    println!(
+        "\nMixed corpus: {articles} articles (GVA, two perturbed copies, ECB+), {words} words"
+    );
+    println!("| run | seconds | articles per second | peak memory |");
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| read+tokenise floor | {floor_seconds:.2} | {:.0} | {} |",
+        articles as f64 / floor_seconds,
+        mib(floor_peak)
+    );
+    drop(corpus);
+    // The pipeline's own tokenising: read, then the text stage (Markdown,
+    // normalisation, sentences) and the aligner's word features of every
+    // segment, which every article must go through whatever else runs.
+    reset_peak_memory();
+    let start = Instant::now();
+    let segments = text_floor(mixed(&self::gva(), &self::ecbplus()));
+    let text_seconds = start.elapsed().as_secs_f64();
+    println!(
+        "| read + text stage + word features | {text_seconds:.2} | {:.0} | {} |",
+        articles as f64 / text_seconds,
+        mib(peak_memory_mib())
+    );
+    std::hint::black_box(segments);
+    reset_peak_memory();
+    let start = Instant::now();
+    let (gva_again, ecb_again) = (self::gva(), self::ecbplus());
+    let (claims, candidates) = pipeline(mixed(&gva_again, &ecb_again));
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "| full pipeline (read, analyse, report) | {seconds:.2} | {:.0} | {} |",
+        articles as f64 / seconds,
+        mib(peak_memory_mib())
+    );
+    println!(
+        "full pipeline / read+tokenise floor: {:.1}x; / read + text stage + word features: {:.1}x; {claims} claims, {candidates} candidate pairs",
+        seconds / floor_seconds.max(1e-9),
+        seconds / text_seconds.max(1e-9)
+    );
+    let corpus = mixed(gva, ecbplus);
+    growth("Mixed corpus", &corpus, &[1000, 2500, 5000, usize::MAX]);
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` does not run this harness's loops.
     if !std::env::args().any(|a| a == "--bench") {
@@ -149,6 +329,7 @@ fn main() {
     }
     let gva = gva();
     let ecbplus = ecbplus();
+    floor_against_pipeline(&gva, &ecbplus);
     growth("GVA", &gva, &[250, 500, 1000, 2000, usize::MAX]);
     growth("ECB+", &ecbplus, &[193, 386, 772]);
     oracle_recall("GVA", &gva, 250);
