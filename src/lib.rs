@@ -324,8 +324,12 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
         }
     }
     progress.start("rendering the reports", 0);
-    let mut files = vec![("report.json".to_owned(), report::json::render(&report)?)];
-    files.extend(report::markdown::render_pages(&report));
+    let (json, pages) = rayon::join(
+        || report::json::render(&report),
+        || report::markdown::render_pages(&report),
+    );
+    let mut files = vec![("report.json".to_owned(), json?)];
+    files.extend(pages);
     files.extend(changes_page.map(|page| ("changes.md".to_owned(), page)));
     progress.start("writing the reports", files.len() as u64);
     let written = report::write::write_all(&config.out, &files)?;

@@ -104,13 +104,18 @@ impl<'r> Lookup<'r> {
 /// Every page: `index.md`, then `sources/<id>.md` for each source (name, text).
 pub fn render_pages(report: &Report) -> Vec<(String, String)> {
     let lookup = Lookup::new(report);
-    let mut pages = vec![("index.md".to_owned(), index(&lookup))];
     // Pages are independent of each other: render them in parallel, in order.
-    let source_pages: Vec<(String, String)> = report
-        .sources
-        .par_iter()
-        .map(|source| (source_page(&source.info.id), source_text(&lookup, source)))
-        .collect();
+    let (index, source_pages) = rayon::join(
+        || index(&lookup),
+        || -> Vec<(String, String)> {
+            report
+                .sources
+                .par_iter()
+                .map(|source| (source_page(&source.info.id), source_text(&lookup, source)))
+                .collect()
+        },
+    );
+    let mut pages = vec![("index.md".to_owned(), index)];
     pages.extend(source_pages);
     pages
 }

@@ -1,0 +1,166 @@
+//! A run killed (SIGKILL) at any moment leaves the previous reports and every
+//! annotation file whole: each file is replaced by a rename, never written in
+//! place.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Workspace;
+
+/// Seed sentences, shuffled into many articles: a run long enough to be
+/// killed in the middle.
+fn big_corpus(workspace: &Workspace) {
+    let sentences: Vec<String> = std::fs::read_dir(common::bundled_sources())
+        .expect("seeds")
+        .filter_map(|e| std::fs::read_to_string(e.expect("entry").path()).ok())
+        .flat_map(|text| {
+            text.split(". ")
+                .map(|s| s.trim().replace('\n', " "))
+                .filter(|s| s.len() > 40)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for article in 0..120 {
+        let body: Vec<&str> = (0..12)
+            .map(|_| sentences[next(sentences.len())].as_str())
+            .collect();
+        workspace.write_source(
+            &format!("a{article:03}.md"),
+            format!("{}.\n", body.join(".\n\n")),
+        );
+    }
+}
+
+fn spawn(workspace: &Workspace, args: &[&str]) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
+        .args(args)
+        .current_dir(workspace.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn")
+}
+
+/// Every report file is whole: report.json parses, and every page is there
+/// and ends as a page does.
+fn assert_reports_whole(workspace: &Workspace, round: usize) {
+    let json =
+        std::fs::read_to_string(workspace.reports().join("report.json")).expect("report.json");
+    let parsed: serde_json::Value = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("round {round}: report.json does not parse: {e}"));
+    let sources = parsed["sources"].as_array().expect("sources").len();
+    let pages = std::fs::read_dir(workspace.reports().join("sources"))
+        .expect("pages")
+        .count();
+    assert!(
+        pages >= sources,
+        "round {round}: {pages} pages for {sources} sources"
+    );
+    for page in std::fs::read_dir(workspace.reports().join("sources")).expect("pages") {
+        let path = page.expect("page").path();
+        let text = std::fs::read_to_string(&path).expect("page");
+        assert!(
+            text.starts_with("# ") && text.ends_with('\n'),
+            "round {round}: {} is cut",
+            path.display()
+        );
+    }
+}
+
+/// The annotation file parses and holds whole entries only.
+fn annotation_count(workspace: &Workspace) -> usize {
+    let output = Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
+        .args(["annotate", "list"])
+        .current_dir(workspace.path())
+        .output()
+        .expect("list");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).lines().count()
+}
+
+#[test]
+fn killed_runs_never_leave_a_broken_file() {
+    let workspace = Workspace::new();
+    big_corpus(&workspace);
+    // The first sentence of one article: a quote `annotate add` accepts.
+    let first = std::fs::read_to_string(workspace.sources().join("a000.md")).expect("a000");
+    let quote = first
+        .lines()
+        .next()
+        .expect("a line")
+        .trim_end_matches('.')
+        .to_owned();
+    let start = Instant::now();
+    let status = spawn(&workspace, &["report"]).wait().expect("first run");
+    let full_run = start.elapsed();
+    assert!(status.success());
+    assert_reports_whole(&workspace, 0);
+
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut fraction = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as f64 / (1u64 << 31) as f64
+    };
+    // One add that runs to its end: the quote is accepted.
+    let status = spawn(
+        &workspace,
+        &[
+            "annotate", "add", "--source", "a000", "--quote", &quote, "--status", "note", "--id",
+            "kill-0", "--file", "k.yaml",
+        ],
+    )
+    .wait()
+    .expect("add");
+    assert!(status.success());
+    let mut added = annotation_count(&workspace);
+    assert_eq!(added, 1);
+    for round in 1..=6 {
+        // Each round changes a source, so the run has pages to replace.
+        workspace.write_source(
+            &format!("new{round}.md"),
+            format!("Round {round}: the talks ended on Sunday in Miami.\n"),
+        );
+        let mut child = spawn(&workspace, &["report"]);
+        std::thread::sleep(full_run.mul_f64(fraction()));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_reports_whole(&workspace, round);
+
+        // And an annotation being added, killed too.
+        let id = format!("kill-{round}");
+        let mut child = spawn(
+            &workspace,
+            &[
+                "annotate", "add", "--source", "a000", "--quote", &quote, "--status", "note",
+                "--id", &id, "--file", "k.yaml",
+            ],
+        );
+        std::thread::sleep(Duration::from_millis((fraction() * 300.0) as u64));
+        let _ = child.kill();
+        let finished = child.wait().expect("wait").success();
+        let count = annotation_count(&workspace);
+        added += usize::from(finished);
+        assert!(
+            count == added || count == added + 1,
+            "round {round}: {count} entries, {added} adds finished"
+        );
+        added = count;
+    }
+}
