@@ -181,8 +181,13 @@ impl State<'_> {
             return;
         }
         let (line, text) = self.original(block, norm, range.clone());
-        let start = block.file_offset(norm.to_input(range.start));
-        let end = block.file_offset(norm.to_input(range.end)).max(start);
+        // Offsets map back through Markdown's unescaping (entities, escaped
+        // characters), so they can land inside a character: widen to whole ones.
+        let start = char_start(
+            self.file_text,
+            block.file_offset(norm.to_input(range.start)),
+        );
+        let end = char_end(self.file_text, block.file_offset(norm.to_input(range.end))).max(start);
         let id = self.segment_id(&norm_text);
         if kind == SegmentKind::Heading {
             self.section = Some(text.clone());
@@ -287,6 +292,23 @@ fn strip_list_marker(text: &str, range: Range<usize>, kind: SegmentKind) -> Rang
     let marker_len = trimmed.chars().next().map_or(0, char::len_utf8);
     let rest = trimmed[marker_len..].trim_start();
     range.end - rest.len()..range.end
+}
+
+/// `offset` (clamped to the text) moved back to the start of its character.
+fn char_start(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    (0..=offset)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// `offset` (clamped to the text) moved on to the end of its character.
+fn char_end(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    (offset..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// Text as written, trimmed, with each line break (and the spaces around it)

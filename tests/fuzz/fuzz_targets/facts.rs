@@ -1,0 +1,8 @@
+//! Any sentence: fact extraction, with and without a publication day.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let _ = corroborate::facts::extract::extract(text, None);
+    let _ = corroborate::facts::extract::extract(text, Some(jiff::civil::date(2025, 12, 22)));
+});
