@@ -345,9 +345,6 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
     })
 }
 
-/// The UTF-8 byte-order mark, kept on an annotation file that had one.
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
 fn run_annotate(config: &AnnotateConfig) -> Result<Outcome> {
     match &config.action {
         AnnotateAction::Add { request, file } => annotate_add(config, request, file),
@@ -399,10 +396,8 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         )));
     }
     let (existing, byte_order_mark) = if path.exists() {
-        let text = load::read_text(&path, load::MAX_ANNOTATION_BYTES)
-            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?;
-        let bytes = std::fs::read(&path).map_err(|e| Error::io("reading", &path, e))?;
-        (text, bytes.starts_with(UTF8_BOM))
+        load::read_text_and_mark(&path, load::MAX_ANNOTATION_BYTES)
+            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?
     } else {
         (String::new(), false)
     };
@@ -419,7 +414,7 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         &entries,
     )
     .map_err(Error::Annotation)?;
-    let bom: &[u8] = if byte_order_mark { UTF8_BOM } else { b"" };
+    let bom: &[u8] = if byte_order_mark { load::UTF8_BOM } else { b"" };
     report::write::write_atomic(&path, &[bom, text.as_bytes()].concat())?;
     drop(lock);
     let stdout = format!(

@@ -224,8 +224,19 @@ fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Diagnostic> {
 
 /// A file's text: UTF-8 (a byte-order mark is dropped), not binary, not too big.
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, Diagnostic> {
-    decode(path, &read_bytes(path, max_bytes)?)
+    read_text_and_mark(path, max_bytes).map(|(text, _)| text)
 }
+
+/// [`read_text`], and whether the file began with a UTF-8 byte-order mark
+/// (so that a file rewritten by `annotate add` keeps it).
+pub fn read_text_and_mark(path: &Path, max_bytes: u64) -> Result<(String, bool), Diagnostic> {
+    let bytes = read_bytes(path, max_bytes)?;
+    let marked = bytes.starts_with(UTF8_BOM);
+    Ok((decode(path, &bytes)?, marked))
+}
+
+/// The UTF-8 byte-order mark.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn read_source(root: &Path, path: &Path) -> Result<(LoadedSource, Vec<Diagnostic>), Diagnostic> {
     let bytes = read_bytes(path, MAX_SOURCE_BYTES)?;

@@ -357,19 +357,23 @@ fn appending_keeps_a_byte_order_mark_and_crlf_line_endings() {
 #[test]
 fn editors_adding_at_the_same_time_lose_nothing() {
     let workspace = Workspace::with_seeds();
-    let binary = assert_cmd::cargo::cargo_bin("corroborate");
     let children: Vec<std::process::Child> = (0..8)
         .map(|n| {
-            std::process::Command::new(&binary)
-                .current_dir(workspace.path())
-                .args([
-                    "annotate", "add", "--source", "000", "--quote", MIGA, "--status", "note",
-                ])
-                .args(["--id", &format!("parallel-{n}"), "--file", "shared.yaml"])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .expect("spawn")
+            let id = format!("parallel-{n}");
+            workspace.spawn(&[
+                "annotate",
+                "add",
+                "--source",
+                "000",
+                "--quote",
+                MIGA,
+                "--status",
+                "note",
+                "--id",
+                &id,
+                "--file",
+                "shared.yaml",
+            ])
         })
         .collect();
     for mut child in children {

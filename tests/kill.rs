@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::Workspace;
@@ -42,16 +41,6 @@ fn big_corpus(workspace: &Workspace) {
     }
 }
 
-fn spawn(workspace: &Workspace, args: &[&str]) -> Child {
-    Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
-        .args(args)
-        .current_dir(workspace.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn")
-}
-
 /// Every report file is whole: report.json parses, and every page is there
 /// and ends as a page does.
 fn assert_reports_whole(workspace: &Workspace, round: usize) {
@@ -80,9 +69,8 @@ fn assert_reports_whole(workspace: &Workspace, round: usize) {
 
 /// The annotation file parses and holds whole entries only.
 fn annotation_count(workspace: &Workspace) -> usize {
-    let output = Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
-        .args(["annotate", "list"])
-        .current_dir(workspace.path())
+    let output = workspace
+        .command(&["annotate", "list"])
         .output()
         .expect("list");
     assert!(
@@ -106,7 +94,7 @@ fn killed_runs_never_leave_a_broken_file() {
         .trim_end_matches('.')
         .to_owned();
     let start = Instant::now();
-    let status = spawn(&workspace, &["report"]).wait().expect("first run");
+    let status = workspace.spawn(&["report"]).wait().expect("first run");
     let full_run = start.elapsed();
     assert!(status.success());
     assert_reports_whole(&workspace, 0);
@@ -119,15 +107,13 @@ fn killed_runs_never_leave_a_broken_file() {
         (state >> 33) as f64 / (1u64 << 31) as f64
     };
     // One add that runs to its end: the quote is accepted.
-    let status = spawn(
-        &workspace,
-        &[
+    let status = workspace
+        .spawn(&[
             "annotate", "add", "--source", "a000", "--quote", &quote, "--status", "note", "--id",
             "kill-0", "--file", "k.yaml",
-        ],
-    )
-    .wait()
-    .expect("add");
+        ])
+        .wait()
+        .expect("add");
     assert!(status.success());
     let mut added = annotation_count(&workspace);
     assert_eq!(added, 1);
@@ -137,7 +123,7 @@ fn killed_runs_never_leave_a_broken_file() {
             &format!("new{round}.md"),
             format!("Round {round}: the talks ended on Sunday in Miami.\n"),
         );
-        let mut child = spawn(&workspace, &["report"]);
+        let mut child = workspace.spawn(&["report"]);
         std::thread::sleep(full_run.mul_f64(fraction()));
         let _ = child.kill();
         let _ = child.wait();
@@ -145,13 +131,10 @@ fn killed_runs_never_leave_a_broken_file() {
 
         // And an annotation being added, killed too.
         let id = format!("kill-{round}");
-        let mut child = spawn(
-            &workspace,
-            &[
-                "annotate", "add", "--source", "a000", "--quote", &quote, "--status", "note",
-                "--id", &id, "--file", "k.yaml",
-            ],
-        );
+        let mut child = workspace.spawn(&[
+            "annotate", "add", "--source", "a000", "--quote", &quote, "--status", "note", "--id",
+            &id, "--file", "k.yaml",
+        ]);
         std::thread::sleep(Duration::from_millis((fraction() * 300.0) as u64));
         let _ = child.kill();
         let finished = child.wait().expect("wait").success();

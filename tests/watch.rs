@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::Workspace;
@@ -30,15 +30,7 @@ fn eventually(what: &str, done: impl Fn() -> bool) {
 #[test]
 fn a_new_source_is_reported_without_a_restart() {
     let workspace = Workspace::with_seeds();
-    let binary = assert_cmd::cargo::cargo_bin("corroborate");
-    let child = std::process::Command::new(binary)
-        .args(["report", "--watch"])
-        .current_dir(workspace.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the watcher");
-    let _watcher = Watcher(child);
+    let _watcher = Watcher(workspace.spawn(&["report", "--watch"]));
     let report = workspace.reports().join("report.json");
     eventually("the first report", || report.exists());
     let ids = || workspace.reported_source_ids();

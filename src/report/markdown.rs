@@ -480,14 +480,11 @@ fn render_variants(report: &Report, out: &mut String) {
 }
 
 fn render_diagnostics(report: &Report, out: &mut String) {
-    if report.diagnostics.is_empty() {
-        return;
-    }
-    out.push_str("## Input problems\n\n");
-    for diagnostic in &report.diagnostics {
-        let _ = writeln!(out, "- {}", escape(&diagnostic.to_string()));
-    }
-    out.push('\n');
+    let lines = report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| format!("- {}", escape(&diagnostic.to_string())));
+    section(out, "Input problems", lines);
 }
 
 fn render_removed(report: &Report, out: &mut String) {

@@ -59,6 +59,18 @@ impl Workspace {
         command
     }
 
+    /// `corroborate <args>` started in this folder, output discarded: for
+    /// runs a test waits for, kills, or starts several of at once.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
+            .args(args)
+            .current_dir(self.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start corroborate")
+    }
+
     /// The seeds, reported cleanly: the workspace and its report.json.
     pub fn seed_report() -> (Self, serde_json::Value) {
         let workspace = Workspace::with_seeds();
