@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::align::Alignment;
 use crate::align::score::SupportKind;
-use crate::facts::{Conflict, ConflictKind};
-use crate::model::{Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
+use crate::facts::{Conflict, ConflictKind, Development};
+use crate::model::{Published, Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
 
 /// The tool's verdict on a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -71,6 +71,36 @@ pub struct ConflictReport {
     pub theirs: String,
 }
 
+/// Which side of a development a segment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// It says the decision is still to be taken.
+    Pending,
+    /// It reports the decision taken.
+    Outcome,
+}
+
+/// A segment of another source that tells the same matter at another stage:
+/// a later report of an outcome, not a contradiction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DevelopmentReport {
+    /// The other source.
+    pub source: SourceId,
+    /// The other segment.
+    pub segment: SegmentId,
+    /// Which side this segment is.
+    pub this: Stage,
+    /// What says it is pending ("set to decide").
+    pub pending_says: &'static str,
+    /// What reports the outcome ("agreed", or "agreeing, in the sentence before").
+    pub outcome_says: String,
+    /// Publication time of the pending side's source, if known.
+    pub pending_published: Option<Published>,
+    /// Publication time of the outcome side's source, if known.
+    pub outcome_published: Option<Published>,
+}
+
 /// What the tool says about one segment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -86,6 +116,9 @@ pub struct Finding {
     pub same_origin: Vec<SameOrigin>,
     /// Segments that say otherwise.
     pub conflicts: Vec<ConflictReport>,
+    /// Segments of other sources telling the same matter at another stage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub developments: Vec<DevelopmentReport>,
 }
 
 /// Why a segment is not a claim, if it is not.
@@ -128,6 +161,7 @@ pub fn classify(
     claims: &[usize],
     alignment: &Alignment,
     conflicts: &[Conflict],
+    developments: &[Development],
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = segments
         .iter()
@@ -143,6 +177,7 @@ pub fn classify(
                 corroborated_by: Vec::new(),
                 same_origin: Vec::new(),
                 conflicts: Vec::new(),
+                developments: Vec::new(),
             }
         })
         .collect();
@@ -186,7 +221,28 @@ pub fn classify(
             });
         }
     }
+    let published =
+        |i: usize| source_index(sources, &segments[i].source).and_then(|s| sources[s].published);
+    for d in developments {
+        for (ours, theirs, this) in [
+            (d.pending, d.outcome, Stage::Pending),
+            (d.outcome, d.pending, Stage::Outcome),
+        ] {
+            findings[ours].developments.push(DevelopmentReport {
+                source: segments[theirs].source.clone(),
+                segment: segments[theirs].id.clone(),
+                this,
+                pending_says: d.pending_says,
+                outcome_says: d.outcome_says.clone(),
+                pending_published: published(d.pending),
+                outcome_published: published(d.outcome),
+            });
+        }
+    }
     for finding in &mut findings {
+        finding
+            .developments
+            .sort_by(|x, y| x.segment.cmp(&y.segment));
         finding
             .conflicts
             .sort_by(|x, y| (&x.segment, x.kind, &x.ours).cmp(&(&y.segment, y.kind, &y.ours)));

@@ -175,13 +175,26 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
         .iter()
         .map(|&(a, b)| (claims[a as usize], claims[b as usize]))
         .collect();
-    let conflicts = facts::conflicts(&analysis.segments, &claim_facts, &related);
+    let developments = facts::developments::developments(&analysis.segments, &related, |i| {
+        published.get(&analysis.segments[i].source).copied()
+    });
+    // A decision reported pending and then taken is news, not a contradiction.
+    let development_pairs: std::collections::BTreeSet<(usize, usize)> = developments
+        .iter()
+        .map(|d| (d.pending.min(d.outcome), d.pending.max(d.outcome)))
+        .collect();
+    let conflicts: Vec<facts::Conflict> =
+        facts::conflicts(&analysis.segments, &claim_facts, &related)
+            .into_iter()
+            .filter(|c| !development_pairs.contains(&(c.a.min(c.b), c.a.max(c.b))))
+            .collect();
     analysis.findings = classify::classify(
         &analysis.segments,
         &analysis.sources,
         &claims,
         &alignment,
         &conflicts,
+        &developments,
     );
     analysis.facts = claim_facts;
     analysis.variants = facts::variants(&analysis.segments);
@@ -328,9 +341,10 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
         || report::json::render(&report),
         || report::markdown::render_pages(&report),
     );
-    let mut files = vec![("report.json".to_owned(), json?)];
-    files.extend(pages);
+    let mut files = pages;
     files.extend(changes_page.map(|page| ("changes.md".to_owned(), page)));
+    // Last: a new report.json means the whole run is on disk.
+    files.push(("report.json".to_owned(), json?));
     progress.start("writing the reports", files.len() as u64);
     let written = report::write::write_all(&config.out, &files)?;
     report::write::remove_stale_pages(&config.out, &files)?;

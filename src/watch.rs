@@ -38,17 +38,45 @@ pub fn watch(
         }
     }
     let out = absolute(&config.out);
+    let mut last = fingerprint(config, &out);
     on_run(run());
     for batch in events {
         let relevant = match batch {
             Ok(events) => events.iter().any(|e| is_input_change(&e.path, &out)),
-            Err(_) => true, // the watcher lost track: run again rather than miss a change
+            Err(_) => true, // the watcher lost track: look again rather than miss a change
         };
-        if relevant {
+        // Linux reports a file opened for reading too (the run's own reads):
+        // run only when a file was really added, removed or written.
+        let now = fingerprint(config, &out);
+        if relevant && now != last {
+            last = now;
             on_run(run());
         }
     }
     Ok(())
+}
+
+/// Every input file with its size and modification time, sorted: what a
+/// run depends on, so an unchanged fingerprint needs no new run.
+type Fingerprint = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
+
+fn fingerprint(config: &ReportConfig, out: &Path) -> Fingerprint {
+    let mut files: Fingerprint = [&config.sources, &config.annotations]
+        .into_iter()
+        .flat_map(|folder| walkdir::WalkDir::new(folder).follow_links(true))
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_file() && is_input_change(entry.path(), out))
+        .map(|entry| {
+            let meta = entry.metadata().ok();
+            (
+                entry.path().to_path_buf(),
+                meta.as_ref().map_or(0, std::fs::Metadata::len),
+                meta.and_then(|m| m.modified().ok()),
+            )
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 fn watch_error(folder: &Path, err: &notify_debouncer_mini::notify::Error) -> Error {

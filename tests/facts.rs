@@ -89,22 +89,77 @@ fn numbers_of_different_kinds_never_conflict() {
     );
 }
 
-#[test]
-fn kirill_and_zelenskyy_spellings_are_merged_with_their_rule() {
-    let (_workspace, report) = Workspace::seed_report();
-    let variants = report["variants"].as_array().expect("variants");
-    let find = |form: &str| {
-        variants
-            .iter()
-            .find(|v| {
-                v["forms"]
+fn find_variant<'v>(variants: &'v [Value], form: &str, rule: impl Fn(&str) -> bool) -> &'v Value {
+    variants
+        .iter()
+        .find(|v| {
+            rule(v["rule"].as_str().expect("rule"))
+                && v["forms"]
                     .as_array()
                     .expect("forms")
                     .iter()
                     .any(|f| f == form)
-            })
-            .unwrap_or_else(|| panic!("no variant with {form}: {variants:?}"))
-    };
+        })
+        .unwrap_or_else(|| panic!("no variant with {form}: {variants:?}"))
+}
+
+#[test]
+fn surnames_standing_for_a_full_name_are_merged_on_the_seeds() {
+    let (_workspace, report) = Workspace::seed_report();
+    let variants = report["variants"].as_array().expect("variants");
+    let surname =
+        |form: &str| find_variant(variants, form, |rule| rule == "surname for a full name");
+    let witkoff = surname("Witkoff");
+    assert_eq!(witkoff["canonical"], "Steve Witkoff");
+    assert_eq!(
+        witkoff["forms"],
+        serde_json::json!(["Steve Witkoff", "Witkoff"])
+    );
+    let dmitriev = surname("Dmitriev");
+    assert_eq!(
+        dmitriev["forms"],
+        serde_json::json!(["Dmitriev", "Kiril Dmitriev", "Kirill Dmitriev"])
+    );
+    assert_eq!(surname("Trump")["canonical"], "Donald Trump");
+    // Title-case headings are not people ("Strategic Alignment" / "Alignment").
+    assert!(
+        variants
+            .iter()
+            .filter(|v| v["rule"] == "surname for a full name")
+            .all(|v| v["canonical"] != "Strategic Alignment"),
+        "{variants:?}"
+    );
+}
+
+#[test]
+fn a_surname_two_people_share_is_not_merged() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "a.md",
+        "---\noutlet: Gazette\n---\nPresident Donald Trump met Kirill Dmitriev on Saturday.\nLater, Trump said the talks went well.\n",
+    );
+    workspace.write_source(
+        "b.md",
+        "---\noutlet: Herald\n---\nHis daughter-in-law Lara Trump spoke at the rally on Sunday.\nOn Sunday, Dmitriev flew home.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let surnames: Vec<&Value> = report["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .filter(|v| v["rule"] == "surname for a full name")
+        .collect();
+    assert_eq!(surnames.len(), 1, "{surnames:?}");
+    assert_eq!(surnames[0]["canonical"], "Kirill Dmitriev");
+}
+
+#[test]
+fn kirill_and_zelenskyy_spellings_are_merged_with_their_rule() {
+    let (_workspace, report) = Workspace::seed_report();
+    let variants = report["variants"].as_array().expect("variants");
+    let find = |form: &str| find_variant(variants, form, |rule| rule != "surname for a full name");
     let kirill = find("Kiril");
     assert_eq!(kirill["forms"], serde_json::json!(["Kiril", "Kirill"]));
     assert_eq!(kirill["canonical"], "Kirill");
@@ -188,4 +243,182 @@ fn two_outlets_giving_other_days_for_one_shooting_conflict_on_the_date() {
         )]
     );
     assert!(conflicts(segment(&report, "c", "In 2009")).is_empty());
+}
+
+#[test]
+fn two_outlets_putting_one_meeting_in_other_towns_conflict_on_the_place() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "a.md",
+        "---\noutlet: Gazette\n---\nKirill Dmitriev will meet U.S. envoy Steve Witkoff in Miami to discuss the peace plan.\n",
+    );
+    workspace.write_source(
+        "b.md",
+        "---\noutlet: Herald\n---\nKirill Dmitriev will meet U.S. envoy Steve Witkoff in Geneva to discuss the peace plan.\n",
+    );
+    // A region holds the town, and another meeting with other people is another meeting.
+    workspace.write_source(
+        "c.md",
+        "---\noutlet: Courier\n---\nKirill Dmitriev will meet U.S. envoy Steve Witkoff in Florida to discuss the peace plan.\n",
+    );
+    workspace.write_source(
+        "d.md",
+        "---\noutlet: Post\n---\nEuropean leaders will meet in Brussels to discuss the peace plan for Ukraine.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let found = conflicts(segment(&report, "a", "in Miami"));
+    assert_eq!(
+        found,
+        [(
+            "b".to_owned(),
+            "place".to_owned(),
+            "Miami".to_owned(),
+            "Geneva".to_owned()
+        )]
+    );
+    assert!(conflicts(segment(&report, "c", "in Florida")).is_empty());
+    assert!(conflicts(segment(&report, "d", "in Brussels")).is_empty());
+}
+
+#[test]
+fn the_same_speaker_quoted_with_other_words_is_a_quote_conflict_but_a_cut_is_not() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "a.md",
+        "---\noutlet: Gazette\n---\nWitkoff said the Miami talks were \"productive and constructive, and we are closer to peace than ever.\"\n",
+    );
+    workspace.write_source(
+        "b.md",
+        "---\noutlet: Herald\n---\nWitkoff said the Miami talks were \"difficult but constructive, and we are not closer to peace yet.\"\n",
+    );
+    workspace.write_source(
+        "c.md",
+        "---\noutlet: Courier\n---\nWitkoff said the Miami talks were \"productive and constructive.\"\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let found = conflicts(segment(&report, "a", "closer to peace than ever"));
+    assert_eq!(
+        found,
+        [(
+            "b".to_owned(),
+            "quote".to_owned(),
+            "Witkoff: \"productive and constructive, and we are closer to peace than ever.\""
+                .to_owned(),
+            "Witkoff: \"difficult but constructive, and we are not closer to peace yet.\""
+                .to_owned()
+        )]
+    );
+    let cut = segment(&report, "c", "productive and constructive");
+    assert!(conflicts(cut).is_empty());
+    assert_eq!(cut["verdict"], "corroborated");
+}
+
+#[test]
+fn the_seeds_have_no_place_or_quote_conflict() {
+    let (_workspace, report) = Workspace::seed_report();
+    let kinds: Vec<String> = report["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .flat_map(|s| conflicts(s).into_iter().map(|c| c.1))
+        .collect();
+    assert!(!kinds.is_empty());
+    assert!(
+        kinds.iter().all(|k| k != "place" && k != "quote"),
+        "{kinds:?}"
+    );
+}
+
+fn developments(segment: &Value) -> Vec<(String, String, String, String)> {
+    segment["developments"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|d| {
+                    let field = |k: &str| d[k].as_str().unwrap_or("-").to_owned();
+                    (
+                        field("source"),
+                        field("this"),
+                        field("pending_says"),
+                        field("outcome_says"),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_eu_decision_pending_in_004_and_taken_in_002_is_a_development_not_a_conflict() {
+    let (workspace, report) = Workspace::seed_report();
+    let pending = segment(
+        &report,
+        "004",
+        "summit to decide whether to use frozen Russian assets",
+    );
+    let outcome = segment(&report, "002", "leaders agreeing to allocate");
+    assert!(
+        developments(pending).contains(&(
+            "002".to_owned(),
+            "pending".to_owned(),
+            "decide whether".to_owned(),
+            "agreeing".to_owned()
+        )),
+        "{pending}"
+    );
+    assert!(
+        developments(outcome)
+            .iter()
+            .any(|d| d.0 == "004" && d.1 == "outcome")
+    );
+    for side in [pending, outcome] {
+        assert!(conflicts(side).is_empty());
+        // 004 has no date; 002's is given.
+        assert!(side["developments"][0]["pending_published"].is_null());
+        assert_eq!(
+            side["developments"][0]["outcome_published"],
+            "2025-12-22T11:10:09"
+        );
+    }
+    let index = std::fs::read_to_string(workspace.reports().join("index.md")).expect("index.md");
+    let section = index
+        .split("## Developments")
+        .nth(1)
+        .expect("a Developments section");
+    assert!(section.contains("- **004** line 45 (date not given), pending (“decide whether”)"));
+    assert!(section.contains("taken in **002** line 34 (2025-12-22T11:10:09), “agreeing”"));
+}
+
+#[test]
+fn a_decision_taken_before_it_was_pending_or_only_hypothetical_is_no_development() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "early.md",
+        "---\noutlet: Gazette\npublished: 2025-12-19\n---\nEU leaders agreed a loan for Ukraine backed by frozen Russian assets.\n",
+    );
+    workspace.write_source(
+        "late.md",
+        "---\noutlet: Herald\npublished: 2025-12-20\n---\nEU leaders will decide whether to back a loan for Ukraine with frozen Russian assets.\n",
+    );
+    workspace.write_source(
+        "maybe.md",
+        "---\noutlet: Courier\npublished: 2025-12-21\n---\nA loan for Ukraine backed by frozen Russian assets would be approved by EU leaders.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    for (source, text) in [
+        ("early", "agreed a loan"),
+        ("late", "will decide whether"),
+        ("maybe", "would be approved"),
+    ] {
+        assert!(
+            developments(segment(&report, source, text)).is_empty(),
+            "{source}"
+        );
+    }
 }

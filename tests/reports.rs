@@ -210,6 +210,7 @@ fn seed_reports_parse_into_the_expected_structure() {
             "Editor annotations",
             "Where a source goes its own way",
             "Conflicts",
+            "Developments",
             "Single-source claims",
             "Name variants",
             "Removed boilerplate"

@@ -68,6 +68,11 @@ impl DateFact {
     }
 }
 
+/// Is this (lowercase) word a day of the week?
+pub(super) fn is_weekday(lower: &str) -> bool {
+    WEEKDAYS.iter().any(|(name, _)| *name == lower)
+}
+
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("friday", Weekday::Friday),
     ("monday", Weekday::Monday),

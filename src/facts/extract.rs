@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::dates::{DateFact, dates, recalls_past};
+use super::statements::{PlaceFact, QuoteFact, meeting_place_in, quotes};
 
 use crate::align::tokens::{fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at};
 
@@ -58,6 +59,12 @@ pub struct Facts {
     /// Days stated, relative ones resolved against the publication date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<DateFact>,
+    /// Words quoted from a named speaker.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteFact>,
+    /// Where the meeting the sentence talks about is held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceFact>,
     /// Proper names other than nations, folded (places, people, organisations).
     #[serde(skip)]
     pub names: Vec<String>,
@@ -74,9 +81,9 @@ pub(super) struct Token<'a> {
     pub(super) text: &'a str,
     pub(super) lower: String,
     /// Clause boundary before this token (";", ":", "—", sentence punctuation).
-    clause_break: bool,
+    pub(super) clause_break: bool,
     /// A comma before this token.
-    comma: bool,
+    pub(super) comma: bool,
     /// Its position in the sentence.
     index: usize,
     /// Its byte range in the sentence.
@@ -249,31 +256,50 @@ const GROUPS: &[&str] = &["delegation", "participants", "side", "team"];
 
 /// Title and role words stripped from the front of a person's name.
 const TITLES: &[&str] = &[
+    "&str] = &[",
     "adviser",
     "advisor",
     "affairs",
     "aide",
     "chief",
     "commander",
-    "defense",
     "defence",
+    "defense",
     "deputy",
+    "detective",
     "director",
     "economy",
     "envoy",
     "foreign",
     "gen",
     "general",
+    "gov",
+    "governor",
     "head",
+    "leader",
     "lt",
+    "majority",
+    "mayor",
     "minister",
+    "minority",
     "national",
+    "officer",
+    "officials",
     "president",
     "prime",
+    "rep",
     "secretary",
     "security",
+    "sen",
+    "senator",
     "senior",
+    "sergeant",
+    "sgt",
+    "sheriff",
     "special",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
     "state",
 ];
 
@@ -335,7 +361,12 @@ fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
-fn nation(lower: &str) -> Option<&'static str> {
+/// Is this word a title or role ("envoy", "minister")?
+pub(super) fn is_title(lower: &str) -> bool {
+    TITLES.contains(&lower)
+}
+
+pub(super) fn nation(lower: &str) -> Option<&'static str> {
     lookup(NATIONS, lower.trim_end_matches("'s").trim_end_matches('\''))
 }
 
@@ -350,7 +381,7 @@ pub(super) fn predicate(lower: &str) -> Option<&'static str> {
 
 /// Split a sentence into words; "$" and "€" become words of their own,
 /// hyphenated words split ("12-year-old"), clause punctuation remembered.
-fn tokens(text: &str) -> Vec<Token<'_>> {
+pub(super) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut clause_break = false;
     let mut comma = false;
@@ -475,6 +506,8 @@ pub fn extract(text: &str, published: Option<Date>) -> Facts {
         numbers: numbers(text, &tokens, &words),
         groups: groups(&tokens),
         dates,
+        quotes: quotes(text),
+        place: meeting_place_in(&tokens),
         names: names(&tokens),
         recalls_past,
     }

@@ -11,7 +11,9 @@
 //! sources) or when they are in the same source.
 
 pub mod dates;
+pub mod developments;
 pub mod extract;
+pub mod statements;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,10 +21,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use dates::DateFact;
+pub use developments::Development;
 pub use extract::{Facts, GroupFact, NumberFact};
 
 use crate::align::tokens::{NAME_FOLDS, fold_name, is_capitalised};
-use crate::model::{Segment, SourceId};
+use crate::model::{Segment, SegmentKind, SourceId};
 use jiff::civil::Date;
 
 /// What kind of fact two segments disagree on.
@@ -35,6 +38,10 @@ pub enum ConflictKind {
     Person,
     /// Another day for the same event.
     Date,
+    /// Another place for the same meeting.
+    Place,
+    /// Other words quoted from the same speaker.
+    Quote,
 }
 
 impl ConflictKind {
@@ -44,6 +51,8 @@ impl ConflictKind {
             ConflictKind::Number => "number",
             ConflictKind::Person => "person",
             ConflictKind::Date => "date",
+            ConflictKind::Place => "place",
+            ConflictKind::Quote => "quote",
         }
     }
 }
@@ -132,7 +141,10 @@ pub fn conflicts(
 }
 
 fn has_facts(facts: &Facts) -> bool {
-    can_conflict_within_a_source(facts) || !facts.dates.is_empty()
+    can_conflict_within_a_source(facts)
+        || !facts.dates.is_empty()
+        || !facts.quotes.is_empty()
+        || facts.place.is_some()
 }
 
 /// Counts and groups; not dates, as one article tells a story over days.
@@ -186,6 +198,17 @@ fn conflicts_between(
             b_says: format!("{} ({})", y.text, day_range(y)),
         }));
     }
+    if !same_source {
+        out.extend(
+            statement_conflicts(fa, fb).map(|(kind, a_says, b_says)| Conflict {
+                a,
+                b,
+                kind,
+                a_says,
+                b_says,
+            }),
+        );
+    }
     for x in &fa.groups {
         for y in fb.groups.iter().filter(|y| y.group == x.group) {
             if !x.keys.iter().any(|k| y.keys.contains(k)) {
@@ -200,6 +223,50 @@ fn conflicts_between(
         }
     }
     out
+}
+
+/// Quotes and meeting places two sentences of different sources disagree
+/// on. One article may quote a speaker twice on different matters or move
+/// between meetings, so these are compared between sources only.
+fn statement_conflicts(
+    fa: &Facts,
+    fb: &Facts,
+) -> impl Iterator<Item = (ConflictKind, String, String)> {
+    let quoted = |q: &statements::QuoteFact| format!("{}: \"{}\"", q.speaker, q.words);
+    let quotes = fa.quotes.iter().flat_map(move |x| {
+        fb.quotes
+            .iter()
+            .filter(|y| statements::quotes_differ(x, y))
+            .map(move |y| (ConflictKind::Quote, quoted(x), quoted(y)))
+    });
+    let place = match (&fa.place, &fb.place) {
+        (Some(x), Some(y)) if statements::places_differ(x, y) && same_meeting(fa, fb, x, y) => {
+            Some((ConflictKind::Place, x.place.clone(), y.place.clone()))
+        }
+        _ => None,
+    };
+    quotes.chain(place)
+}
+
+/// Two sentences putting a meeting in different places are about the same
+/// meeting when they name someone else in common (leaving the places' own
+/// words out) or a day in common.
+fn same_meeting(
+    fa: &Facts,
+    fb: &Facts,
+    x: &statements::PlaceFact,
+    y: &statements::PlaceFact,
+) -> bool {
+    let place_word = |name: &String| x.keys.contains(name) || y.keys.contains(name);
+    let shared_name = fa
+        .names
+        .iter()
+        .any(|n| !place_word(n) && fb.names.binary_search(n).is_ok());
+    let shared_day = fa
+        .dates
+        .iter()
+        .any(|d| fb.dates.iter().any(|e| !d.disjoint(e)));
+    shared_name || shared_day
 }
 
 /// What two sentences' facts disagree on, as `(kind, a says, b says)`, by
@@ -254,36 +321,213 @@ fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
     same_quantity(x, y) && !x.hedged && !y.hedged && !x.partial && !y.partial && x.value != y.value
 }
 
-/// Names spelled more than one way across the corpus, merged by [`fold_name`].
+/// Names spelled more than one way across the corpus: words merged by
+/// [`fold_name`], then surnames standing for a full name already seen.
 pub fn variants(segments: &[Segment]) -> Vec<Variant> {
-    // For each folded name, each form with the sources using it and how often.
-    let mut forms: BTreeMap<String, BTreeMap<String, (BTreeSet<&SourceId>, usize)>> =
-        BTreeMap::new();
-    for segment in segments {
-        for word in name_words(&segment.norm) {
-            let (sources, count) = forms
-                .entry(fold_name(&word))
+    // Each segment's capitalised words, folded, found once for both kinds.
+    let names: Vec<Vec<(String, String)>> = segments
+        .par_iter()
+        .map(|segment| {
+            name_words(&segment.norm)
+                .into_iter()
+                .map(|word| (fold_name(&word), word))
+                .collect()
+        })
+        .collect();
+    let mut all = spelling_variants(segments, &names);
+    all.extend(surname_variants(segments, &names));
+    all.sort_by(|x, y| (&x.canonical, &x.rule).cmp(&(&y.canonical, &y.rule)));
+    all
+}
+
+/// Capitalised words that begin place names and captions, not people
+/// ("South Eggleston", "Fort Worth", "Caption Seminole").
+const NOT_FIRST_NAMES: &[&str] = &[
+    "caption", "east", "fort", "lake", "las", "los", "mount", "new", "north", "port", "saint",
+    "san", "santa", "south", "st", "west",
+];
+
+/// The rule named for a surname standing alone for a full name.
+pub const SURNAME_RULE: &str = "surname for a full name";
+
+/// "Witkoff" for "Steve Witkoff": a surname used alone in one segment, when
+/// every full name seen with that surname is one person (same first name
+/// and surname after folding; a title or place left in front, as in
+/// "Intelligence Tulsi Gabbard", does not make another person). A surname
+/// shared by two people ("Donald Trump", "Lara Trump") is left alone.
+fn surname_variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Variant> {
+    let common = lowercase_words(segments);
+    // A person's name: two words, neither of which the corpus also writes in
+    // lowercase ("Strategic Alignment", "Reconstruction Funding" are not
+    // people); from running text only, as headings and list items are in
+    // title case.
+    let is_person = |name: &String| {
+        let words: Vec<&str> = name.split(' ').collect();
+        words.len() == 2
+            && !words[0].contains('\'')
+            && !NOT_FIRST_NAMES.contains(&words[0].to_lowercase().as_str())
+            && words.iter().all(|w| !common.contains(&w.to_lowercase()))
+    };
+    let people: Vec<Vec<String>> = segments
+        .par_iter()
+        .zip(names)
+        .map(|(segment, words)| match segment.kind {
+            // Two capitalised words at least, or no full name to find.
+            SegmentKind::Sentence | SegmentKind::Quote if words.len() >= 2 => {
+                let mut names = extract::people_named(&segment.norm);
+                names.retain(is_person);
+                names
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    // Folded surname → folded "first last" → full forms as written, with uses.
+    let mut full: BTreeMap<String, BTreeMap<String, BTreeMap<&str, usize>>> = BTreeMap::new();
+    for names in &people {
+        for name in names {
+            let words: Vec<&str> = name.split(' ').collect();
+            let [.., first, last] = words.as_slice() else {
+                continue;
+            };
+            let person = format!("{} {}", fold_name(first), fold_name(last));
+            *full
+                .entry(fold_name(last))
                 .or_default()
-                .entry(word)
-                .or_default();
-            sources.insert(&segment.source);
-            *count += 1;
+                .entry(person)
+                .or_default()
+                .entry(name.as_str())
+                .or_default() += 1;
         }
     }
+    // Surnames standing alone: in a segment naming no full name with them.
+    let mut alone: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (words, full_names) in names.iter().zip(&people) {
+        for (key, word) in words {
+            if !full.contains_key(key) {
+                continue;
+            }
+            let with_full_name = full_names
+                .iter()
+                .any(|n| n.rsplit(' ').next().is_some_and(|l| fold_name(l) == *key));
+            if !with_full_name {
+                alone.entry(key.clone()).or_default().insert(word.clone());
+            }
+        }
+    }
+    alone
+        .into_iter()
+        .filter_map(|(key, surnames)| {
+            let persons = full.get(&key)?;
+            if persons.len() != 1 {
+                return None; // several people share the surname
+            }
+            let forms = persons.values().next()?;
+            // The shortest form most used: "Steve Witkoff" over "Envoy Steve Witkoff".
+            let canonical = forms
+                .iter()
+                .max_by(|x, y| {
+                    x.1.cmp(y.1)
+                        .then_with(|| y.0.split(' ').count().cmp(&x.0.split(' ').count()))
+                        .then_with(|| y.0.cmp(x.0))
+                })
+                .map(|(form, _)| (*form).to_owned())?;
+            let mut all: Vec<String> = forms.keys().map(|f| (*f).to_owned()).collect();
+            all.extend(surnames);
+            all.sort();
+            all.dedup();
+            Some(Variant {
+                canonical,
+                forms: all,
+                rule: SURNAME_RULE.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Words the corpus writes in lowercase more than a quarter as often as
+/// capitalised: common words, not names (messy text has a stray "trump").
+fn lowercase_words(segments: &[Segment]) -> rustc_hash::FxHashSet<String> {
+    // Counted by the word as written (few distinct), then merged by case.
+    type Counts<'a> = rustc_hash::FxHashMap<&'a str, u32>;
+    let counts: Counts<'_> = segments
+        .par_iter()
+        .fold(Counts::default, |mut counts, segment| {
+            let words = segment.norm.split(|c: char| !c.is_alphabetic());
+            for word in words.filter(|w| !w.is_empty()) {
+                *counts.entry(word).or_default() += 1;
+            }
+            counts
+        })
+        .reduce(Counts::default, |mut a, b| {
+            for (word, count) in b {
+                *a.entry(word).or_default() += count;
+            }
+            a
+        });
+    let mut by_case: rustc_hash::FxHashMap<String, (u32, u32)> = Default::default();
+    for (word, count) in counts {
+        let (lower, capitalised) = by_case.entry(word.to_lowercase()).or_default();
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            *lower += count;
+        } else {
+            *capitalised += count;
+        }
+    }
+    by_case
+        .into_iter()
+        .filter(|(_, (lower, capitalised))| *lower > 0 && 4 * lower > *capitalised)
+        .map(|(word, _)| word)
+        .collect()
+}
+
+/// Single words spelled more than one way, merged by [`fold_name`].
+fn spelling_variants<'a>(
+    segments: &'a [Segment],
+    names: &'a [Vec<(String, String)>],
+) -> Vec<Variant> {
+    /// How many sources use a form, how often, and the last source counted.
+    #[derive(Default)]
+    struct Uses<'s> {
+        sources: usize,
+        count: usize,
+        last: Option<&'s SourceId>,
+    }
+    // For each folded name, each form with its uses. Hashed while counting
+    // (a million words on a big corpus), sorted only for the output.
+    let mut hashed: rustc_hash::FxHashMap<&str, rustc_hash::FxHashMap<&str, Uses<'_>>> =
+        Default::default();
+    for (segment, words) in segments.iter().zip(names) {
+        for (folded, word) in words {
+            let uses = hashed.entry(folded).or_default().entry(word).or_default();
+            // Segments come in source order: a new source shows as a change.
+            if uses.last != Some(&segment.source) {
+                uses.sources += 1;
+                uses.last = Some(&segment.source);
+            }
+            uses.count += 1;
+        }
+    }
+    let forms: BTreeMap<&str, BTreeMap<&str, (usize, usize)>> = hashed
+        .into_iter()
+        .filter(|(_, seen)| seen.len() > 1)
+        .map(|(folded, seen)| {
+            let seen = seen
+                .into_iter()
+                .map(|(form, uses)| (form, (uses.sources, uses.count)))
+                .collect();
+            (folded, seen)
+        })
+        .collect();
     forms
         .into_values()
         .filter(|seen| seen.len() > 1)
         .map(|seen| {
             let canonical = seen
                 .iter()
-                .max_by(|x, y| {
-                    (x.1.0.len(), x.1.1)
-                        .cmp(&(y.1.0.len(), y.1.1))
-                        .then_with(|| y.0.cmp(x.0))
-                })
-                .map(|(form, _)| form.clone())
+                .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0)))
+                .map(|(form, _)| (*form).to_owned())
                 .unwrap_or_default();
-            let forms: Vec<String> = seen.into_keys().collect();
+            let forms: Vec<String> = seen.into_keys().map(str::to_owned).collect();
             let rule = merge_rule(&forms);
             Variant {
                 canonical,
@@ -309,8 +553,15 @@ pub fn name_words(text: &str) -> Vec<String> {
                 && is_capitalised(w)
                 && w.chars().count() > 2
         })
-        .map(|(_, w)| w.trim_end_matches("'s").trim_end_matches('\'').to_owned())
-        .filter(|w| !w.chars().all(char::is_uppercase))
+        .map(|(_, w)| {
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("'S"))
+                .unwrap_or(w);
+            w.trim_end_matches('\'').to_owned()
+        })
+        // Words in capitals ("CALEB", "NATO") are shouting or acronyms.
+        .filter(|w| !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
         .collect()
 }
 

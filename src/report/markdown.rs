@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
 use crate::annotate::{AnchorState, Status};
-use crate::classify::{ConflictReport, Verdict};
+use crate::classify::{ConflictReport, DevelopmentReport, Stage, Verdict};
 use crate::model::{Segment, SegmentId, SourceId};
 use crate::report::build::{MIN_RUN_CLAIMS, describe_run};
 use crate::report::changes::Changes;
@@ -131,6 +131,7 @@ fn index(lookup: &Lookup<'_>) -> String {
     render_annotations(report, &mut out);
     render_runs(lookup, &mut out);
     render_conflicts(lookup, &conflicts, &mut out);
+    render_developments(lookup, &mut out);
     render_single_source(lookup, &mut out);
     render_variants(report, &mut out);
     render_diagnostics(report, &mut out);
@@ -306,6 +307,62 @@ fn render_conflicts(
             escape(&conflict.theirs)
         );
     }
+}
+
+/// Each segment saying a decision is pending, with the later reports of it taken.
+fn render_developments(lookup: &Lookup<'_>, out: &mut String) {
+    let pending: Vec<(&SegmentReport, Vec<&DevelopmentReport>)> = lookup
+        .report
+        .segments
+        .iter()
+        .map(|s| {
+            let taken = s.finding.developments.iter();
+            (
+                s,
+                taken
+                    .filter(|d| d.this == Stage::Pending)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, taken)| !taken.is_empty())
+        .collect();
+    if pending.is_empty() {
+        return;
+    }
+    out.push_str("## Developments\n\n");
+    out.push_str(
+        "One source says a decision is pending, another, not earlier, reports it taken: \
+         a later report of the outcome, not a contradiction.\n\n",
+    );
+    let date = |published: Option<crate::model::Published>| {
+        published.map_or_else(|| "date not given".to_owned(), |p| p.to_string())
+    };
+    for (segment, taken) in pending {
+        let _ = writeln!(
+            out,
+            "- **{}** line {} ({}), pending (“{}”): {}",
+            escape(&segment.segment.source.0),
+            segment.segment.line,
+            date(taken[0].pending_published),
+            taken[0].pending_says,
+            escape(&segment.segment.text),
+        );
+        for development in taken {
+            let Some(outcome) = lookup.segment(&development.segment) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "  - taken in **{}** line {} ({}), “{}”: {}",
+                escape(&outcome.segment.source.0),
+                outcome.segment.line,
+                date(development.outcome_published),
+                escape(&development.outcome_says),
+                escape(&outcome.segment.text),
+            );
+        }
+    }
+    out.push('\n');
 }
 
 /// One side of a word diff, words the other side lacks in bold; the spaces
@@ -619,6 +676,24 @@ fn footnote(
             escape(&conflict.ours),
             describe(&conflict.source, &conflict.segment),
             escape(&conflict.theirs)
+        ));
+    }
+    for development in &segment.finding.developments {
+        let (this, other) = match development.this {
+            Stage::Pending => ("says it is pending", "reports it taken"),
+            Stage::Outcome => ("reports it taken", "said it was pending"),
+        };
+        parts.push(format!(
+            "Development, not a conflict: this {this} (“{}”), {} {other} (“{}”).",
+            escape(match development.this {
+                Stage::Pending => development.pending_says,
+                Stage::Outcome => &development.outcome_says,
+            }),
+            describe(&development.source, &development.segment),
+            escape(match development.this {
+                Stage::Pending => &development.outcome_says,
+                Stage::Outcome => development.pending_says,
+            }),
         ));
     }
     for support in &segment.finding.corroborated_by {

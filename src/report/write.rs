@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 /// Write `files` (name relative to `out`, contents) into `out`, creating it
 /// if needed. A file whose contents are already exactly these is left alone
 /// (a regeneration after one new source rewrites only what changed); the
-/// paths actually written are returned.
+/// paths actually written are returned. The last file is written after all
+/// the others: `report.json` goes there, so that a reader (a script, a
+/// watcher) who sees a new `report.json` finds every page of that run.
 pub fn write_all(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>> {
     if out.exists() && !out.is_dir() {
         return Err(Error::BadOutput {
@@ -22,6 +24,15 @@ pub fn write_all(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>>
         });
     }
     std::fs::create_dir_all(out).map_err(|e| Error::io("creating folder", out, e))?;
+    let Some((last, pages)) = files.split_last() else {
+        return Ok(Vec::new());
+    };
+    let mut written = write_each(out, pages)?;
+    written.extend(write_each(out, std::slice::from_ref(last))?);
+    Ok(written)
+}
+
+fn write_each(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>> {
     // Each file waits on its own fsync: writing them in parallel overlaps the waits.
     files
         .par_iter()

@@ -1,0 +1,212 @@
+//! Developments (pure): related segments of two sources → the pairs where one
+//! says a decision is pending and the other reports it taken.
+//!
+//! A story moves on: 004 has EU leaders "set to decide" on frozen Russian
+//! assets, 002 (published later) has them "agreeing" €90 billion that "does
+//! not touch Russian assets". That is news, not a contradiction: such a pair
+//! is a [`Development`], never a conflict. Decided by words, not by a parser:
+//! the pending side has a phrase such as "to decide" or "are debating", the
+//! outcome side (or the sentence before it on the same line, as 002 tells its
+//! outcome over two) a verb such as "agreed" or "approved". When both sources
+//! have a publication date, the pending one must not be the later.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::Segment;
+use jiff::civil::Date;
+
+/// One segment says a decision is pending, another reports it taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Development {
+    /// The segment saying it is pending.
+    pub pending: usize,
+    /// The segment reporting the outcome.
+    pub outcome: usize,
+    /// The words that say it is pending ("set to decide").
+    pub pending_says: &'static str,
+    /// The word that reports the outcome ("agreed"; "agreeing, in the
+    /// sentence before" when the sentence before on the same line has it).
+    pub outcome_says: String,
+}
+
+/// Phrases that say a decision is still to be taken.
+const PENDING: &[&str] = &[
+    "are debating",
+    "is debating",
+    "were debating",
+    "decide whether",
+    "deciding whether",
+    "set to decide",
+    "to decide",
+    "to vote on",
+    "weighing whether",
+    "will decide",
+    "will vote",
+];
+
+/// Words that report a decision taken.
+const OUTCOME: &[&str] = &[
+    "adopted",
+    "agreed",
+    "agreeing",
+    "approved",
+    "approving",
+    "decided",
+    "endorsed",
+    "pledged",
+    "rejected",
+    "voted",
+];
+
+/// Developments among `related` pairs (segment indices, any order).
+/// `published` gives each segment's source publication day.
+pub fn developments(
+    segments: &[Segment],
+    related: &[(usize, usize)],
+    published: impl Fn(usize) -> Option<Date>,
+) -> Vec<Development> {
+    // Each segment read once: a segment is in dozens of related pairs.
+    let marked: BTreeSet<usize> = related.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let stages: BTreeMap<usize, (Option<&'static str>, Option<String>)> = marked
+        .into_par_iter()
+        .map(|i| {
+            (
+                i,
+                (
+                    pending_phrase(&segments[i].norm),
+                    outcome_words(segments, i),
+                ),
+            )
+        })
+        .filter(|(_, (pending, outcome))| pending.is_some() || outcome.is_some())
+        .collect();
+    let mut out = Vec::new();
+    for &(a, b) in related {
+        let (Some(sa), Some(sb)) = (stages.get(&a), stages.get(&b)) else {
+            continue;
+        };
+        if segments[a].source == segments[b].source {
+            continue;
+        }
+        for ((pending, (pending_says, _)), (outcome, (still_pending, outcome_says))) in
+            [((a, sa), (b, sb)), ((b, sb), (a, sa))]
+        {
+            // Both still waiting, or nothing taken: no development.
+            let (Some(pending_says), None, Some(outcome_says)) =
+                (pending_says, still_pending, outcome_says)
+            else {
+                continue;
+            };
+            let in_order = match (published(pending), published(outcome)) {
+                (Some(p), Some(o)) => p <= o,
+                _ => true,
+            };
+            if in_order {
+                out.push(Development {
+                    pending,
+                    outcome,
+                    pending_says,
+                    outcome_says: outcome_says.clone(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|d| (d.pending, d.outcome));
+    out.dedup();
+    out
+}
+
+/// The pending phrase of a sentence.
+fn pending_phrase(text: &str) -> Option<&'static str> {
+    first_of(PENDING, text)
+}
+
+/// The first of `phrases` that `text` has as whole words, in lowercase.
+fn first_of(phrases: &[&'static str], text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    phrases
+        .iter()
+        .copied()
+        .find(|phrase| find_words(&lower, phrase).is_some())
+}
+
+/// The outcome word of segment `i`, or of the sentence before it on the same
+/// line of the same source ("… leaders agreeing to allocate €90 billion.
+/// This aid, which does not touch Russian assets, …").
+fn outcome_words(segments: &[Segment], i: usize) -> Option<String> {
+    let own = outcome_word(&segments[i].norm).map(str::to_owned);
+    let before = || {
+        let previous = &segments[i.checked_sub(1)?];
+        let same_paragraph =
+            previous.source == segments[i].source && previous.line == segments[i].line;
+        let word = same_paragraph
+            .then(|| outcome_word(&previous.norm))
+            .flatten()?;
+        Some(format!("{word}, in the sentence before"))
+    };
+    own.or_else(before)
+}
+
+/// An outcome verb not made hypothetical or negated by the three words
+/// before it ("would be submitted to and approved by Congress", "has not
+/// agreed").
+fn outcome_word(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    OUTCOME.iter().copied().find(|word| {
+        lower.match_indices(word).any(|(at, _)| {
+            is_whole_word(&lower, at, word.len()) && !hypothetical_before(&lower[..at])
+        })
+    })
+}
+
+/// Words that make the verb after them not (yet) a fact.
+const NOT_YET: &[&str] = &[
+    "be", "could", "if", "may", "might", "must", "never", "not", "should", "to", "will", "would",
+];
+
+fn hypothetical_before(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| NOT_YET.contains(&w))
+}
+
+/// Byte offset of `phrase` in `lower` as whole words.
+fn find_words(lower: &str, phrase: &str) -> Option<usize> {
+    lower
+        .match_indices(phrase)
+        .map(|(at, _)| at)
+        .find(|&at| is_whole_word(lower, at, phrase.len()))
+}
+
+fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_are_whole_words() {
+        assert_eq!(
+            pending_phrase("Leaders were set to decide whether to use the assets."),
+            Some("decide whether")
+        );
+        assert_eq!(pending_phrase("They were undecided."), None);
+        assert_eq!(outcome_word("Leaders Agreed a loan."), Some("agreed"));
+        assert_eq!(outcome_word("A disagreed point."), None);
+        assert_eq!(
+            outcome_word("It would be submitted to and approved by Congress."),
+            None
+        );
+        assert_eq!(outcome_word("The EU has not agreed."), None);
+    }
+}
