@@ -221,8 +221,7 @@ pub fn classify(
             });
         }
     }
-    let published =
-        |i: usize| source_index(sources, &segments[i].source).and_then(|s| sources[s].published);
+    let published = |i: usize| published_of(sources, &segments[i].source);
     for d in developments {
         for (ours, theirs, this) in [
             (d.pending, d.outcome, Stage::Pending),
@@ -269,10 +268,13 @@ fn best_first<T>(items: &mut [T], key: impl Fn(&T) -> (f64, &SegmentId)) {
     });
 }
 
+/// When a source was published, if it says.
+fn published_of(sources: &[SourceInfo], id: &SourceId) -> Option<Published> {
+    source_index(sources, id).and_then(|i| sources[i].published)
+}
+
 fn earlier_source(sources: &[SourceInfo], a: &SourceId, b: &SourceId) -> Option<SourceId> {
-    let published = |id: &SourceId| {
-        source_index(sources, id).and_then(|i| sources[i].published.map(|p| p.date()))
-    };
+    let published = |id: &SourceId| published_of(sources, id).map(|p| p.date());
     match (published(a), published(b)) {
         (Some(x), Some(y)) if x < y => Some(a.clone()),
         (Some(x), Some(y)) if y < x => Some(b.clone()),

@@ -47,8 +47,11 @@ pub fn watch(
         };
         // Linux reports a file opened for reading too (the run's own reads):
         // run only when a file was really added, removed or written.
+        if !relevant {
+            continue;
+        }
         let now = fingerprint(config, &out);
-        if relevant && now != last {
+        if now != last {
             last = now;
             on_run(run());
         }

@@ -256,7 +256,6 @@ const GROUPS: &[&str] = &["delegation", "participants", "side", "team"];
 
 /// Title and role words stripped from the front of a person's name.
 const TITLES: &[&str] = &[
-    "&str] = &[",
     "adviser",
     "advisor",
     "affairs",

@@ -520,7 +520,6 @@ fn spelling_variants<'a>(
         .collect();
     forms
         .into_values()
-        .filter(|seen| seen.len() > 1)
         .map(|seen| {
             let canonical = seen
                 .iter()

@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use super::extract::{Token, tokens};
-use crate::align::tokens::fold_name;
+use crate::align::tokens::{fold_name, is_capitalised};
 
 /// Words quoted from a named speaker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -200,7 +200,7 @@ pub fn quotes(text: &str) -> Vec<QuoteFact> {
 /// are talked about, not speaking.
 fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
     let is_name_word = |t: &Token<'_>| {
-        t.text.chars().next().is_some_and(char::is_uppercase)
+        is_capitalised(t.text)
             && !crate::align::tokens::is_stop_word(&t.lower)
             && !crate::align::tokens::is_not_a_name(&t.lower)
             && super::extract::nation(&t.lower).is_none()
@@ -335,7 +335,7 @@ fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
     let start = start + usize::from(tokens.get(start).is_some_and(|t| t.lower == "the"));
     let mut end = start;
     while let Some(token) = tokens.get(end) {
-        let capitalised = token.text.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = is_capitalised(token.text);
         let inner_of = token.lower == "of" && end > start;
         let stops = end > start && (token.clause_break || token.comma);
         if stops || !(capitalised || inner_of) {

@@ -679,21 +679,16 @@ fn footnote(
         ));
     }
     for development in &segment.finding.developments {
-        let (this, other) = match development.this {
-            Stage::Pending => ("says it is pending", "reports it taken"),
-            Stage::Outcome => ("reports it taken", "said it was pending"),
+        let (pending, outcome) = (development.pending_says, development.outcome_says.as_str());
+        let (this, ours, other, theirs) = match development.this {
+            Stage::Pending => ("says it is pending", pending, "reports it taken", outcome),
+            Stage::Outcome => ("reports it taken", outcome, "said it was pending", pending),
         };
         parts.push(format!(
             "Development, not a conflict: this {this} (“{}”), {} {other} (“{}”).",
-            escape(match development.this {
-                Stage::Pending => development.pending_says,
-                Stage::Outcome => &development.outcome_says,
-            }),
+            escape(ours),
             describe(&development.source, &development.segment),
-            escape(match development.this {
-                Stage::Pending => &development.outcome_says,
-                Stage::Outcome => development.pending_says,
-            }),
+            escape(theirs),
         ));
     }
     for support in &segment.finding.corroborated_by {
