@@ -155,26 +155,39 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
         analysis.removed.extend(text.removed);
         analysis.signals.push(text.signals);
     }
+    progress.start("choosing claims", 0);
     let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
-    progress.start("aligning claims", 0);
-    let alignment = align::align(&inputs, AlignParams::default());
-    progress.start("finding facts and conflicts", 0);
-    // Facts of claims only: a heading states nothing to contradict.
+    progress.start("aligning claims, finding facts", 0);
     let published: BTreeMap<&SourceId, jiff::civil::Date> = analysis
         .sources
         .iter()
         .filter_map(|s| Some((&s.id, s.published?.date())))
         .collect();
-    let claim_facts = facts::extract_all(
-        &analysis.segments,
-        |source| published.get(source).copied(),
-        |i| claims.binary_search(&i).is_ok(),
+    // Alignment, facts and name variants need only the segments: run side by
+    // side, so that one stage's sequential parts leave no core idle.
+    let ((alignment, claim_facts), variants) = rayon::join(
+        || {
+            rayon::join(
+                || align::align(&inputs, AlignParams::default()),
+                // Facts of claims only: a heading states nothing to contradict.
+                || {
+                    facts::extract_all(
+                        &analysis.segments,
+                        |source| published.get(source).copied(),
+                        |i| claims.binary_search(&i).is_ok(),
+                    )
+                },
+            )
+        },
+        || facts::variants(&analysis.segments),
     );
+    progress.start("finding conflicts", 0);
     let related: Vec<(usize, usize)> = alignment
         .related
         .iter()
         .map(|&(a, b)| (claims[a as usize], claims[b as usize]))
         .collect();
+    progress.start("finding developments", 0);
     let developments = facts::developments::developments(&analysis.segments, &related, |i| {
         published.get(&analysis.segments[i].source).copied()
     });
@@ -188,6 +201,7 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
             .into_iter()
             .filter(|c| !development_pairs.contains(&(c.a.min(c.b), c.a.max(c.b))))
             .collect();
+    progress.start("classifying", 0);
     analysis.findings = classify::classify(
         &analysis.segments,
         &analysis.sources,
@@ -197,7 +211,7 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
         &developments,
     );
     analysis.facts = claim_facts;
-    analysis.variants = facts::variants(&analysis.segments);
+    analysis.variants = variants;
     analysis.candidates = alignment.candidates;
     analysis
 }
@@ -256,11 +270,7 @@ fn load_and_analyse_with_progress(
 
 /// Build the report model: re-anchor the editor's annotations against the
 /// analysed segments, then gather everything into a [`Report`].
-pub fn build_report(
-    analysis: &Analysis,
-    entries: &[Entry],
-    diagnostics: Vec<Diagnostic>,
-) -> Report {
+pub fn build_report(analysis: Analysis, entries: &[Entry], diagnostics: Vec<Diagnostic>) -> Report {
     let annotations = annotation_reports(entries, &analysis.segments);
     report::build::build(analysis, annotations, diagnostics)
 }
@@ -309,7 +319,7 @@ fn run_report(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome>
     let (entries, problems) = load::load_annotations(&config.annotations);
     diagnostics.extend(problems);
     diagnostics.sort();
-    let mut report = build_report(&analysis, &entries, diagnostics);
+    let mut report = build_report(analysis, &entries, diagnostics);
     let mut notes = Vec::new();
     // What changed since the last run; a previous report that cannot be read
     // is said so in changes.md rather than leaving an old one standing.

@@ -6,8 +6,10 @@
 //! difference. No deadline is set: a deadline would make output depend on
 //! machine load, and segments are capped at 2,000 bytes, so Myers is quick.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
+use unicode_segmentation::UnicodeSegmentation as _;
 
 /// Which side a run of words belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,6 +87,31 @@ pub fn word_diff(ours: &str, theirs: &str) -> WordDiff {
     }
 }
 
+/// Whether [`word_diff`] of two sentences has a ratio of at least `min`.
+/// Counting the tokens the two share first (no diff can match more) rules
+/// out most pairs without the costly diff; the answer is the same either way.
+pub fn ratio_at_least(ours: &str, theirs: &str, min: f32) -> bool {
+    let ours: Vec<&str> = ours.split_word_bounds().collect();
+    let theirs: Vec<&str> = theirs.split_word_bounds().collect();
+    let mut unmatched: FxHashMap<&str, usize> = FxHashMap::default();
+    for token in &ours {
+        *unmatched.entry(token).or_default() += 1;
+    }
+    let mut shared = 0;
+    for token in &theirs {
+        if let Some(count) = unmatched.get_mut(token).filter(|count| **count > 0) {
+            *count -= 1;
+            shared += 1;
+        }
+    }
+    // similar's ratio: twice the equal tokens over both lengths.
+    let total = ours.len() + theirs.len();
+    if total > 0 && 2.0 * shared as f32 / (total as f32) < min {
+        return false;
+    }
+    TextDiff::configure().diff_slices(&ours, &theirs).ratio() >= min
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +125,30 @@ mod tests {
         assert_eq!(diff.only_ours(), vec!["63"]);
         assert_eq!(diff.only_theirs(), vec!["47"]);
         assert!(diff.ratio > 0.8);
+    }
+
+    #[test]
+    fn ratio_at_least_agrees_with_the_diff() {
+        let pairs = [
+            (
+                "russia fired 82 drones, 63 of which were intercepted.",
+                "russia fired 82 drones, 47 of which were intercepted.",
+            ),
+            ("the same words here.", "the same words here."),
+            ("words in one order here", "here order one in words"),
+            ("a b c d e f g h", "a b c d e f g x"),
+            ("", ""),
+        ];
+        for (ours, theirs) in pairs {
+            let ratio = word_diff(ours, theirs).ratio;
+            for min in [0.5, 0.8, 0.9, ratio] {
+                assert_eq!(
+                    ratio_at_least(ours, theirs, min),
+                    ratio >= min,
+                    "{ours} / {theirs} at {min}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -181,7 +181,7 @@ pub fn is_verbatim(a: &str, b: &str) -> bool {
     }
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     // The same sentence twice (a wire story run twice) needs no diff.
-    a == b || diff::word_diff(&a, &b).ratio >= VERBATIM_RATIO
+    a == b || diff::ratio_at_least(&a, &b, VERBATIM_RATIO)
 }
 
 fn mark_copied_sources(segments: &[AlignInput<'_>], matches: &mut [Match]) {

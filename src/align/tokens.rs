@@ -12,6 +12,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -332,10 +334,13 @@ impl SentenceFeatures {
         let mut plain: Vec<u64> = Vec::new();
         let words: Vec<&str> = text.unicode_words().collect();
         features.word_count = words.len();
-        let sentence_case = capitals_of(&words);
-        features.surface = words
+        // Each word lowered once: the surface hash, the capitals test and
+        // the term all need it.
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let sentence_case = capitals_of(&words, &lower);
+        features.surface = lower
             .iter()
-            .map(|w| xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes()))
+            .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
             .collect();
         let mut index = 0;
         while index < words.len() {
@@ -374,7 +379,7 @@ impl SentenceFeatures {
             } else {
                 Capitals::Meaningful
             };
-            let term = classify_word(word, capitals);
+            let term = classify_word(word, &lower[index], capitals);
             index += 1;
             let Some((kind, key)) = term else {
                 continue;
@@ -468,14 +473,25 @@ fn plain_key(word: &str) -> u64 {
     hash_term(TermKind::Word, &STEMMER.stem(lower))
 }
 
+/// The word lists as hash tables: every word of every sentence is looked up
+/// in them, and a binary search compares a dozen strings for each.
+static STOP_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static CONCEPT_MAP: LazyLock<FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| CONCEPTS.iter().copied().collect());
+static NUMBER_WORD_MAP: LazyLock<FxHashMap<&'static str, f64>> =
+    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+
 /// Is this lower-case word capitalised only as a title, month, day or sentence starter?
 pub fn is_not_a_name(lower: &str) -> bool {
-    NOT_NAMES.binary_search(&lower).is_ok()
+    NOT_NAME_SET.contains(lower)
 }
 
 /// Is this lower-case word a function word or reporting verb?
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP_WORDS.binary_search(&lower).is_ok()
+    STOP_SET.contains(lower)
 }
 
 fn hash_term(kind: TermKind, key: &str) -> u64 {
@@ -500,16 +516,14 @@ enum Capitals {
 
 /// Headlines capitalise every word ("Sheriff's Deputy Shot and Killed") and
 /// some shout; in neither do capitals mark names.
-fn capitals_of(words: &[&str]) -> Capitals {
+/// `lower` is `words` in lower case.
+fn capitals_of(words: &[&str], lower: &[String]) -> Capitals {
     let content: Vec<&str> = words
         .iter()
-        .copied()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .filter(|w| {
-            STOP_WORDS
-                .binary_search(&w.to_lowercase().as_str())
-                .is_err()
-        })
+        .zip(lower)
+        .filter(|(w, _)| w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|(_, lower)| !is_stop_word(lower))
+        .map(|(w, _)| *w)
         .collect();
     if content.len() < 3 {
         return Capitals::Meaningful;
@@ -530,20 +544,20 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Classify one word: `None` for stop words and punctuation.
-fn classify_word(word: &str, capitals: Capitals) -> Option<(TermKind, String)> {
-    let lower = word.to_lowercase();
+/// Classify one word (`lower` is it in lower case): `None` for stop words
+/// and punctuation.
+fn classify_word(word: &str, lower: &str, capitals: Capitals) -> Option<(TermKind, String)> {
     let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
     if lower.is_empty() || !lower.chars().any(char::is_alphanumeric) {
         return None;
     }
-    if let Ok(i) = CONCEPTS.binary_search_by(|(w, _)| (*w).cmp(lower)) {
-        return Some((TermKind::Word, CONCEPTS[i].1.to_owned()));
+    if let Some(concept) = CONCEPT_MAP.get(lower) {
+        return Some((TermKind::Word, (*concept).to_owned()));
     }
-    if STOP_WORDS.binary_search(&lower).is_ok() {
+    if is_stop_word(lower) {
         return None;
     }
-    if is_name_like(word, capitals) && NOT_NAMES.binary_search(&lower).is_err() {
+    if is_name_like(word, capitals) && !is_not_a_name(lower) {
         return Some((TermKind::Name, fold_name(word)));
     }
     Some((TermKind::Word, STEMMER.stem(lower).into_owned()))
@@ -632,22 +646,36 @@ pub fn fold_name(word: &str) -> String {
 /// ("50 billion" is one number).
 pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
     let word = words[index];
-    let lower = word.to_lowercase();
-    let value = if let Ok(i) = NUMBER_WORDS.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
-        NUMBER_WORDS[i].1
+    let value = if let Some(value) = number_word(word) {
+        value
     } else if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         word.replace(',', "").parse::<f64>().ok()?
     } else {
         return None;
     };
+    // Scales are ASCII, and the text is NFKC (no Kelvin sign lowering to
+    // "k"), so comparing ASCII case-insensitively is comparing in lower case.
     let scale = words.get(index + 1).and_then(|next| {
-        let next = next.to_lowercase();
-        SCALES.iter().find(|(s, _)| *s == next).map(|(_, f)| *f)
+        SCALES
+            .iter()
+            .find(|(s, _)| next.eq_ignore_ascii_case(s))
+            .map(|(_, f)| *f)
     });
     Some(match scale {
         Some(factor) => (value * factor, 2),
         None => (value, 1),
     })
+}
+
+/// The value of a number word ("Twelve"), without allocating: number words
+/// are short ASCII, so a word that is not cannot be one.
+fn number_word(word: &str) -> Option<f64> {
+    let mut buffer = [0u8; 16];
+    let lower = buffer.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    NUMBER_WORD_MAP.get(lower).copied()
 }
 
 fn format_number(value: f64) -> String {

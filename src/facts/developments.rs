@@ -10,8 +10,6 @@
 //! outcome over two) a verb such as "agreed" or "approved". When both sources
 //! have a publication date, the pending one must not be the later.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -68,46 +66,55 @@ pub fn developments(
     related: &[(usize, usize)],
     published: impl Fn(usize) -> Option<Date>,
 ) -> Vec<Development> {
-    // Each segment read once: a segment is in dozens of related pairs.
-    let marked: BTreeSet<usize> = related.iter().flat_map(|&(a, b)| [a, b]).collect();
-    let stages: BTreeMap<usize, (Option<&'static str>, Option<String>)> = marked
-        .into_par_iter()
-        .map(|i| {
-            (
-                i,
-                (
-                    pending_phrase(&segments[i].norm),
-                    outcome_words(segments, i),
-                ),
-            )
-        })
-        .filter(|(_, (pending, outcome))| pending.is_some() || outcome.is_some())
+    // Each segment read once (a segment is in dozens of related pairs), and
+    // pending phrases first: they are rare, and only a segment related to a
+    // pending one needs its outcome read.
+    let mut related_to_any = vec![false; segments.len()];
+    for &(a, b) in related {
+        related_to_any[a] = true;
+        related_to_any[b] = true;
+    }
+    let pending: Vec<Option<&'static str>> = segments
+        .par_iter()
+        .zip(&related_to_any)
+        .map(|(segment, &related)| related.then(|| pending_phrase(&segment.norm)).flatten())
         .collect();
+    let mut may_be_outcome = vec![false; segments.len()];
+    for &(a, b) in related {
+        for (one, other) in [(a, b), (b, a)] {
+            if pending[one].is_some() && pending[other].is_none() {
+                may_be_outcome[other] = true;
+            }
+        }
+    }
+    let mut outcome: Vec<Option<String>> = vec![None; segments.len()];
+    let found: Vec<(usize, String)> = (0..segments.len())
+        .into_par_iter()
+        .filter(|&i| may_be_outcome[i])
+        .filter_map(|i| Some((i, outcome_words(segments, i)?)))
+        .collect();
+    for (i, says) in found {
+        outcome[i] = Some(says);
+    }
     let mut out = Vec::new();
     for &(a, b) in related {
-        let (Some(sa), Some(sb)) = (stages.get(&a), stages.get(&b)) else {
-            continue;
-        };
         if segments[a].source == segments[b].source {
             continue;
         }
-        for ((pending, (pending_says, _)), (outcome, (still_pending, outcome_says))) in
-            [((a, sa), (b, sb)), ((b, sb), (a, sa))]
-        {
-            // Both still waiting, or nothing taken: no development.
-            let (Some(pending_says), None, Some(outcome_says)) =
-                (pending_says, still_pending, outcome_says)
+        for (pending_side, outcome_side) in [(a, b), (b, a)] {
+            let (Some(pending_says), Some(outcome_says)) =
+                (pending[pending_side], &outcome[outcome_side])
             else {
                 continue;
             };
-            let in_order = match (published(pending), published(outcome)) {
+            let in_order = match (published(pending_side), published(outcome_side)) {
                 (Some(p), Some(o)) => p <= o,
                 _ => true,
             };
             if in_order {
                 out.push(Development {
-                    pending,
-                    outcome,
+                    pending: pending_side,
+                    outcome: outcome_side,
                     pending_says,
                     outcome_says: outcome_says.clone(),
                 });

@@ -62,9 +62,18 @@ fn fold_characters(input: &str) -> Normalized {
         origin: Vec::with_capacity(input.len() + 1),
     };
     let mut buffer = String::new();
-    for (offset, grapheme) in input.grapheme_indices(true) {
+    let mut offset = 0;
+    while offset < input.len() {
+        let grapheme = next_grapheme(input, offset);
         buffer.clear();
-        buffer.extend(grapheme.nfkc().filter_map(fold_char));
+        if grapheme.len() == 1 {
+            // ASCII: NFKC leaves it as it is.
+            buffer.extend(grapheme.chars().filter_map(fold_char));
+        } else {
+            buffer.extend(grapheme.nfkc().filter_map(fold_char));
+        }
+        let at = offset;
+        offset += grapheme.len();
         if buffer.is_empty() {
             continue;
         }
@@ -76,11 +85,30 @@ fn fold_characters(input: &str) -> Normalized {
             out.text.pop();
             out.origin.pop();
         }
-        push_mapped(&mut out, &buffer, offset);
+        push_mapped(&mut out, &buffer, at);
     }
     out.origin
         .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
     out
+}
+
+/// The grapheme starting at `offset`, a grapheme boundary. Most text is
+/// ASCII, and an ASCII character followed by another (bar CR LF) is a
+/// grapheme of its own: no need to run the segmenter for it.
+fn next_grapheme(input: &str, offset: usize) -> &str {
+    let bytes = input.as_bytes();
+    let first = bytes[offset];
+    let next = bytes.get(offset + 1).copied();
+    let stands_alone = first.is_ascii()
+        && next.is_none_or(|next| next.is_ascii() && !(first == b'\r' && next == b'\n'));
+    if stands_alone {
+        &input[offset..=offset]
+    } else {
+        input[offset..]
+            .graphemes(true)
+            .next()
+            .unwrap_or(&input[offset..])
+    }
 }
 
 /// Fold one character: `None` drops it.
@@ -172,6 +200,16 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn a_combining_mark_stays_with_its_ascii_letter() {
+        // The ASCII shortcut must not split "e" from the accent after it:
+        // NFKC composes the two into "é" only when they are one grapheme.
+        let normalized = normalize("Cafe\u{301} and Sa\u{308}o\r\nnext");
+        assert_eq!(normalized.text, "Caf\u{e9} and S\u{e4}o\nnext");
+        assert_eq!(normalized.to_input(3), 3);
+        assert_eq!(normalized.to_input(5), 6);
     }
 
     #[test]
