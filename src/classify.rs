@@ -8,6 +8,7 @@
 //! Conflicts (other numbers, dates, names) come from the facts stage and
 //! override both.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::Alignment;
@@ -164,7 +165,7 @@ pub fn classify(
     developments: &[Development],
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = segments
-        .iter()
+        .par_iter()
         .map(|segment| {
             let reason = not_a_claim(segment);
             Finding {
@@ -238,7 +239,7 @@ pub fn classify(
             });
         }
     }
-    for finding in &mut findings {
+    findings.par_iter_mut().for_each(|finding| {
         finding
             .developments
             .sort_by(|x, y| x.segment.cmp(&y.segment));
@@ -254,7 +255,7 @@ pub fn classify(
                 finding.verdict = Verdict::Corroborated;
             }
         }
-    }
+    });
     findings
 }
 

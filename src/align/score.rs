@@ -130,8 +130,9 @@ pub struct Weighted<'a> {
     numbers: Vec<f32>,
     /// Sums of the three, each added in list order.
     totals: [f32; 3],
-    /// Which words, names and numbers are distinctive (few sentences have them).
-    distinctive: [Vec<bool>; 3],
+    /// The distinctive words, names and numbers (few sentences have them),
+    /// each sorted: every candidate pair compares these first.
+    distinctive: [Vec<u64>; 3],
     /// The names rare enough to anchor support (sorted).
     rare_names: Vec<u64>,
 }
@@ -149,7 +150,13 @@ impl TermWeights {
         );
         let sum = |weights: &[f32]| weights.iter().fold(0.0, |total, w| total + w);
         let totals = [sum(&words), sum(&names), sum(&numbers)];
-        let distinctive = |terms: &[u64]| terms.iter().map(|&t| self.is_distinctive(t)).collect();
+        let distinctive = |terms: &[u64]| {
+            terms
+                .iter()
+                .copied()
+                .filter(|&t| self.is_distinctive(t))
+                .collect()
+        };
         Weighted {
             features,
             totals,
@@ -172,13 +179,13 @@ impl TermWeights {
 }
 
 impl Weighted<'_> {
-    /// (terms, weights, distinctive flags) of each kind: words, names, numbers.
-    fn kinds(&self) -> [(&[u64], &[f32], &[bool]); 3] {
+    /// (terms, weights) of each kind: words, names, numbers.
+    fn kinds(&self) -> [(&[u64], &[f32]); 3] {
         let f = self.features;
         [
-            (f.words(), &self.words, &self.distinctive[0]),
-            (f.names(), &self.names, &self.distinctive[1]),
-            (f.numbers(), &self.numbers, &self.distinctive[2]),
+            (f.words(), &self.words),
+            (f.names(), &self.names),
+            (f.numbers(), &self.numbers),
         ]
     }
 }
@@ -214,23 +221,10 @@ fn count_shared(a: &[u64], b: &[u64]) -> usize {
     shared
 }
 
-/// Terms of `a` flagged in `keep` that `b` has too (both sorted).
-fn count_shared_flagged(a: &[u64], keep: &[bool], b: &[u64]) -> usize {
-    let mut j = 0;
-    let mut shared = 0;
-    for (&term, &kept) in a.iter().zip(keep) {
-        while j < b.len() && b[j] < term {
-            j += 1;
-        }
-        shared += usize::from(kept && j < b.len() && b[j] == term);
-    }
-    shared
-}
-
 /// Weighted (total, shared-with-b) over every kind of term of `a`.
 fn content_overlap(a: &Weighted<'_>, b: &Weighted<'_>) -> (f32, f32) {
     let [wt, nt, ut] = a.totals;
-    let [(aw, ww, _), (an, wn, _), (au, wu, _)] = a.kinds();
+    let [(aw, ww), (an, wn), (au, wu)] = a.kinds();
     let ws = shared_weight(aw, ww, b.features.words());
     let ns = shared_weight(an, wn, b.features.names());
     let us = shared_weight(au, wu, b.features.numbers());
@@ -329,12 +323,13 @@ pub fn supports(
 /// "No arrests have been made" / "No suspects have been identified"). The
 /// test is symmetric and cheap, so most candidate pairs stop here.
 pub fn may_support(a: &Weighted<'_>, b: &Weighted<'_>) -> bool {
-    let theirs = [b.features.words(), b.features.names(), b.features.numbers()];
+    // A term distinctive in one sentence is distinctive in the other (it is
+    // the corpus that decides), so comparing the distinctive lists suffices.
     let shared_terms: usize = a
-        .kinds()
+        .distinctive
         .iter()
-        .zip(theirs)
-        .map(|(&(ours, _, distinctive), theirs)| count_shared_flagged(ours, distinctive, theirs))
+        .zip(&b.distinctive)
+        .map(|(ours, theirs)| count_shared(ours, theirs))
         .sum();
     shared_terms >= SUPPORT_MIN_SHARED_TERMS
 }

@@ -9,6 +9,8 @@ use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
 use crate::annotate::{AnchorState, Status};
@@ -45,9 +47,10 @@ pub fn escape(text: &str) -> String {
 /// rendering stays linear in the corpus.
 struct Lookup<'r> {
     report: &'r Report,
-    sources: BTreeMap<&'r SourceId, &'r SourceReport>,
+    // Hash maps: only looked up (never walked), once per footnote.
+    sources: FxHashMap<&'r SourceId, &'r SourceReport>,
     /// Position of each segment in `report.segments`.
-    positions: BTreeMap<&'r SegmentId, usize>,
+    positions: FxHashMap<&'r SegmentId, usize>,
     segments_of: BTreeMap<&'r SourceId, &'r [SegmentReport]>,
     runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
     /// Editor annotations attached to each segment, in file order.
