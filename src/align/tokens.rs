@@ -588,13 +588,21 @@ pub type FoldStep = (&'static str, fn(&str) -> String);
 pub const NAME_FOLDS: [FoldStep; 4] = [
     ("accents", strip_accents),
     ("transliteration iy/yy → i/y", |w| {
-        w.replace("iy", "i").replace("yy", "y")
+        if w.contains('y') {
+            w.replace("iy", "i").replace("yy", "y")
+        } else {
+            w.to_owned()
+        }
     }),
     ("Ukrainian h → g", ukrainian_h_to_g),
     ("doubled letters", collapse_doubled_letters),
 ];
 
 fn strip_accents(word: &str) -> String {
+    // ASCII has no accents and decomposes to itself.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

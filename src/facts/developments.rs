@@ -98,15 +98,15 @@ pub fn developments(
     }
     let mut out = Vec::new();
     for &(a, b) in related {
-        if segments[a].source == segments[b].source {
-            continue;
-        }
         for (pending_side, outcome_side) in [(a, b), (b, a)] {
             let (Some(pending_says), Some(outcome_says)) =
                 (pending[pending_side], &outcome[outcome_side])
             else {
                 continue;
             };
+            if segments[a].source == segments[b].source {
+                continue;
+            }
             let in_order = match (published(pending_side), published(outcome_side)) {
                 (Some(p), Some(o)) => p <= o,
                 _ => true,
