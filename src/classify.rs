@@ -182,30 +182,41 @@ pub fn classify(
             }
         })
         .collect();
-    for m in &alignment.matches {
-        let (a, b) = (claims[m.a as usize], claims[m.b as usize]);
-        for (ours, theirs, supported) in [(a, b, m.b_supports_a), (b, a, m.a_supports_b)] {
-            let Some(basis) = supported else {
-                continue;
-            };
-            let other = &segments[theirs];
-            let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
-            let finding = &mut findings[ours];
-            if m.same_origin {
-                finding.same_origin.push(SameOrigin {
-                    source: other.source.clone(),
-                    segment: other.id.clone(),
-                    similarity,
-                    origin: earlier_source(sources, &segments[ours].source, &other.source),
-                });
-            } else {
-                finding.corroborated_by.push(Support {
-                    source: other.source.clone(),
-                    segment: other.id.clone(),
-                    similarity,
-                    basis,
-                });
-            }
+    // The entries built in parallel (each copies two ids), pushed in match order.
+    let entries: Vec<(usize, MatchEntry)> = alignment
+        .matches
+        .par_iter()
+        .flat_map_iter(|m| {
+            let (a, b) = (claims[m.a as usize], claims[m.b as usize]);
+            [(a, b, m.b_supports_a), (b, a, m.a_supports_b)]
+                .into_iter()
+                .filter_map(move |(ours, theirs, supported)| {
+                    let basis = supported?;
+                    let other = &segments[theirs];
+                    let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
+                    let entry = if m.same_origin {
+                        MatchEntry::SameOrigin(SameOrigin {
+                            source: other.source.clone(),
+                            segment: other.id.clone(),
+                            similarity,
+                            origin: earlier_source(sources, &segments[ours].source, &other.source),
+                        })
+                    } else {
+                        MatchEntry::Support(Support {
+                            source: other.source.clone(),
+                            segment: other.id.clone(),
+                            similarity,
+                            basis,
+                        })
+                    };
+                    Some((ours, entry))
+                })
+        })
+        .collect();
+    for (ours, entry) in entries {
+        match entry {
+            MatchEntry::SameOrigin(same) => findings[ours].same_origin.push(same),
+            MatchEntry::Support(support) => findings[ours].corroborated_by.push(support),
         }
     }
     for conflict in conflicts {
@@ -257,6 +268,12 @@ pub fn classify(
         }
     });
     findings
+}
+
+/// What a match adds to one side's finding.
+enum MatchEntry {
+    SameOrigin(SameOrigin),
+    Support(Support),
 }
 
 /// Highest similarity first; ties in segment-id order.
