@@ -83,7 +83,6 @@ pub fn build(
             source_report(info, text_signals, own, removed, runs)
         })
         .collect();
-    drop((segments_of, removed_of, runs_of));
     Report {
         sources,
         segments,
