@@ -181,13 +181,12 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
         },
         || facts::variants(&analysis.segments),
     );
-    progress.start("finding conflicts", 0);
+    progress.start("finding developments and conflicts", 0);
     let related: Vec<(usize, usize)> = alignment
         .related
         .iter()
         .map(|&(a, b)| (claims[a as usize], claims[b as usize]))
         .collect();
-    progress.start("finding developments", 0);
     let developments = facts::developments::developments(&analysis.segments, &related, |i| {
         published.get(&analysis.segments[i].source).copied()
     });

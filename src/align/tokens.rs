@@ -379,7 +379,8 @@ impl SentenceFeatures {
             } else {
                 Capitals::Meaningful
             };
-            let term = classify_word(word, &lower[index], capitals);
+            let word_lower = &lower[index];
+            let term = classify_word(word, word_lower, capitals);
             index += 1;
             let Some((kind, key)) = term else {
                 continue;
@@ -387,7 +388,7 @@ impl SentenceFeatures {
             let hash = hash_term(kind, &key);
             plain.push(match kind {
                 TermKind::Word | TermKind::Number => hash,
-                TermKind::Name => plain_key(word),
+                TermKind::Name => plain_key(word_lower),
             });
             match kind {
                 TermKind::Word => features.words.push(hash),
@@ -466,9 +467,9 @@ impl SentenceFeatures {
     }
 }
 
-/// The word-kind hash a name would have if it were not capitalised.
-fn plain_key(word: &str) -> u64 {
-    let lower = word.to_lowercase();
+/// The word-kind hash a name would have if it were not capitalised (`lower`
+/// is the name in lower case).
+fn plain_key(lower: &str) -> u64 {
     let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
     hash_term(TermKind::Word, &STEMMER.stem(lower))
 }
