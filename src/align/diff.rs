@@ -6,7 +6,6 @@
 //! difference. No deadline is set: a deadline would make output depend on
 //! machine load, and segments are capped at 2,000 bytes, so Myers is quick.
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 use unicode_segmentation::UnicodeSegmentation as _;
@@ -87,29 +86,104 @@ pub fn word_diff(ours: &str, theirs: &str) -> WordDiff {
     }
 }
 
+/// A sentence in lower case, split as [`word_diff`] splits it (at Unicode
+/// word bounds), kept to be compared with many others without splitting it
+/// again.
+#[derive(Debug)]
+pub struct LowerWords {
+    lower: String,
+    /// End of each token in `lower`.
+    ends: Vec<u32>,
+    /// Token numbers sorted by token text: the tokens as a multiset.
+    sorted: Vec<u32>,
+}
+
+impl LowerWords {
+    /// Lower-case and split `text`.
+    pub fn new(text: &str) -> Self {
+        let lower = text.to_lowercase();
+        let mut ends = Vec::new();
+        let mut end = 0;
+        for token in lower.split_word_bounds() {
+            end += token.len();
+            // Segments are capped at 2,000 bytes; a longer text keeps its
+            // first 4 GiB of tokens.
+            match u32::try_from(end) {
+                Ok(end) => ends.push(end),
+                Err(_) => break,
+            }
+        }
+        let mut words = LowerWords {
+            lower,
+            ends,
+            sorted: Vec::new(),
+        };
+        let mut sorted: Vec<u32> =
+            (0..u32::try_from(words.ends.len()).unwrap_or(u32::MAX)).collect();
+        sorted.sort_by(|&x, &y| words.token(x).cmp(words.token(y)));
+        words.sorted = sorted;
+        words
+    }
+
+    /// The lower-cased text.
+    pub fn as_str(&self) -> &str {
+        &self.lower
+    }
+
+    fn token(&self, number: u32) -> &str {
+        let number = number as usize;
+        let start = number
+            .checked_sub(1)
+            .and_then(|previous| self.ends.get(previous))
+            .map_or(0, |&end| end as usize);
+        let end = self.ends.get(number).map_or(start, |&end| end as usize);
+        self.lower.get(start..end).unwrap_or_default()
+    }
+
+    fn tokens(&self) -> Vec<&str> {
+        (0..self.ends.len()).map(|i| self.token(i as u32)).collect()
+    }
+
+    /// How many tokens the two have in common, counted as multisets (no
+    /// diff can match more).
+    fn shared_with(&self, other: &LowerWords) -> usize {
+        let (mut ours, mut theirs) = (
+            self.sorted.iter().peekable(),
+            other.sorted.iter().peekable(),
+        );
+        let mut shared = 0;
+        while let (Some(&&x), Some(&&y)) = (ours.peek(), theirs.peek()) {
+            match self.token(x).cmp(other.token(y)) {
+                std::cmp::Ordering::Less => {
+                    ours.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    theirs.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    ours.next();
+                    theirs.next();
+                }
+            }
+        }
+        shared
+    }
+}
+
 /// Whether [`word_diff`] of two sentences has a ratio of at least `min`.
 /// Counting the tokens the two share first (no diff can match more) rules
 /// out most pairs without the costly diff; the answer is the same either way.
-pub fn ratio_at_least(ours: &str, theirs: &str, min: f32) -> bool {
-    let ours: Vec<&str> = ours.split_word_bounds().collect();
-    let theirs: Vec<&str> = theirs.split_word_bounds().collect();
-    let mut unmatched: FxHashMap<&str, usize> = FxHashMap::default();
-    for token in &ours {
-        *unmatched.entry(token).or_default() += 1;
-    }
-    let mut shared = 0;
-    for token in &theirs {
-        if let Some(count) = unmatched.get_mut(token).filter(|count| **count > 0) {
-            *count -= 1;
-            shared += 1;
-        }
-    }
+pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
     // similar's ratio: twice the equal tokens over both lengths.
-    let total = ours.len() + theirs.len();
-    if total > 0 && 2.0 * shared as f32 / (total as f32) < min {
+    let total = ours.ends.len() + theirs.ends.len();
+    if total > 0 && 2.0 * ours.shared_with(theirs) as f32 / (total as f32) < min {
         return false;
     }
-    TextDiff::configure().diff_slices(&ours, &theirs).ratio() >= min
+    TextDiff::configure()
+        .diff_slices(&ours.tokens(), &theirs.tokens())
+        .ratio()
+        >= min
 }
 
 #[cfg(test)]
@@ -143,7 +217,7 @@ mod tests {
             let ratio = word_diff(ours, theirs).ratio;
             for min in [0.5, 0.8, 0.9, ratio] {
                 assert_eq!(
-                    ratio_at_least(ours, theirs, min),
+                    ratio_at_least(&LowerWords::new(ours), &LowerWords::new(theirs), min),
                     ratio >= min,
                     "{ours} / {theirs} at {min}"
                 );

@@ -15,6 +15,7 @@ pub mod score;
 pub mod tokens;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -135,6 +136,17 @@ fn finish(
     let weights = TermWeights::from_corpus(features);
     let weighted: Vec<score::Weighted<'_>> =
         features.par_iter().map(|f| weights.weigh(f)).collect();
+    // Split for the near-verbatim test on first use: most segments never
+    // need it, some are in dozens of pairs.
+    let verbatim_texts: Vec<OnceLock<VerbatimText>> =
+        segments.iter().map(|_| OnceLock::new()).collect();
+    let verbatim_text = |i: u32| {
+        let text = segments[i as usize].text;
+        (
+            text,
+            verbatim_texts[i as usize].get_or_init(|| VerbatimText::new(text)),
+        )
+    };
     let mut matches: Vec<Match> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -156,8 +168,7 @@ fn finish(
                 score,
                 b_supports_a,
                 a_supports_b,
-                same_origin: may_be_verbatim
-                    && is_verbatim(segments[a as usize].text, segments[b as usize].text),
+                same_origin: may_be_verbatim && verbatim_pair(verbatim_text(a), verbatim_text(b)),
             })
         })
         .collect();
@@ -172,16 +183,33 @@ fn finish(
 
 /// Near-verbatim: long enough and almost every word shared.
 pub fn is_verbatim(a: &str, b: &str) -> bool {
-    let words = a
-        .split_whitespace()
-        .count()
-        .min(b.split_whitespace().count());
-    if words < VERBATIM_MIN_WORDS {
+    verbatim_pair((a, &VerbatimText::new(a)), (b, &VerbatimText::new(b)))
+}
+
+/// A segment as the near-verbatim test reads it: built once per segment,
+/// however many pairs it is in.
+struct VerbatimText {
+    words: usize,
+    lower: diff::LowerWords,
+}
+
+impl VerbatimText {
+    fn new(text: &str) -> Self {
+        VerbatimText {
+            words: text.split_whitespace().count(),
+            lower: diff::LowerWords::new(text),
+        }
+    }
+}
+
+fn verbatim_pair((a, a_words): (&str, &VerbatimText), (b, b_words): (&str, &VerbatimText)) -> bool {
+    if a_words.words.min(b_words.words) < VERBATIM_MIN_WORDS {
         return false;
     }
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
     // The same sentence twice (a wire story run twice) needs no diff.
-    a == b || diff::ratio_at_least(&a, &b, VERBATIM_RATIO)
+    a == b
+        || a_words.lower.as_str() == b_words.lower.as_str()
+        || diff::ratio_at_least(&a_words.lower, &b_words.lower, VERBATIM_RATIO)
 }
 
 fn mark_copied_sources(segments: &[AlignInput<'_>], matches: &mut [Match]) {

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::Analysis;
 use crate::align::tokens::{fold_name, is_capitalised};
 use crate::classify::{Finding, Verdict};
@@ -68,13 +70,14 @@ pub fn build(
     let removed_of = by_source(&removed, |r| &r.source);
     let mentions = name_mentions(&segments);
     let own = |id: &SourceId| segments_of.get(id).copied().unwrap_or_default();
+    // Sources are independent of each other: in parallel, in order.
     let single_source_runs: Vec<SingleSourceRun> = infos
-        .iter()
-        .flat_map(|info| single_source_runs(&info.id, own(&info.id), &mentions))
+        .par_iter()
+        .flat_map_iter(|info| single_source_runs(&info.id, own(&info.id), &mentions))
         .collect();
     let runs_of = by_source(&single_source_runs, |r| &r.source);
     let sources = infos
-        .into_iter()
+        .into_par_iter()
         .zip(&signals)
         .map(|(info, text_signals)| {
             let removed = removed_of.get(&info.id).copied().unwrap_or_default();
@@ -299,11 +302,22 @@ type Mentions<'a> = BTreeMap<String, Option<&'a SourceId>>;
 
 /// Every capitalised word of every segment, folded, with who mentions it.
 fn name_mentions(segments: &[SegmentReport]) -> Mentions<'_> {
+    // Finding and folding the names is the costly part: in parallel, then
+    // merged in segment order.
+    let folded: Vec<Vec<String>> = segments
+        .par_iter()
+        .map(|report| {
+            name_words(&report.segment.norm)
+                .iter()
+                .map(|word| fold_name(word))
+                .collect()
+        })
+        .collect();
     let mut out: Mentions<'_> = BTreeMap::new();
-    for report in segments {
+    for (report, names) in segments.iter().zip(folded) {
         let source = &report.segment.source;
-        for word in name_words(&report.segment.norm) {
-            out.entry(fold_name(&word))
+        for name in names {
+            out.entry(name)
                 .and_modify(|seen| {
                     if *seen != Some(source) {
                         *seen = None;

@@ -26,20 +26,43 @@ use crate::report::{
 /// it renders as the same characters, never as markup, links, HTML or footnotes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' | '^' | '$' => {
-                out.push('\\');
-                out.push(c);
+    let bytes = text.as_bytes();
+    // Copy runs of plain text whole; only ASCII bytes and the C1 controls
+    // (U+0080–U+009F, two bytes starting 0xC2) need replacing, so every cut
+    // falls on a character boundary.
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, width): (&str, usize) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b'`' => ("\\`", 1),
+            b'*' => ("\\*", 1),
+            b'_' => ("\\_", 1),
+            b'[' => ("\\[", 1),
+            b']' => ("\\]", 1),
+            b'#' => ("\\#", 1),
+            b'|' => ("\\|", 1),
+            b'!' => ("\\!", 1),
+            b'~' => ("\\~", 1),
+            b'^' => ("\\^", 1),
+            b'$' => ("\\$", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'&' => ("&amp;", 1),
+            b'\n' | b'\r' | b'\t' => (" ", 1),
+            0..=0x1f | 0x7f => ("", 1),
+            0xc2 if bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)) => ("", 2),
+            _ => {
+                i += 1;
+                continue;
             }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+        };
+        out.push_str(&text[run_start..i]);
+        out.push_str(replacement);
+        i += width;
+        run_start = i;
     }
+    out.push_str(&text[run_start..]);
     out
 }
 
@@ -55,6 +78,9 @@ struct Lookup<'r> {
     runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
     /// Editor annotations attached to each segment, in file order.
     notes_of: BTreeMap<&'r SegmentId, Vec<&'r AnnotationReport>>,
+    /// Each segment's text escaped, by position: a segment is quoted in the
+    /// footnote of every segment it backs, escaping it once is enough.
+    escaped_texts: Vec<String>,
 }
 
 impl<'r> Lookup<'r> {
@@ -79,11 +105,24 @@ impl<'r> Lookup<'r> {
                     }
                     map
                 }),
+            escaped_texts: report
+                .segments
+                .par_iter()
+                .map(|s| escape(&s.segment.text))
+                .collect(),
         }
     }
 
     fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
         self.positions.get(id).map(|&i| &self.report.segments[i])
+    }
+
+    /// A segment's text, escaped for Markdown.
+    fn escaped_text(&self, id: &SegmentId) -> &str {
+        self.positions
+            .get(id)
+            .and_then(|&i| self.escaped_texts.get(i))
+            .map_or("", String::as_str)
     }
 
     fn segments_of(&self, id: &SourceId) -> &'r [SegmentReport] {
@@ -273,43 +312,63 @@ fn render_conflicts(
     pairs: &[(usize, usize, &ConflictReport)],
     out: &mut String,
 ) {
-    let report = lookup.report;
     out.push_str("## Conflicts\n\n");
     if pairs.is_empty() {
         out.push_str("None found.\n\n");
         return;
     }
     out.push_str("Words only one side has are in bold.\n\n");
-    for (number, &(i, j, conflict)) in pairs.iter().enumerate() {
-        let (ours, theirs) = (&report.segments[i].segment, &report.segments[j].segment);
+    // Each conflict needs a word diff, some of long sentences: in parallel,
+    // in order.
+    let blocks: Vec<String> = pairs
+        .par_iter()
+        .enumerate()
+        .map(|(number, &(i, j, conflict))| {
+            let mut block = String::new();
+            render_conflict(lookup, number + 1, (i, j), conflict, &mut block);
+            block
+        })
+        .collect();
+    out.extend(blocks);
+}
+
+/// Conflict number `number`: between segments `i` and `j`, side by side with
+/// the words only one has in bold.
+fn render_conflict(
+    lookup: &Lookup<'_>,
+    number: usize,
+    (i, j): (usize, usize),
+    conflict: &ConflictReport,
+    out: &mut String,
+) {
+    let report = lookup.report;
+    let (ours, theirs) = (&report.segments[i].segment, &report.segments[j].segment);
+    let _ = writeln!(
+        out,
+        "### {number}. {}: {} line {} / {} line {}\n",
+        conflict.kind.as_str(),
+        escape(&ours.source.0),
+        ours.line,
+        escape(&theirs.source.0),
+        theirs.line
+    );
+    let diff = word_diff(&ours.norm, &theirs.norm);
+    for (segment, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
         let _ = writeln!(
             out,
-            "### {}. {}: {} line {} / {} line {}\n",
-            number + 1,
-            conflict.kind.as_str(),
-            escape(&ours.source.0),
-            ours.line,
-            escape(&theirs.source.0),
-            theirs.line
-        );
-        let diff = word_diff(&ours.norm, &theirs.norm);
-        for (segment, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
-            let _ = writeln!(
-                out,
-                "- **{}** line {}{}: {}",
-                escape(&segment.source.0),
-                segment.line,
-                lookup.editor_marks(&segment.id),
-                highlighted(&diff, side)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "- differs: “{}” / “{}”\n",
-            escape(&conflict.ours),
-            escape(&conflict.theirs)
+            "- **{}** line {}{}: {}",
+            escape(&segment.source.0),
+            segment.line,
+            lookup.editor_marks(&segment.id),
+            highlighted(&diff, side)
         );
     }
+    let _ = writeln!(
+        out,
+        "- differs: “{}” / “{}”\n",
+        escape(&conflict.ours),
+        escape(&conflict.theirs)
+    );
 }
 
 /// Each segment saying a decision is pending, with the later reports of it taken.
@@ -631,7 +690,7 @@ fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String {
             "- line {} · {judged}{tool}**{}**{why}: {}{marker}",
             segment.segment.line,
             verdict_word(segment.finding.verdict),
-            escape(&segment.segment.text)
+            lookup.escaped_text(&segment.segment.id)
         );
     }
     if !notes.is_empty() {
@@ -666,7 +725,7 @@ fn footnote(
                 "{}{outlet}{published}, line {}: “{}”",
                 escape(&source.0),
                 other.segment.line,
-                escape(&other.segment.text)
+                lookup.escaped_text(id)
             ),
             None => escape(&source.0),
         }
@@ -878,5 +937,6 @@ mod tests {
         assert_eq!(escape("[^1]"), "\\[\\^1\\]");
         assert_eq!(escape("# x"), "\\# x");
         assert_eq!(escape("[x](javascript:y)"), "\\[x\\](javascript:y)");
+        assert_eq!(escape("a\tb\u{7}c\u{85}d é\u{a0}"), "a bcd é\u{a0}");
     }
 }
