@@ -6,6 +6,9 @@
 //! difference. No deadline is set: a deadline would make output depend on
 //! machine load, and segments are capped at 2,000 bytes, so Myers is quick.
 
+use std::hash::BuildHasher as _;
+
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 use unicode_segmentation::UnicodeSegmentation as _;
@@ -94,8 +97,10 @@ pub struct LowerWords {
     lower: String,
     /// End of each token in `lower`.
     ends: Vec<u32>,
-    /// Token numbers sorted by token text: the tokens as a multiset.
-    sorted: Vec<u32>,
+    /// A hash of each token, sorted: the tokens as a multiset, for a bound
+    /// on how many two sentences share (two tokens with one hash count as
+    /// shared, which only loosens the bound).
+    hashes: Vec<u64>,
 }
 
 impl LowerWords {
@@ -103,26 +108,24 @@ impl LowerWords {
     pub fn new(text: &str) -> Self {
         let lower = text.to_lowercase();
         let mut ends = Vec::new();
+        let mut hashes = Vec::new();
         let mut end = 0;
         for token in lower.split_word_bounds() {
             end += token.len();
             // Segments are capped at 2,000 bytes; a longer text keeps its
             // first 4 GiB of tokens.
-            match u32::try_from(end) {
-                Ok(end) => ends.push(end),
-                Err(_) => break,
-            }
+            let Ok(end) = u32::try_from(end) else {
+                break;
+            };
+            ends.push(end);
+            hashes.push(FxBuildHasher.hash_one(token));
         }
-        let mut words = LowerWords {
+        hashes.sort_unstable();
+        LowerWords {
             lower,
             ends,
-            sorted: Vec::new(),
-        };
-        let mut sorted: Vec<u32> =
-            (0..u32::try_from(words.ends.len()).unwrap_or(u32::MAX)).collect();
-        sorted.sort_by(|&x, &y| words.token(x).cmp(words.token(y)));
-        words.sorted = sorted;
-        words
+            hashes,
+        }
     }
 
     /// The lower-cased text.
@@ -130,30 +133,28 @@ impl LowerWords {
         &self.lower
     }
 
-    fn token(&self, number: u32) -> &str {
-        let number = number as usize;
-        let start = number
-            .checked_sub(1)
-            .and_then(|previous| self.ends.get(previous))
-            .map_or(0, |&end| end as usize);
-        let end = self.ends.get(number).map_or(start, |&end| end as usize);
-        self.lower.get(start..end).unwrap_or_default()
-    }
-
     fn tokens(&self) -> Vec<&str> {
-        (0..self.ends.len()).map(|i| self.token(i as u32)).collect()
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let token = self.lower.get(start..end as usize).unwrap_or_default();
+                start = end as usize;
+                token
+            })
+            .collect()
     }
 
-    /// How many tokens the two have in common, counted as multisets (no
-    /// diff can match more).
-    fn shared_with(&self, other: &LowerWords) -> usize {
+    /// How many tokens the two have in common, counted as multisets, or
+    /// more (no diff can match more).
+    fn shared_at_most(&self, other: &LowerWords) -> usize {
         let (mut ours, mut theirs) = (
-            self.sorted.iter().peekable(),
-            other.sorted.iter().peekable(),
+            self.hashes.iter().peekable(),
+            other.hashes.iter().peekable(),
         );
         let mut shared = 0;
         while let (Some(&&x), Some(&&y)) = (ours.peek(), theirs.peek()) {
-            match self.token(x).cmp(other.token(y)) {
+            match x.cmp(&y) {
                 std::cmp::Ordering::Less => {
                     ours.next();
                 }
@@ -177,7 +178,7 @@ impl LowerWords {
 pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
     // similar's ratio: twice the equal tokens over both lengths.
     let total = ours.ends.len() + theirs.ends.len();
-    if total > 0 && 2.0 * ours.shared_with(theirs) as f32 / (total as f32) < min {
+    if total > 0 && 2.0 * ours.shared_at_most(theirs) as f32 / (total as f32) < min {
         return false;
     }
     TextDiff::configure()

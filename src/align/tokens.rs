@@ -10,6 +10,7 @@
 //! Terms are hashed with xxh3 (stable across runs and machines), sorted and
 //! deduplicated, so comparing two sentences is a merge of sorted lists.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -382,10 +383,9 @@ impl SentenceFeatures {
             let word_lower = &lower[index];
             let term = classify_word(word, word_lower, capitals);
             index += 1;
-            let Some((kind, key)) = term else {
+            let Some((kind, hash)) = term else {
                 continue;
             };
-            let hash = hash_term(kind, &key);
             plain.push(match kind {
                 TermKind::Word | TermKind::Number => hash,
                 TermKind::Name => plain_key(word_lower),
@@ -470,8 +470,34 @@ impl SentenceFeatures {
 /// The word-kind hash a name would have if it were not capitalised (`lower`
 /// is the name in lower case).
 fn plain_key(lower: &str) -> u64 {
-    let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
-    hash_term(TermKind::Word, &STEMMER.stem(lower))
+    word_term_hash(lower.trim_end_matches("'s").trim_end_matches('\''))
+}
+
+/// Past this many distinct words a thread's stem cache starts afresh, so an
+/// archive's long tail of words cannot grow it without bound.
+const STEM_CACHE_WORDS: usize = 1 << 20;
+
+thread_local! {
+    /// The word-term hash of each lower-case word this thread has seen:
+    /// stemming is the costly part of a word's features, and a corpus uses
+    /// the same words over and over. A cache of a pure function: the same
+    /// answers with it or without.
+    static STEM_HASHES: RefCell<FxHashMap<Box<str>, u64>> = RefCell::default();
+}
+
+/// The hash of a lower-case word's term: its stem.
+fn word_term_hash(lower: &str) -> u64 {
+    STEM_HASHES.with_borrow_mut(|cache| {
+        if let Some(&hash) = cache.get(lower) {
+            return hash;
+        }
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        let hash = hash_term(TermKind::Word, &STEMMER.stem(lower));
+        cache.insert(lower.into(), hash);
+        hash
+    })
 }
 
 /// The word lists as hash tables: every word of every sentence is looked up
@@ -545,23 +571,23 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Classify one word (`lower` is it in lower case): `None` for stop words
-/// and punctuation.
-fn classify_word(word: &str, lower: &str, capitals: Capitals) -> Option<(TermKind, String)> {
+/// Classify one word (`lower` is it in lower case) and hash its term:
+/// `None` for stop words and punctuation.
+fn classify_word(word: &str, lower: &str, capitals: Capitals) -> Option<(TermKind, u64)> {
     let lower = lower.trim_end_matches("'s").trim_end_matches('\'');
     if lower.is_empty() || !lower.chars().any(char::is_alphanumeric) {
         return None;
     }
     if let Some(concept) = CONCEPT_MAP.get(lower) {
-        return Some((TermKind::Word, (*concept).to_owned()));
+        return Some((TermKind::Word, hash_term(TermKind::Word, concept)));
     }
     if is_stop_word(lower) {
         return None;
     }
     if is_name_like(word, capitals) && !is_not_a_name(lower) {
-        return Some((TermKind::Name, fold_name(word)));
+        return Some((TermKind::Name, hash_term(TermKind::Name, &fold_name(word))));
     }
-    Some((TermKind::Word, STEMMER.stem(lower).into_owned()))
+    Some((TermKind::Word, word_term_hash(lower)))
 }
 
 fn is_name_like(word: &str, capitals: Capitals) -> bool {

@@ -386,21 +386,22 @@ pub(super) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut comma = false;
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        let next_is_alphanumeric = text[i + c.len_utf8()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
-        let previous_is_digit = text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit());
-        let next_is_digit = text[i + c.len_utf8()..]
-            .chars()
-            .next()
-            .is_some_and(|n| n.is_ascii_digit());
+        // The neighbours are read only for the few characters that need them.
+        let next = || text[i + c.len_utf8()..].chars().next();
+        let previous_is_digit = || {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_digit())
+        };
         let joins = c.is_alphanumeric()
-            || (matches!(c, '.' | '\'') && start.is_some() && next_is_alphanumeric)
-            || (c == ',' && start.is_some() && previous_is_digit && next_is_digit);
+            || (matches!(c, '.' | '\'')
+                && start.is_some()
+                && next().is_some_and(char::is_alphanumeric))
+            || (c == ','
+                && start.is_some()
+                && previous_is_digit()
+                && next().is_some_and(|n| n.is_ascii_digit()));
         if joins {
             start.get_or_insert(i);
             continue;

@@ -35,8 +35,7 @@ impl Normalized {
 
 /// Normalise `input` (see the module docs).
 pub fn normalize(input: &str) -> Normalized {
-    let folded = fold_characters(input);
-    restore_missing_spaces(&folded)
+    restore_missing_spaces(fold_characters(input))
 }
 
 /// Normalise a short piece of text and return only the text (for quotes,
@@ -65,31 +64,38 @@ fn fold_characters(input: &str) -> Normalized {
     let mut offset = 0;
     while offset < input.len() {
         let grapheme = next_grapheme(input, offset);
-        buffer.clear();
-        if grapheme.len() == 1 {
-            // ASCII: NFKC leaves it as it is.
-            buffer.extend(grapheme.chars().filter_map(fold_char));
-        } else {
-            buffer.extend(grapheme.nfkc().filter_map(fold_char));
-        }
         let at = offset;
         offset += grapheme.len();
-        if buffer.is_empty() {
+        if let [byte] = grapheme.as_bytes() {
+            // ASCII: NFKC leaves it as it is; one character to fold.
+            if let Some(c) = fold_char(char::from(*byte)) {
+                push_folded(&mut out, c.encode_utf8(&mut [0; 4]), at);
+            }
             continue;
         }
-        let is_space = buffer == " ";
-        if is_space && (out.text.is_empty() || out.text.ends_with([' ', '\n'])) {
-            continue;
-        }
-        if buffer == "\n" && out.text.ends_with(' ') {
-            out.text.pop();
-            out.origin.pop();
-        }
-        push_mapped(&mut out, &buffer, at);
+        buffer.clear();
+        buffer.extend(grapheme.nfkc().filter_map(fold_char));
+        push_folded(&mut out, &buffer, at);
     }
     out.origin
         .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
     out
+}
+
+/// Append what the input at `at` folded to: a space only where the text does
+/// not already end in one (or a line break), and no space before a line break.
+fn push_folded(out: &mut Normalized, folded: &str, at: usize) {
+    if folded.is_empty() {
+        return;
+    }
+    if folded == " " && (out.text.is_empty() || out.text.ends_with([' ', '\n'])) {
+        return;
+    }
+    if folded == "\n" && out.text.ends_with(' ') {
+        out.text.pop();
+        out.origin.pop();
+    }
+    push_mapped(out, folded, at);
 }
 
 /// The grapheme starting at `offset`, a grapheme boundary. Most text is
@@ -129,8 +135,17 @@ fn fold_char(c: char) -> Option<char> {
     }
 }
 
-fn restore_missing_spaces(folded: &Normalized) -> Normalized {
+fn restore_missing_spaces(folded: Normalized) -> Normalized {
     let text = &folded.text;
+    // A space is only ever put after `,`, `;` or `.` glued to a letter or
+    // digit; most texts have none, and stay as they are.
+    let may_need_space = text.as_bytes().windows(2).any(|pair| {
+        matches!(pair[0], b',' | b';' | b'.')
+            && (pair[1].is_ascii_alphanumeric() || !pair[1].is_ascii())
+    });
+    if !may_need_space {
+        return folded;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Normalized {
         text: String::with_capacity(text.len() + text.len() / 32),
