@@ -10,6 +10,9 @@
 //! outcome over two) a verb such as "agreed" or "approved". When both sources
 //! have a publication date, the pending one must not be the later.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -128,16 +131,27 @@ pub fn developments(
 
 /// The pending phrase of a sentence.
 fn pending_phrase(text: &str) -> Option<&'static str> {
-    first_of(PENDING, text)
+    first_of(PENDING, &PENDING_FINDERS, text)
 }
 
-/// The first of `phrases` that `text` has as whole words, in lowercase.
-fn first_of(phrases: &[&'static str], text: &str) -> Option<&'static str> {
+/// A searcher for each of [`PENDING`], built once: every segment is
+/// searched for every phrase.
+static PENDING_FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| PENDING.iter().map(Finder::new).collect());
+
+/// The first of `phrases` (searched with `finders`, one each) that `text`
+/// has as whole words, in lowercase.
+fn first_of(phrases: &[&'static str], finders: &[Finder<'_>], text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     phrases
         .iter()
-        .copied()
-        .find(|phrase| find_words(&lower, phrase).is_some())
+        .zip(finders)
+        .find(|(phrase, finder)| {
+            finder
+                .find_iter(lower.as_bytes())
+                .any(|at| is_whole_word(&lower, at, phrase.len()))
+        })
+        .map(|(phrase, _)| *phrase)
 }
 
 /// The outcome word of segment `i`, or of the sentence before it on the same
@@ -181,14 +195,6 @@ fn hypothetical_before(before: &str) -> bool {
         .rev()
         .take(3)
         .any(|w| NOT_YET.contains(&w))
-}
-
-/// Byte offset of `phrase` in `lower` as whole words.
-fn find_words(lower: &str, phrase: &str) -> Option<usize> {
-    lower
-        .match_indices(phrase)
-        .map(|(at, _)| at)
-        .find(|&at| is_whole_word(lower, at, phrase.len()))
 }
 
 fn is_whole_word(text: &str, at: usize, len: usize) -> bool {

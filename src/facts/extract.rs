@@ -12,7 +12,9 @@ use serde::Serialize;
 use super::dates::{DateFact, dates, recalls_past};
 use super::statements::{PlaceFact, QuoteFact, meeting_place_in, quotes};
 
-use crate::align::tokens::{fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at};
+use crate::align::tokens::{
+    fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at, without_possessive,
+};
 
 /// A number stated as a count or an amount.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -366,7 +368,7 @@ pub(super) fn is_title(lower: &str) -> bool {
 }
 
 pub(super) fn nation(lower: &str) -> Option<&'static str> {
-    lookup(NATIONS, lower.trim_end_matches("'s").trim_end_matches('\''))
+    lookup(NATIONS, without_possessive(lower))
 }
 
 pub(super) fn predicate(lower: &str) -> Option<&'static str> {

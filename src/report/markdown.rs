@@ -81,6 +81,8 @@ struct Lookup<'r> {
     /// Each segment's text escaped, by position: a segment is quoted in the
     /// footnote of every segment it backs, escaping it once is enough.
     escaped_texts: Vec<String>,
+    /// How footnotes name each source: id, outlet and date, escaped.
+    source_labels: FxHashMap<&'r SourceId, String>,
 }
 
 impl<'r> Lookup<'r> {
@@ -110,7 +112,31 @@ impl<'r> Lookup<'r> {
                 .par_iter()
                 .map(|s| escape(&s.segment.text))
                 .collect(),
+            source_labels: report
+                .sources
+                .iter()
+                .map(|s| (&s.info.id, source_label(&s.info)))
+                .collect(),
         }
+    }
+
+    /// Another segment as a footnote cites it: its source (id, outlet,
+    /// date), line and text.
+    fn describe(&self, source: &SourceId, id: &SegmentId, out: &mut String) {
+        let Some(other) = self.segment(id) else {
+            out.push_str(&escape(&source.0));
+            return;
+        };
+        match self.source_labels.get(source) {
+            Some(label) => out.push_str(label),
+            None => out.push_str(&escape(&source.0)),
+        }
+        let _ = write!(
+            out,
+            ", line {}: “{}”",
+            other.segment.line,
+            self.escaped_text(id)
+        );
     }
 
     fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
@@ -141,6 +167,19 @@ impl<'r> Lookup<'r> {
     fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
         self.sources.get(id).and_then(|s| s.info.outlet.as_deref())
     }
+}
+
+/// A source as footnotes name it: "id, outlet, date", escaped.
+fn source_label(info: &crate::model::SourceInfo) -> String {
+    let mut label = escape(&info.id.0);
+    if let Some(outlet) = &info.outlet {
+        label.push_str(", ");
+        label.push_str(&escape(outlet));
+    }
+    if let Some(published) = info.published {
+        let _ = write!(label, ", {published}");
+    }
+    label
 }
 
 /// Every page: `index.md`, then `sources/<id>.md` for each source (name, text).
@@ -709,69 +748,65 @@ fn footnote(
     editor: &[&AnnotationReport],
     lookup: &Lookup<'_>,
 ) -> Option<String> {
-    let describe = |source: &SourceId, id: &SegmentId| -> String {
-        let outlet = lookup
-            .outlet_of(source)
-            .map(|o| format!(", {}", escape(o)))
-            .unwrap_or_default();
-        let published = lookup
-            .sources
-            .get(source)
-            .and_then(|s| s.info.published)
-            .map(|p| format!(", {p}"))
-            .unwrap_or_default();
-        match lookup.segment(id) {
-            Some(other) => format!(
-                "{}{outlet}{published}, line {}: “{}”",
-                escape(&source.0),
-                other.segment.line,
-                lookup.escaped_text(id)
-            ),
-            None => escape(&source.0),
+    let finding = &segment.finding;
+    let mut note = String::new();
+    // Sentences of the note, one space between them.
+    let next_sentence = |note: &mut String| {
+        if !note.is_empty() {
+            note.push(' ');
         }
     };
-    let mut parts: Vec<String> = editor.iter().map(|a| editor_note(a)).collect();
-    for conflict in &segment.finding.conflicts {
-        parts.push(format!(
-            "Conflict ({}): this says “{}”, {} says “{}”.",
-            conflict.kind.as_str(),
-            escape(&conflict.ours),
-            describe(&conflict.source, &conflict.segment),
-            escape(&conflict.theirs)
-        ));
+    for annotation in editor {
+        next_sentence(&mut note);
+        note.push_str(&editor_note(annotation));
     }
-    for development in &segment.finding.developments {
+    for conflict in &finding.conflicts {
+        next_sentence(&mut note);
+        let _ = write!(
+            note,
+            "Conflict ({}): this says “{}”, ",
+            conflict.kind.as_str(),
+            escape(&conflict.ours)
+        );
+        lookup.describe(&conflict.source, &conflict.segment, &mut note);
+        let _ = write!(note, " says “{}”.", escape(&conflict.theirs));
+    }
+    for development in &finding.developments {
+        next_sentence(&mut note);
         let (pending, outcome) = (development.pending_says, development.outcome_says.as_str());
         let (this, ours, other, theirs) = match development.this {
             Stage::Pending => ("says it is pending", pending, "reports it taken", outcome),
             Stage::Outcome => ("reports it taken", outcome, "said it was pending", pending),
         };
-        parts.push(format!(
-            "Development, not a conflict: this {this} (“{}”), {} {other} (“{}”).",
-            escape(ours),
-            describe(&development.source, &development.segment),
-            escape(theirs),
-        ));
+        let _ = write!(
+            note,
+            "Development, not a conflict: this {this} (“{}”), ",
+            escape(ours)
+        );
+        lookup.describe(&development.source, &development.segment, &mut note);
+        let _ = write!(note, " {other} (“{}”).", escape(theirs));
     }
-    for support in &segment.finding.corroborated_by {
+    for support in &finding.corroborated_by {
+        next_sentence(&mut note);
         let basis = match support.basis {
             SupportKind::Paraphrase => "paraphrase",
             SupportKind::SharedFacts => "same names and figures",
         };
-        parts.push(format!(
-            "Also reported by {} (similarity {:.2}, {basis}).",
-            describe(&support.source, &support.segment),
-            support.similarity
-        ));
+        note.push_str("Also reported by ");
+        lookup.describe(&support.source, &support.segment, &mut note);
+        let _ = write!(note, " (similarity {:.2}, {basis}).", support.similarity);
     }
-    for copy in &segment.finding.same_origin {
-        parts.push(format!(
-            "Same words as {} (similarity {:.2}): a copy, not independent.",
-            describe(&copy.source, &copy.segment),
+    for copy in &finding.same_origin {
+        next_sentence(&mut note);
+        note.push_str("Same words as ");
+        lookup.describe(&copy.source, &copy.segment, &mut note);
+        let _ = write!(
+            note,
+            " (similarity {:.2}): a copy, not independent.",
             copy.similarity
-        ));
+        );
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    (!note.is_empty()).then_some(note)
 }
 
 /// An editor's annotation as a footnote sentence: status, note, who, where
