@@ -10,6 +10,7 @@
 //! Terms are hashed with xxh3 (stable across runs and machines), sorted and
 //! deduplicated, so comparing two sentences is a merge of sorted lists.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -337,7 +338,7 @@ impl SentenceFeatures {
         features.word_count = words.len();
         // Each word lowered once: the surface hash, the capitals test and
         // the term all need it.
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<'_, str>> = words.iter().map(|w| lowercase(w)).collect();
         let sentence_case = capitals_of(&words, &lower);
         features.surface = lower
             .iter()
@@ -556,7 +557,7 @@ enum Capitals {
 /// Headlines capitalise every word ("Sheriff's Deputy Shot and Killed") and
 /// some shout; in neither do capitals mark names.
 /// `lower` is `words` in lower case.
-fn capitals_of(words: &[&str], lower: &[String]) -> Capitals {
+fn capitals_of(words: &[&str], lower: &[Cow<'_, str>]) -> Capitals {
     let content: Vec<&str> = words
         .iter()
         .zip(lower)
@@ -575,6 +576,18 @@ fn capitals_of(words: &[&str], lower: &[String]) -> Capitals {
         Capitals::AcronymsOnly
     } else {
         Capitals::Meaningful
+    }
+}
+
+/// `word` in lower case, borrowed when it already is (most words are).
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 

@@ -178,7 +178,7 @@ pub(super) fn recalls_past(
 fn weekend_start(tokens: &[Token<'_>], index: usize) -> Option<usize> {
     let of = index.checked_sub(1)?;
     let weekend = of.checked_sub(1)?;
-    (tokens[of].lower == "of" && tokens[weekend].lower == "weekend").then_some(weekend)
+    (tokens[of].lower() == "of" && tokens[weekend].lower() == "weekend").then_some(weekend)
 }
 
 /// The Saturday and Sunday of the weekend `date` falls in or ends.
@@ -198,18 +198,18 @@ fn absolute(
     published: Option<Date>,
 ) -> Option<(Date, Date, usize, Option<Date>)> {
     if let (Some(month), Some(year)) = (
-        month(&tokens[index].lower),
+        month(tokens[index].lower()),
         year_number(tokens.get(index + 1)),
     ) {
         // "December 2012": the whole month.
         let first = Date::new(year, month, 1).ok()?;
         return Some((first, first.last_of_month(), index + 2, None));
     }
-    let (month, day, mut end) = if let Some(month) = month(&tokens[index].lower) {
+    let (month, day, mut end) = if let Some(month) = month(tokens[index].lower()) {
         (month, tokens.get(index + 1), index + 2)
     } else {
         (
-            month(&tokens.get(index + 1)?.lower)?,
+            month(tokens.get(index + 1)?.lower())?,
             tokens.get(index),
             index + 2,
         )
@@ -245,8 +245,8 @@ fn relative(
     index: usize,
     published: Date,
 ) -> Option<(Date, Date, usize, Option<Date>)> {
-    let word = tokens[index].lower.as_str();
-    let before = index.checked_sub(1).map(|i| tokens[i].lower.as_str());
+    let word = tokens[index].lower();
+    let before = index.checked_sub(1).map(|i| tokens[i].lower());
     let ahead = matches!(before, Some("next" | "for" | "until" | "coming"));
     let (first, last) = match word {
         "today" | "tonight" => (published, published),
@@ -254,7 +254,12 @@ fn relative(
             let day = published.yesterday().ok()?;
             (day, day)
         }
-        "weekend" if !ahead && tokens.get(index + 1).is_none_or(|next| next.lower != "of") => {
+        "weekend"
+            if !ahead
+                && tokens
+                    .get(index + 1)
+                    .is_none_or(|next| next.lower() != "of") =>
+        {
             let sunday = last_on_or_before(published, Weekday::Sunday)?;
             (sunday.yesterday().ok()?, sunday)
         }
@@ -263,7 +268,7 @@ fn relative(
             // "Friday, Nov. 7, 2014": the date that follows says it.
             if tokens
                 .get(index + 1)
-                .is_some_and(|next| month(&next.lower).is_some())
+                .is_some_and(|next| month(next.lower()).is_some())
             {
                 return None;
             }

@@ -6,6 +6,8 @@
 //! lexicons, no parser. Each rule is here so an editor's question "why did it
 //! read 63 as intercepted drones?" has an answer in one place.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -13,7 +15,8 @@ use super::dates::{DateFact, dates, recalls_past};
 use super::statements::{PlaceFact, QuoteFact, meeting_place_in, quotes};
 
 use crate::align::tokens::{
-    fold_name, is_capitalised, is_not_a_name, is_stop_word, number_at, without_possessive,
+    fold_name, is_capitalised, is_not_a_name, is_stop_word, lowercase, number_at,
+    without_possessive,
 };
 
 /// A number stated as a count or an amount.
@@ -81,7 +84,8 @@ pub struct Facts {
 #[derive(Debug, Clone)]
 pub(super) struct Token<'a> {
     pub(super) text: &'a str,
-    pub(super) lower: String,
+    /// `text` in lower case (borrowed when it already is).
+    lowered: Cow<'a, str>,
     /// Clause boundary before this token (";", ":", "—", sentence punctuation).
     pub(super) clause_break: bool,
     /// A comma before this token.
@@ -90,6 +94,13 @@ pub(super) struct Token<'a> {
     index: usize,
     /// Its byte range in the sentence.
     span: (usize, usize),
+}
+
+impl Token<'_> {
+    /// The word in lower case.
+    pub(super) fn lower(&self) -> &str {
+        &self.lowered
+    }
 }
 
 /// Nations and their adjectives → one key.
@@ -425,7 +436,7 @@ pub(super) fn tokens(text: &str) -> Vec<Token<'_>> {
             '$' | '€' | '£' | '%' => {
                 out.push(Token {
                     text: &text[i..i + c.len_utf8()],
-                    lower: c.to_string(),
+                    lowered: Cow::Owned(c.to_string()),
                     clause_break,
                     comma,
                     index: out.len(),
@@ -470,7 +481,7 @@ fn push_word<'a>(
     let word = &text[start..end];
     out.push(Token {
         text: word,
-        lower: word.to_lowercase(),
+        lowered: lowercase(word),
         clause_break: *clause_break,
         comma: *comma,
         index: out.len(),
@@ -489,8 +500,8 @@ fn is_year(value: f64, used: usize, word: &str) -> bool {
 fn in_date_or_time(tokens: &[Token<'_>], index: usize, used: usize) -> bool {
     let before = index
         .checked_sub(1)
-        .map(|i| tokens[i].lower.trim_end_matches('.'));
-    let after = tokens.get(index + used).map(|t| t.lower.as_str());
+        .map(|i| tokens[i].lower().trim_end_matches('.'));
+    let after = tokens.get(index + used).map(|t| t.lower());
     before.is_some_and(|w| MONTHS.contains(&w))
         || after.is_some_and(|w| MONTHS.contains(&w.trim_end_matches('.')))
         || after
@@ -532,18 +543,16 @@ fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> 
             }
             continue;
         };
-        let currency = index
-            .checked_sub(1)
-            .and_then(|i| match tokens[i].lower.as_str() {
-                "$" => Some("usd"),
-                "€" => Some("eur"),
-                "£" => Some("gbp"),
-                _ => None,
-            });
+        let currency = index.checked_sub(1).and_then(|i| match tokens[i].lower() {
+            "$" => Some("usd"),
+            "€" => Some("eur"),
+            "£" => Some("gbp"),
+            _ => None,
+        });
         if currency.is_none() {
             // "Image 7 of 33": the 33 belongs to the label too.
-            let of_label =
-                label_ended_at == Some(index.saturating_sub(1)) && tokens[index - 1].lower == "of";
+            let of_label = label_ended_at == Some(index.saturating_sub(1))
+                && tokens[index - 1].lower() == "of";
             if of_label || is_label_number(tokens, index) {
                 label_ended_at = Some(index + used);
                 index += used;
@@ -588,17 +597,17 @@ fn not_a_count(text: &str, tokens: &[Token<'_>], index: usize, used: usize, valu
     let is_digits = token.text.starts_with(|c: char| c.is_ascii_digit());
     let address = is_digits
         && next.is_some_and(|n| {
-            n.lower == "block"
+            n.lower() == "block"
                 || (!n.clause_break
                     && is_capitalised(n.text)
-                    && predicate(&n.lower).is_none()
-                    && !PEOPLE.contains(&n.lower.as_str())
+                    && predicate(n.lower()).is_none()
+                    && !PEOPLE.contains(&n.lower())
                     && value >= 100.0)
         });
     // "a father of 3", "a family of five".
     let family = index >= 2
-        && tokens[index - 1].lower == "of"
-        && FAMILY.contains(&tokens[index - 2].lower.as_str());
+        && tokens[index - 1].lower() == "of"
+        && FAMILY.contains(&tokens[index - 2].lower());
     apposition || glued(&before) || glued(&after) || address || family
 }
 
@@ -606,12 +615,12 @@ fn not_a_count(text: &str, tokens: &[Token<'_>], index: usize, used: usize, valu
 fn is_label_number(tokens: &[Token<'_>], index: usize) -> bool {
     index
         .checked_sub(1)
-        .is_some_and(|i| LABELS.contains(&tokens[i].lower.as_str()))
+        .is_some_and(|i| LABELS.contains(&tokens[i].lower()))
 }
 
 /// "A man was killed": one person, when the sentence says what happened to them.
 fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
-    if !matches!(tokens[index].lower.as_str(), "a" | "an") {
+    if !matches!(tokens[index].lower(), "a" | "an") {
         return None;
     }
     // Up to four describing words: "a pregnant 19-year-old woman".
@@ -620,12 +629,11 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
             let t = &tokens[i];
             i == index + 1 || !(t.clause_break || t.comma)
         })
-        .find(|&i| PEOPLE.contains(&tokens[i].lower.as_str()))?;
+        .find(|&i| PEOPLE.contains(&tokens[i].lower()))?;
     let describing = &tokens[index + 1..noun_at];
-    if describing
-        .iter()
-        .any(|t| is_capitalised(t.text) || predicate(&t.lower).is_some() || is_stop_word(&t.lower))
-    {
+    if describing.iter().any(|t| {
+        is_capitalised(t.text) || predicate(t.lower()).is_some() || is_stop_word(t.lower())
+    }) {
         return None;
     }
     let end = noun_at + 1;
@@ -637,7 +645,7 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         at < index
             || tokens
                 .get(end..at)
-                .is_some_and(|between| between.iter().all(|t| PASSIVE.contains(&t.lower.as_str())))
+                .is_some_and(|between| between.iter().all(|t| PASSIVE.contains(&t.lower())))
     });
     if !happened_to {
         return None;
@@ -663,7 +671,7 @@ fn join_people_counts(
     for (fact, start, end) in found {
         if let Some((last, _, last_end)) = out.last_mut() {
             let joined_by_and = *last_end + 1 == start
-                && tokens[*last_end].lower == "and"
+                && tokens[*last_end].lower() == "and"
                 && !tokens[*last_end].comma
                 && !tokens[start].comma;
             let both_people = [&last.unit, &fact.unit]
@@ -711,24 +719,24 @@ fn number_fact(
         let mut cursor = after;
         while tokens
             .get(cursor)
-            .is_some_and(|t| UNIT_FILLERS.contains(&t.lower.as_str()))
+            .is_some_and(|t| UNIT_FILLERS.contains(&t.lower()))
         {
             cursor += 1;
         }
-        if let Some(adjective) = tokens.get(cursor).and_then(|t| nation(&t.lower)) {
+        if let Some(adjective) = tokens.get(cursor).and_then(|t| nation(t.lower())) {
             owner = Some(adjective);
             cursor += 1;
         }
         match tokens.get(cursor) {
-            Some(t) if t.lower == "%" || t.lower == "percent" || t.lower == "per" => {
+            Some(t) if t.lower() == "%" || t.lower() == "percent" || t.lower() == "per" => {
                 unit = Some("percent".into());
                 end = cursor + 1;
             }
             Some(t)
-                if t.lower == "of"
+                if t.lower() == "of"
                     && tokens
                         .get(cursor + 1)
-                        .is_some_and(|n| n.lower == "which" || n.lower == "them") =>
+                        .is_some_and(|n| n.lower() == "which" || n.lower() == "them") =>
             {
                 // "63 of which": what the previous number counted.
                 unit = previous.and_then(|p| p.unit.clone());
@@ -736,20 +744,20 @@ fn number_fact(
                 end = cursor + 2;
             }
             Some(t)
-                if t.lower == "year"
-                    && tokens.get(cursor + 1).is_some_and(|n| n.lower == "old") =>
+                if t.lower() == "year"
+                    && tokens.get(cursor + 1).is_some_and(|n| n.lower() == "old") =>
             {
                 unit = Some("year-old".into());
                 end = cursor + 2;
             }
             Some(t)
                 if !t.clause_break
-                    && predicate(&t.lower).is_none()
+                    && predicate(t.lower()).is_none()
                     && t.text.chars().all(char::is_alphabetic)
                     && !is_capitalised(t.text)
-                    && !is_stop_word(&t.lower) =>
+                    && !is_stop_word(t.lower()) =>
             {
-                unit = Some(singular_unit(&t.lower));
+                unit = Some(singular_unit(t.lower()));
                 end = cursor + 1;
             }
             _ => {
@@ -763,19 +771,19 @@ fn number_fact(
     }
     let hedged = index
         .checked_sub(1)
-        .is_some_and(|i| HEDGES.contains(&tokens[i].lower.as_str()));
+        .is_some_and(|i| HEDGES.contains(&tokens[i].lower()));
     let (predicate, verb_at) = nearest_predicate(tokens, index, end);
     if owner.is_none() && predicate == Some("launched") {
         // "Russia fired 82 drones": the launcher owns them.
         owner = verb_at
             .and_then(|v| v.checked_sub(1))
-            .and_then(|i| nation(&tokens[i].lower));
+            .and_then(|i| nation(tokens[i].lower()));
     }
     let start = currency.map_or(index, |_| index - 1);
     let end = end.min(tokens.len());
     let partial = tokens[after.min(end)..end]
         .iter()
-        .any(|t| matches!(t.lower.as_str(), "other" | "others" | "additional" | "more"));
+        .any(|t| matches!(t.lower(), "other" | "others" | "additional" | "more"));
     let fact = NumberFact {
         text: join_words(&tokens[start..end]),
         value,
@@ -805,11 +813,11 @@ fn singular_unit(word: &str) -> String {
 /// The predicate stated at `i`, where "shot and killed", "shot dead" and
 /// "shot to death" say killed, and "shot and wounded" says injured.
 fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
-    let stated = predicate(&tokens[i].lower)?;
+    let stated = predicate(tokens[i].lower())?;
     if stated != "shot" {
         return Some(stated);
     }
-    let word = |k: usize| tokens.get(i + k).map(|t| t.lower.as_str());
+    let word = |k: usize| tokens.get(i + k).map(|t| t.lower());
     let outcome = match (word(1), word(2)) {
         (Some("dead"), _) | (Some("to"), Some("death")) => Some("killed"),
         (Some("and"), Some(next)) => predicate(next).filter(|p| *p != "shot"),
@@ -868,10 +876,10 @@ fn names(tokens: &[Token<'_>]) -> Vec<String> {
             is_capitalised(t.text)
                 && (*i > 0 && !t.clause_break
                     || tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text)))
-                && nation(&t.lower).is_none()
-                && !TITLES.contains(&t.lower.as_str())
-                && !MONTHS.contains(&t.lower.trim_end_matches('.'))
-                && !is_stop_word(&t.lower)
+                && nation(t.lower()).is_none()
+                && !TITLES.contains(&t.lower())
+                && !MONTHS.contains(&t.lower().trim_end_matches('.'))
+                && !is_stop_word(t.lower())
                 && t.text.chars().any(char::is_alphabetic)
         })
         .map(|(_, t)| fold_name(t.text))
@@ -884,16 +892,13 @@ fn names(tokens: &[Token<'_>]) -> Vec<String> {
 /// "U.S. delegation: Secretary of State Antony Blinken, …" and "the U.S.
 /// delegation comprised … Jared Kushner and … Josh Gruenbaum".
 fn groups(tokens: &[Token<'_>]) -> Vec<GroupFact> {
-    let Some(noun_at) = tokens
-        .iter()
-        .position(|t| GROUPS.contains(&t.lower.as_str()))
-    else {
+    let Some(noun_at) = tokens.iter().position(|t| GROUPS.contains(&t.lower())) else {
         return Vec::new();
     };
     // The nation qualifying the group: just before it, or "from the Ukrainian side".
     let qualifier = (noun_at.saturating_sub(3)..noun_at)
         .rev()
-        .find_map(|i| nation(&tokens[i].lower));
+        .find_map(|i| nation(tokens[i].lower()));
     let Some(qualifier) = qualifier else {
         return Vec::new();
     };
@@ -931,10 +936,10 @@ fn people(tokens: &[Token<'_>]) -> Vec<String> {
         let start = run
             .iter()
             .position(|t| {
-                !TITLES.contains(&t.lower.as_str())
-                    && nation(&t.lower).is_none()
-                    && !is_not_a_name(&t.lower)
-                    && !is_stop_word(&t.lower)
+                !TITLES.contains(&t.lower())
+                    && nation(t.lower()).is_none()
+                    && !is_not_a_name(t.lower())
+                    && !is_stop_word(t.lower())
             })
             .unwrap_or(run.len());
         let name = &run[start..];
@@ -944,16 +949,16 @@ fn people(tokens: &[Token<'_>]) -> Vec<String> {
             .and_then(|first| first.index.checked_sub(1))
             .is_some_and(|i| {
                 matches!(
-                    tokens[i].lower.as_str(),
+                    tokens[i].lower(),
                     "in" | "at" | "from" | "to" | "near" | "into"
                 )
             });
         let is_person = !name.is_empty()
             && !after_preposition
             && name.iter().all(|t| {
-                !ORGANISATIONS.contains(&t.lower.as_str())
-                    && t.lower != "united"
-                    && nation(&t.lower).is_none()
+                !ORGANISATIONS.contains(&t.lower())
+                    && t.lower() != "united"
+                    && nation(t.lower()).is_none()
                     && !t
                         .text
                         .chars()

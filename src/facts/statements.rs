@@ -167,10 +167,7 @@ pub fn quotes(text: &str) -> Vec<QuoteFact> {
         outside.replace_range(start..end, &" ".repeat(end - start));
     }
     let outside_tokens = tokens(&outside);
-    if !outside_tokens
-        .iter()
-        .any(|t| SPEECH.contains(&t.lower.as_str()))
-    {
+    if !outside_tokens.iter().any(|t| SPEECH.contains(&t.lower())) {
         return Vec::new();
     }
     let mut speakers: Vec<String> = Vec::new();
@@ -201,13 +198,13 @@ pub fn quotes(text: &str) -> Vec<QuoteFact> {
 fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
     let is_name_word = |t: &Token<'_>| {
         is_capitalised(t.text)
-            && !crate::align::tokens::is_stop_word(&t.lower)
-            && !crate::align::tokens::is_not_a_name(&t.lower)
-            && super::extract::nation(&t.lower).is_none()
+            && !crate::align::tokens::is_stop_word(t.lower())
+            && !crate::align::tokens::is_not_a_name(t.lower())
+            && super::extract::nation(t.lower()).is_none()
     };
     let mut out = Vec::new();
     for (v, verb) in tokens.iter().enumerate() {
-        if !SPEECH.contains(&verb.lower.as_str()) {
+        if !SPEECH.contains(&verb.lower()) {
             continue;
         }
         // Before the verb: the capitalised run that ends there.
@@ -221,10 +218,10 @@ fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
         let mut run: Vec<&Token<'_>> = tokens[start..v].iter().collect();
         if run.is_empty() {
             // After it: "said Witkoff", "according to Witkoff".
-            let from = v + 1 + usize::from(tokens.get(v + 1).is_some_and(|t| t.lower == "to"));
+            let from = v + 1 + usize::from(tokens.get(v + 1).is_some_and(|t| t.lower() == "to"));
             run = tokens[from.min(tokens.len())..]
                 .iter()
-                .skip_while(|t| super::extract::is_title(&t.lower))
+                .skip_while(|t| super::extract::is_title(t.lower()))
                 .take_while(|t| is_name_word(t))
                 .collect();
             if run.len() > 1 {
@@ -239,7 +236,7 @@ fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
         // "Orlando Mayor Buddy Dyer": the name starts after the last title.
         let after_title = run
             .iter()
-            .rposition(|t| super::extract::is_title(&t.lower))
+            .rposition(|t| super::extract::is_title(t.lower()))
             .map_or(0, |i| i + 1);
         let name: Vec<&str> = run[after_title..]
             .iter()
@@ -317,40 +314,38 @@ pub fn meeting_place(text: &str) -> Option<PlaceFact> {
 
 /// [`meeting_place`] of an already tokenised sentence.
 pub(super) fn meeting_place_in(tokens: &[Token<'_>]) -> Option<PlaceFact> {
-    if let Some(label) = tokens.iter().position(|t| t.lower == "venue") {
+    if let Some(label) = tokens.iter().position(|t| t.lower() == "venue") {
         // "Venue: Miami International Convention Centre, Florida"
         return place_at(tokens, label + 1);
     }
-    let meeting = tokens
-        .iter()
-        .position(|t| MEETINGS.contains(&t.lower.as_str()))?;
+    let meeting = tokens.iter().position(|t| MEETINGS.contains(&t.lower()))?;
     (meeting + 1..tokens.len().min(meeting + 1 + PLACE_WINDOW))
         .take_while(|&i| !tokens[i].clause_break)
-        .find(|&i| matches!(tokens[i].lower.as_str(), "in" | "at"))
+        .find(|&i| matches!(tokens[i].lower(), "in" | "at"))
         .and_then(|i| place_at(tokens, i + 1))
 }
 
 /// The capitalised run starting at `start` ("the" skipped, "of" kept inside).
 fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
-    let start = start + usize::from(tokens.get(start).is_some_and(|t| t.lower == "the"));
+    let start = start + usize::from(tokens.get(start).is_some_and(|t| t.lower() == "the"));
     let mut end = start;
     while let Some(token) = tokens.get(end) {
         let capitalised = is_capitalised(token.text);
-        let inner_of = token.lower == "of" && end > start;
+        let inner_of = token.lower() == "of" && end > start;
         let stops = end > start && (token.clause_break || token.comma);
         if stops || !(capitalised || inner_of) {
             break;
         }
         end += 1;
     }
-    while end > start && tokens[end - 1].lower == "of" {
+    while end > start && tokens[end - 1].lower() == "of" {
         end -= 1;
     }
     if end == start {
         return None;
     }
     let run = &tokens[start..end];
-    let lower: Vec<&str> = run.iter().map(|t| t.lower.as_str()).collect();
+    let lower: Vec<&str> = run.iter().map(|t| t.lower()).collect();
     if lower.iter().any(|w| is_time_word(w)) {
         return None; // "in July", "on Saturday at Noon"
     }
@@ -363,7 +358,7 @@ fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
         venue,
         keys: run
             .iter()
-            .filter(|t| t.lower != "of")
+            .filter(|t| t.lower() != "of")
             .map(|t| fold_name(t.text))
             .collect(),
     })

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
@@ -357,18 +357,39 @@ fn render_conflicts(
         return;
     }
     out.push_str("Words only one side has are in bold.\n\n");
-    // Each conflict needs a word diff, some of long sentences: in parallel,
-    // in order.
+    // Each conflict needs a word diff, some of long sentences. A story run
+    // word for word by several outlets gives the same two sentences in many
+    // conflicts: each pair of texts is diffed once, in parallel.
+    let segment_text = |i: usize| report_norm(lookup, i);
+    let texts: FxHashSet<(&str, &str)> = pairs
+        .iter()
+        .map(|&(i, j, _)| (segment_text(i), segment_text(j)))
+        .collect();
+    let texts: Vec<(&str, &str)> = texts.into_iter().collect();
+    let diffs: FxHashMap<(&str, &str), WordDiff> = texts
+        .into_par_iter()
+        .map(|(ours, theirs)| ((ours, theirs), word_diff(ours, theirs)))
+        .collect();
     let blocks: Vec<String> = pairs
         .par_iter()
         .enumerate()
         .map(|(number, &(i, j, conflict))| {
             let mut block = String::new();
-            render_conflict(lookup, number + 1, (i, j), conflict, &mut block);
+            let diff = diffs.get(&(segment_text(i), segment_text(j)));
+            render_conflict(lookup, number + 1, (i, j), conflict, diff, &mut block);
             block
         })
         .collect();
     out.extend(blocks);
+}
+
+/// The normalised text of the segment at position `i`.
+fn report_norm<'r>(lookup: &Lookup<'r>, i: usize) -> &'r str {
+    lookup
+        .report
+        .segments
+        .get(i)
+        .map_or("", |s| s.segment.norm.as_str())
 }
 
 /// Conflict number `number`: between segments `i` and `j`, side by side with
@@ -378,6 +399,7 @@ fn render_conflict(
     number: usize,
     (i, j): (usize, usize),
     conflict: &ConflictReport,
+    diff: Option<&WordDiff>,
     out: &mut String,
 ) {
     let report = lookup.report;
@@ -391,7 +413,14 @@ fn render_conflict(
         escape(&theirs.source.0),
         theirs.line
     );
-    let diff = word_diff(&ours.norm, &theirs.norm);
+    let computed;
+    let diff = match diff {
+        Some(diff) => diff,
+        None => {
+            computed = word_diff(&ours.norm, &theirs.norm);
+            &computed
+        }
+    };
     for (segment, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
         let _ = writeln!(
             out,
@@ -399,7 +428,7 @@ fn render_conflict(
             escape(&segment.source.0),
             segment.line,
             lookup.editor_marks(&segment.id),
-            highlighted(&diff, side)
+            highlighted(diff, side)
         );
     }
     let _ = writeln!(
