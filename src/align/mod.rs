@@ -138,14 +138,10 @@ fn finish(
         features.par_iter().map(|f| weights.weigh(f)).collect();
     // Split for the near-verbatim test on first use: most segments never
     // need it, some are in dozens of pairs.
-    let verbatim_texts: Vec<OnceLock<VerbatimText>> =
+    let lower_words: Vec<OnceLock<diff::LowerWords>> =
         segments.iter().map(|_| OnceLock::new()).collect();
-    let verbatim_text = |i: u32| {
-        let text = segments[i as usize].text;
-        (
-            text,
-            verbatim_texts[i as usize].get_or_init(|| VerbatimText::new(text)),
-        )
+    let lower = |i: u32| {
+        lower_words[i as usize].get_or_init(|| diff::LowerWords::new(segments[i as usize].text))
     };
     let mut matches: Vec<Match> = pairs
         .par_iter()
@@ -168,7 +164,10 @@ fn finish(
                 score,
                 b_supports_a,
                 a_supports_b,
-                same_origin: may_be_verbatim && verbatim_pair(verbatim_text(a), verbatim_text(b)),
+                same_origin: may_be_verbatim
+                    && verbatim_with(segments[a as usize].text, segments[b as usize].text, || {
+                        (lower(a), lower(b))
+                    }),
             })
         })
         .collect();
@@ -183,33 +182,31 @@ fn finish(
 
 /// Near-verbatim: long enough and almost every word shared.
 pub fn is_verbatim(a: &str, b: &str) -> bool {
-    verbatim_pair((a, &VerbatimText::new(a)), (b, &VerbatimText::new(b)))
+    let (lower_a, lower_b) = (diff::LowerWords::new(a), diff::LowerWords::new(b));
+    verbatim_with(a, b, || (&lower_a, &lower_b))
 }
 
-/// A segment as the near-verbatim test reads it: built once per segment,
-/// however many pairs it is in.
-struct VerbatimText {
-    words: usize,
-    lower: diff::LowerWords,
-}
-
-impl VerbatimText {
-    fn new(text: &str) -> Self {
-        VerbatimText {
-            words: text.split_whitespace().count(),
-            lower: diff::LowerWords::new(text),
-        }
-    }
-}
-
-fn verbatim_pair((a, a_words): (&str, &VerbatimText), (b, b_words): (&str, &VerbatimText)) -> bool {
-    if a_words.words.min(b_words.words) < VERBATIM_MIN_WORDS {
+/// [`is_verbatim`], with the two texts split for the word diff by `lower`,
+/// asked for only when the texts differ: a segment is in many pairs, and a
+/// story run twice gives the same text twice.
+fn verbatim_with<'w>(
+    a: &str,
+    b: &str,
+    lower: impl FnOnce() -> (&'w diff::LowerWords, &'w diff::LowerWords),
+) -> bool {
+    let words = a
+        .split_whitespace()
+        .count()
+        .min(b.split_whitespace().count());
+    if words < VERBATIM_MIN_WORDS {
         return false;
     }
     // The same sentence twice (a wire story run twice) needs no diff.
-    a == b
-        || a_words.lower.as_str() == b_words.lower.as_str()
-        || diff::ratio_at_least(&a_words.lower, &b_words.lower, VERBATIM_RATIO)
+    if a == b {
+        return true;
+    }
+    let (a, b) = lower();
+    a.as_str() == b.as_str() || diff::ratio_at_least(a, b, VERBATIM_RATIO)
 }
 
 fn mark_copied_sources(segments: &[AlignInput<'_>], matches: &mut [Match]) {
