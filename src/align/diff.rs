@@ -13,6 +13,8 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 use unicode_segmentation::UnicodeSegmentation as _;
 
+use super::score::count_shared;
+
 /// Which side a run of words belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -144,32 +146,6 @@ impl LowerWords {
             })
             .collect()
     }
-
-    /// How many tokens the two have in common, counted as multisets, or
-    /// more (no diff can match more).
-    fn shared_at_most(&self, other: &LowerWords) -> usize {
-        let (mut ours, mut theirs) = (
-            self.hashes.iter().peekable(),
-            other.hashes.iter().peekable(),
-        );
-        let mut shared = 0;
-        while let (Some(&&x), Some(&&y)) = (ours.peek(), theirs.peek()) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => {
-                    ours.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    theirs.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    ours.next();
-                    theirs.next();
-                }
-            }
-        }
-        shared
-    }
 }
 
 /// Whether [`word_diff`] of two sentences has a ratio of at least `min`.
@@ -178,7 +154,9 @@ impl LowerWords {
 pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
     // similar's ratio: twice the equal tokens over both lengths.
     let total = ours.ends.len() + theirs.ends.len();
-    if total > 0 && 2.0 * ours.shared_at_most(theirs) as f32 / (total as f32) < min {
+    // Shared token hashes: the shared tokens, or more.
+    let shared = count_shared(&ours.hashes, &theirs.hashes);
+    if total > 0 && 2.0 * shared as f32 / (total as f32) < min {
         return false;
     }
     TextDiff::configure()
