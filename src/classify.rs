@@ -182,6 +182,13 @@ pub fn classify(
             }
         })
         .collect();
+    // Each segment's publication date, looked up once: every same-origin
+    // match compares two.
+    let published: Vec<Option<Published>> = segments
+        .par_iter()
+        .map(|segment| published_of(sources, &segment.source))
+        .collect();
+    let published = published.as_slice();
     // The entries built in parallel (each copies two ids), pushed in match order.
     let entries: Vec<(usize, MatchEntry)> = alignment
         .matches
@@ -199,7 +206,10 @@ pub fn classify(
                             source: other.source.clone(),
                             segment: other.id.clone(),
                             similarity,
-                            origin: earlier_source(sources, &segments[ours].source, &other.source),
+                            origin: earlier_source(
+                                (&segments[ours].source, published[ours]),
+                                (&other.source, published[theirs]),
+                            ),
                         })
                     } else {
                         MatchEntry::Support(Support {
@@ -233,7 +243,6 @@ pub fn classify(
             });
         }
     }
-    let published = |i: usize| published_of(sources, &segments[i].source);
     for d in developments {
         for (ours, theirs, this) in [
             (d.pending, d.outcome, Stage::Pending),
@@ -245,8 +254,8 @@ pub fn classify(
                 this,
                 pending_says: d.pending_says,
                 outcome_says: d.outcome_says.clone(),
-                pending_published: published(d.pending),
-                outcome_published: published(d.outcome),
+                pending_published: published[d.pending],
+                outcome_published: published[d.outcome],
             });
         }
     }
@@ -291,9 +300,13 @@ fn published_of(sources: &[SourceInfo], id: &SourceId) -> Option<Published> {
     source_index(sources, id).and_then(|i| sources[i].published)
 }
 
-fn earlier_source(sources: &[SourceInfo], a: &SourceId, b: &SourceId) -> Option<SourceId> {
-    let published = |id: &SourceId| published_of(sources, id).map(|p| p.date());
-    match (published(a), published(b)) {
+/// The earlier-published of two sources (each with its date), when both
+/// dates are known and differ.
+fn earlier_source(
+    (a, a_published): (&SourceId, Option<Published>),
+    (b, b_published): (&SourceId, Option<Published>),
+) -> Option<SourceId> {
+    match (a_published.map(|p| p.date()), b_published.map(|p| p.date())) {
         (Some(x), Some(y)) if x < y => Some(a.clone()),
         (Some(x), Some(y)) if y < x => Some(b.clone()),
         _ => None,
