@@ -120,6 +120,9 @@ pub struct Analysis {
     pub facts: Vec<facts::Facts>,
     /// Names spelled more than one way, merged.
     pub variants: Vec<facts::Variant>,
+    /// Each segment's capitalised words, `(folded, as written)` (parallel to
+    /// `segments`; see [`facts::segment_names`]).
+    pub names: Vec<Vec<(String, String)>>,
 }
 
 /// Run the pure stages over loaded sources.
@@ -165,7 +168,7 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
         .collect();
     // Alignment, facts and name variants need only the segments: run side by
     // side, so that one stage's sequential parts leave no core idle.
-    let ((alignment, claim_facts), variants) = rayon::join(
+    let ((alignment, claim_facts), (names, variants)) = rayon::join(
         || {
             rayon::join(
                 || align::align(&inputs, AlignParams::default()),
@@ -179,7 +182,11 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
                 },
             )
         },
-        || facts::variants(&analysis.segments),
+        || {
+            let names = facts::segment_names(&analysis.segments);
+            let variants = facts::variants(&analysis.segments, &names);
+            (names, variants)
+        },
     );
     progress.start("finding developments and conflicts", 0);
     let related: Vec<(usize, usize)> = alignment
@@ -211,6 +218,7 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
     );
     analysis.facts = claim_facts;
     analysis.variants = variants;
+    analysis.names = names;
     analysis.candidates = alignment.candidates;
     analysis
 }

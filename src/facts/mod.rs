@@ -323,9 +323,20 @@ fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
 
 /// Names spelled more than one way across the corpus: words merged by
 /// [`fold_name`], then surnames standing for a full name already seen.
-pub fn variants(segments: &[Segment]) -> Vec<Variant> {
-    // Each segment's capitalised words, folded, found once for both kinds.
-    let names: Vec<Vec<(String, String)>> = segments
+///
+/// `names` are [`segment_names`] of `segments`.
+pub fn variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Variant> {
+    let mut all = spelling_variants(segments, names);
+    all.extend(surname_variants(segments, names));
+    all.sort_by(|x, y| (&x.canonical, &x.rule).cmp(&(&y.canonical, &y.rule)));
+    all
+}
+
+/// Each segment's capitalised words ([`name_words`]), folded
+/// ([`fold_name`]): `(folded, as written)`. Found once for both kinds of
+/// variant and for the report's runs of unbacked claims.
+pub fn segment_names(segments: &[Segment]) -> Vec<Vec<(String, String)>> {
+    segments
         .par_iter()
         .map(|segment| {
             name_words(&segment.norm)
@@ -333,11 +344,7 @@ pub fn variants(segments: &[Segment]) -> Vec<Variant> {
                 .map(|word| (fold_name(&word), word))
                 .collect()
         })
-        .collect();
-    let mut all = spelling_variants(segments, &names);
-    all.extend(surname_variants(segments, &names));
-    all.sort_by(|x, y| (&x.canonical, &x.rule).cmp(&(&y.canonical, &y.rule)));
-    all
+        .collect()
 }
 
 /// Capitalised words that begin place names and captions, not people

@@ -13,7 +13,6 @@ use crate::align::tokens::{fold_name, is_capitalised};
 use crate::classify::{Finding, Verdict};
 use crate::error::Diagnostic;
 use crate::facts::extract::people_named;
-use crate::facts::name_words;
 use crate::model::{Removed, Segment, SegmentKind, Signal, SourceId, SourceInfo};
 use crate::report::{
     AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
@@ -54,6 +53,7 @@ pub fn build(
         removed,
         signals,
         variants,
+        names,
         ..
     } = analysis;
     let segments: Vec<SegmentReport> = segments
@@ -68,7 +68,7 @@ pub fn build(
         .collect();
     let segments_of = by_source(&segments, |s| &s.segment.source);
     let removed_of = by_source(&removed, |r| &r.source);
-    let mentions = name_mentions(&segments);
+    let mentions = name_mentions(&segments, names);
     let own = |id: &SourceId| segments_of.get(id).copied().unwrap_or_default();
     // Sources are independent of each other: in parallel, in order.
     let single_source_runs: Vec<SingleSourceRun> = infos
@@ -301,22 +301,12 @@ fn is_backed(finding: &Finding) -> bool {
 type Mentions<'a> = BTreeMap<String, Option<&'a SourceId>>;
 
 /// Every capitalised word of every segment, folded, with who mentions it.
-fn name_mentions(segments: &[SegmentReport]) -> Mentions<'_> {
-    // Finding and folding the names is the costly part: in parallel, then
-    // merged in segment order.
-    let folded: Vec<Vec<String>> = segments
-        .par_iter()
-        .map(|report| {
-            name_words(&report.segment.norm)
-                .iter()
-                .map(|word| fold_name(word))
-                .collect()
-        })
-        .collect();
+/// `names` are each segment's names, folded, as the analysis found them.
+fn name_mentions(segments: &[SegmentReport], names: Vec<Vec<(String, String)>>) -> Mentions<'_> {
     let mut out: Mentions<'_> = BTreeMap::new();
-    for (report, names) in segments.iter().zip(folded) {
+    for (report, names) in segments.iter().zip(names) {
         let source = &report.segment.source;
-        for name in names {
+        for (name, _) in names {
             out.entry(name)
                 .and_modify(|seen| {
                     if *seen != Some(source) {

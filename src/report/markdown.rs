@@ -735,10 +735,9 @@ fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String {
             .get(&segment.segment.id)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let note = footnote(segment, editor, lookup);
-        let marker = match &note {
+        let marker = match footnote(segment, editor, lookup) {
             Some(text) => {
-                notes.push(text.clone());
+                notes.push(text);
                 format!("[^{}]", notes.len())
             }
             None => String::new(),
