@@ -546,29 +546,35 @@ fn spelling_variants<'a>(
 
 /// Capitalised words inside sentences (names, places), possessives dropped.
 pub fn name_words(text: &str) -> Vec<String> {
-    let words: Vec<&str> = text
+    // One pass, looking one word ahead: every segment goes through here, and
+    // most of its words are not names.
+    let mut words = text
         .split(|c: char| !(c.is_alphabetic() || c == '\''))
         .filter(|w| !w.is_empty())
-        .collect();
-    words
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| {
-            // The first word only when a name follows ("Kirill Dmitriev, head of …").
-            (*i > 0 || words.get(1).is_some_and(|next| is_capitalised(next)))
-                && is_capitalised(w)
-                && w.chars().count() > 2
-        })
-        .map(|(_, w)| {
-            let w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("'S"))
-                .unwrap_or(w);
-            w.trim_end_matches('\'').to_owned()
-        })
+        .peekable();
+    let mut out = Vec::new();
+    let mut first = true;
+    while let Some(word) = words.next() {
+        // The first word only when a name follows ("Kirill Dmitriev, head of …").
+        let is_first = std::mem::replace(&mut first, false);
+        if is_first && !words.peek().is_some_and(|next| is_capitalised(next)) {
+            continue;
+        }
+        if !is_capitalised(word) || word.chars().count() <= 2 {
+            continue;
+        }
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("'S"))
+            .unwrap_or(word)
+            .trim_end_matches('\'');
         // Words in capitals ("CALEB", "NATO") are shouting or acronyms.
-        .filter(|w| !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
-        .collect()
+        if word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            continue;
+        }
+        out.push(word.to_owned());
+    }
+    out
 }
 
 /// The spelling steps of [`fold_name`] needed to make the forms equal, named.

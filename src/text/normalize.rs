@@ -46,7 +46,14 @@ pub fn normalize_str(input: &str) -> String {
 
 /// Collapse runs of whitespace (line breaks included) into single spaces and trim.
 pub fn squeeze_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn push_mapped(out: &mut Normalized, text: &str, from: usize) {
