@@ -5,6 +5,10 @@
 //! texts, so typography (curly quotes, U+2011 hyphens) never shows up as a
 //! difference. No deadline is set: a deadline would make output depend on
 //! machine load, and segments are capped at 2,000 bytes, so Myers is quick.
+//!
+//! The near-verbatim test asks only whether two sentences' diff ratio
+//! reaches a bound: a sentence → [`LowerWords`] (split once, however many
+//! pairs it is in), two of them → [`ratio_at_least`].
 
 use std::hash::BuildHasher as _;
 
