@@ -112,3 +112,21 @@ fn a_copied_article_is_same_origin_not_corroboration() {
         "{copy}"
     );
 }
+
+/// The report model reuses the names the analysis folded; an analysis
+/// without them (put together by hand) gets the same report, names found
+/// again, down to the runs of single-source claims that read them.
+#[test]
+fn a_report_from_an_analysis_without_its_names_is_the_same() {
+    let sources = common::bundled_sources();
+    let (analysis, _) = corroborate::load_and_analyse(&sources).expect("bundled sources load");
+    let mut without_names = analysis.clone();
+    without_names.names.clear();
+    let with = corroborate::build_report(analysis, &[], Vec::new());
+    let without = corroborate::build_report(without_names, &[], Vec::new());
+    assert!(!with.single_source_runs.is_empty());
+    assert_eq!(
+        corroborate::report::json::render(&with).expect("renders"),
+        corroborate::report::json::render(&without).expect("renders")
+    );
+}

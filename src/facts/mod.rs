@@ -339,12 +339,15 @@ pub fn variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Va
 pub fn segment_names(segments: &[Segment]) -> Vec<Vec<(String, String)>> {
     segments
         .par_iter()
-        .map(|segment| {
-            name_words(&segment.norm)
-                .into_iter()
-                .map(|word| (fold_name(&word), word))
-                .collect()
-        })
+        .map(|segment| names_of(&segment.norm))
+        .collect()
+}
+
+/// One segment's [`segment_names`] (`norm` is its normalised text).
+pub fn names_of(norm: &str) -> Vec<(String, String)> {
+    name_words(norm)
+        .into_iter()
+        .map(|word| (fold_name(&word), word))
         .collect()
 }
 

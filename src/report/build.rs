@@ -13,6 +13,7 @@ use crate::align::tokens::{fold_name, is_capitalised};
 use crate::classify::{Finding, Verdict};
 use crate::error::Diagnostic;
 use crate::facts::extract::people_named;
+use crate::facts::names_of;
 use crate::model::{Removed, Segment, SegmentKind, Signal, SourceId, SourceInfo};
 use crate::report::{
     AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
@@ -303,6 +304,15 @@ type Mentions<'a> = BTreeMap<String, Option<&'a SourceId>>;
 /// Every capitalised word of every segment, folded, with who mentions it.
 /// `names` are each segment's names, folded, as the analysis found them.
 fn name_mentions(segments: &[SegmentReport], names: Vec<Vec<(String, String)>>) -> Mentions<'_> {
+    // An analysis put together by hand may lack them: find them again.
+    let names = if names.len() == segments.len() {
+        names
+    } else {
+        segments
+            .par_iter()
+            .map(|report| names_of(&report.segment.norm))
+            .collect()
+    };
     let mut out: Mentions<'_> = BTreeMap::new();
     for (report, names) in segments.iter().zip(names) {
         let source = &report.segment.source;
