@@ -640,15 +640,21 @@ pub type FoldStep = (&'static str, fn(&str) -> String);
 pub const NAME_FOLDS: [FoldStep; 4] = [
     ("accents", strip_accents),
     ("transliteration iy/yy → i/y", |w| {
-        if w.contains('y') {
-            w.replace("iy", "i").replace("yy", "y")
-        } else {
-            w.to_owned()
-        }
+        transliterate_iy(w).into_owned()
     }),
     ("Ukrainian h → g", ukrainian_h_to_g),
     ("doubled letters", collapse_doubled_letters),
 ];
+
+/// iy → i, then yy → y ("Zelenskyy", "Dmitriyev"); borrowed when the word
+/// has no y.
+fn transliterate_iy(word: &str) -> Cow<'_, str> {
+    if word.contains('y') {
+        Cow::Owned(word.replace("iy", "i").replace("yy", "y"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
 
 fn strip_accents(word: &str) -> String {
     // ASCII has no accents and decomposes to itself.
@@ -704,11 +710,7 @@ pub fn fold_name(word: &str) -> String {
         stripped = strip_accents(text);
         text = &stripped;
     }
-    let transliterated;
-    if text.contains('y') {
-        transliterated = text.replace("iy", "i").replace("yy", "y");
-        text = &transliterated;
-    }
+    let text = transliterate_iy(text);
     // Ukrainian h → g, then doubled letters collapsed, in one pass: the h
     // rule looks at the letter before as written, the collapse at the
     // letter last kept.

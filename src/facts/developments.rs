@@ -131,21 +131,24 @@ pub fn developments(
 
 /// The pending phrase of a sentence.
 fn pending_phrase(text: &str) -> Option<&'static str> {
-    first_of(PENDING, &PENDING_FINDERS, text)
+    first_of(&PENDING_FINDERS, text)
 }
 
-/// A searcher for each of [`PENDING`], built once: every segment is
+/// Each of [`PENDING`] with its searcher, built once: every segment is
 /// searched for every phrase.
-static PENDING_FINDERS: LazyLock<Vec<Finder<'static>>> =
-    LazyLock::new(|| PENDING.iter().map(Finder::new).collect());
+static PENDING_FINDERS: LazyLock<Vec<(&'static str, Finder<'static>)>> = LazyLock::new(|| {
+    PENDING
+        .iter()
+        .map(|phrase| (*phrase, Finder::new(phrase)))
+        .collect()
+});
 
-/// The first of `phrases` (searched with `finders`, one each) that `text`
-/// has as whole words, in lowercase.
-fn first_of(phrases: &[&'static str], finders: &[Finder<'_>], text: &str) -> Option<&'static str> {
+/// The first of `phrases` (each with its searcher) that `text` has as whole
+/// words, in lowercase.
+fn first_of(phrases: &[(&'static str, Finder<'_>)], text: &str) -> Option<&'static str> {
     let lower = text.to_lowercase();
     phrases
         .iter()
-        .zip(finders)
         .find(|(phrase, finder)| {
             finder
                 .find_iter(lower.as_bytes())

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
@@ -361,22 +361,38 @@ fn render_conflicts(
     // word for word by several outlets gives the same two sentences in many
     // conflicts: each pair of texts is diffed once, in parallel.
     let segment_text = |i: usize| report_norm(lookup, i);
-    let texts: FxHashSet<(&str, &str)> = pairs
+    // Each conflict's slot among the distinct pairs of texts, in first-seen
+    // order.
+    let mut slot_of: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    let slots: Vec<usize> = pairs
         .iter()
-        .map(|&(i, j, _)| (segment_text(i), segment_text(j)))
+        .map(|&(i, j, _)| {
+            let key = (segment_text(i), segment_text(j));
+            *slot_of.entry(key).or_insert_with(|| {
+                texts.push(key);
+                texts.len() - 1
+            })
+        })
         .collect();
-    let texts: Vec<(&str, &str)> = texts.into_iter().collect();
-    let diffs: FxHashMap<(&str, &str), WordDiff> = texts
+    let diffs: Vec<WordDiff> = texts
         .into_par_iter()
-        .map(|(ours, theirs)| ((ours, theirs), word_diff(ours, theirs)))
+        .map(|(ours, theirs)| word_diff(ours, theirs))
         .collect();
     let blocks: Vec<String> = pairs
         .par_iter()
+        .zip(slots)
         .enumerate()
-        .map(|(number, &(i, j, conflict))| {
+        .map(|(number, (&(i, j, conflict), slot))| {
             let mut block = String::new();
-            let diff = diffs.get(&(segment_text(i), segment_text(j)));
-            render_conflict(lookup, number + 1, (i, j), conflict, diff, &mut block);
+            render_conflict(
+                lookup,
+                number + 1,
+                (i, j),
+                conflict,
+                &diffs[slot],
+                &mut block,
+            );
             block
         })
         .collect();
@@ -399,7 +415,7 @@ fn render_conflict(
     number: usize,
     (i, j): (usize, usize),
     conflict: &ConflictReport,
-    diff: Option<&WordDiff>,
+    diff: &WordDiff,
     out: &mut String,
 ) {
     let report = lookup.report;
@@ -413,14 +429,6 @@ fn render_conflict(
         escape(&theirs.source.0),
         theirs.line
     );
-    let computed;
-    let diff = match diff {
-        Some(diff) => diff,
-        None => {
-            computed = word_diff(&ours.norm, &theirs.norm);
-            &computed
-        }
-    };
     for (segment, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
         let _ = writeln!(
             out,
