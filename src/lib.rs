@@ -20,6 +20,7 @@ pub mod annotate;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod distinct;
 pub mod error;
 pub mod facts;
 pub mod import;

@@ -12,6 +12,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::distinct::Distinct;
+
 use rayon::prelude::*;
 
 /// Limits of the candidate index.
@@ -43,102 +45,144 @@ pub struct Entry<'a> {
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted, each from different groups.
 pub fn candidate_pairs(entries: &[Entry<'_>], params: IndexParams) -> Vec<(u32, u32)> {
-    let postings = build_postings(entries, params.max_df);
-    // What the inner loop reads of every other segment, packed: it jumps
-    // from segment to segment, and a small array stays in cache.
-    let shapes: Vec<Shape> = entries
+    // Copies of a sentence (a wire story in several outlets) have the same
+    // terms and meet the same segments: search once per distinct term list,
+    // then hand the result to every copy.
+    let distinct = Distinct::new(entries.iter().map(|entry| entry.terms));
+    let lists: Vec<&[u64]> = distinct
+        .firsts()
         .iter()
-        .map(|entry| Shape {
-            group: entry.group,
-            terms: u32::try_from(entry.terms.len()).unwrap_or(u32::MAX),
-        })
+        .map(|&first| entries[first as usize].terms)
         .collect();
+    let related = related_lists(&distinct, &lists, params);
+    let groups: Vec<u32> = entries.iter().map(|entry| entry.group).collect();
     // Each segment's pairs come sorted, and segments in order: the whole
     // list is sorted without sorting it.
     (0..entries.len())
         .into_par_iter()
-        .map_init(
-            || (vec![0u16; entries.len()], Vec::new()),
-            |(counts, touched), i| {
-                let context = Context {
-                    postings: &postings,
-                    shapes: &shapes,
-                    params,
-                };
-                candidates_of(i, entries[i].terms, &context, counts, touched)
-            },
-        )
+        .map(|i| pairs_of(i, &distinct, &related, &groups))
         .flatten_iter()
         .collect()
 }
 
-/// A segment's group and term count.
-#[derive(Debug, Clone, Copy)]
-struct Shape {
-    group: u32,
-    terms: u32,
+/// For each distinct term list, the distinct lists (itself included) sharing
+/// enough terms with it, ascending.
+fn related_lists(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) -> Vec<Vec<u32>> {
+    let postings = build_postings(distinct, lists, params.max_df);
+    let context = Context {
+        postings: &postings,
+        lists,
+        params,
+    };
+    // Each related pair is found once, from its lower list, then entered
+    // under both.
+    let upward: Vec<Vec<u32>> = (0..lists.len())
+        .into_par_iter()
+        .map_init(
+            || (vec![0u16; lists.len()], Vec::new()),
+            |(counts, touched), d| related_above(d, &context, counts, touched),
+        )
+        .collect();
+    let mut related: Vec<Vec<u32>> = vec![Vec::new(); lists.len()];
+    for (d, above) in upward.iter().enumerate() {
+        for &e in above {
+            related[d].push(e);
+            if e as usize != d {
+                related[e as usize].push(u32::try_from(d).unwrap_or(u32::MAX));
+            }
+        }
+    }
+    related.par_iter_mut().for_each(|list| list.sort_unstable());
+    related
 }
 
-/// What every segment's search shares.
+/// What every distinct list's search shares.
 struct Context<'c> {
     postings: &'c HashMap<u64, Vec<u32>>,
-    shapes: &'c [Shape],
+    lists: &'c [&'c [u64]],
     params: IndexParams,
 }
 
-fn build_postings(entries: &[Entry<'_>], max_df: usize) -> HashMap<u64, Vec<u32>> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
-    for (index, entry) in entries.iter().enumerate() {
-        let index = u32::try_from(index).unwrap_or(u32::MAX);
-        for &term in entry.terms {
-            postings.entry(term).or_default().push(index);
+/// Term → the distinct lists with it, ascending; terms in more than `max_df`
+/// segments (copies counted) or in one only are left out.
+fn build_postings(distinct: &Distinct, lists: &[&[u64]], max_df: usize) -> HashMap<u64, Vec<u32>> {
+    let mut postings: HashMap<u64, (usize, Vec<u32>)> = HashMap::default();
+    for (d, list) in lists.iter().enumerate() {
+        let d = u32::try_from(d).unwrap_or(u32::MAX);
+        let copies = distinct.members(d).len();
+        for &term in *list {
+            let (segments, holders) = postings.entry(term).or_default();
+            *segments += copies;
+            holders.push(d);
         }
     }
-    postings.retain(|_, list| list.len() <= max_df && list.len() > 1);
     postings
+        .into_iter()
+        .filter(|(_, (segments, _))| *segments <= max_df && *segments > 1)
+        .map(|(term, (_, holders))| (term, holders))
+        .collect()
 }
 
-fn candidates_of(
-    i: usize,
-    terms: &[u64],
+/// The distinct lists from `d` on sharing enough of `d`'s terms, ascending.
+fn related_above(
+    d: usize,
     context: &Context<'_>,
     counts: &mut [u16],
     touched: &mut Vec<u32>,
-) -> Vec<(u32, u32)> {
-    let shapes = context.shapes;
-    let group = shapes[i].group;
+) -> Vec<u32> {
+    let terms = context.lists[d];
     for term in terms {
-        let Some(list) = context.postings.get(term) else {
+        let Some(holders) = context.postings.get(term) else {
             continue;
         };
-        // Postings are ascending: skip to the segments after i.
-        let start = list.partition_point(|&j| j as usize <= i);
-        for &j in &list[start..] {
-            if shapes[j as usize].group == group {
-                continue;
-            }
-            let count = &mut counts[j as usize];
+        // Holders are ascending: skip to the lists from d on.
+        let start = holders.partition_point(|&e| (e as usize) < d);
+        for &e in &holders[start..] {
+            let count = &mut counts[e as usize];
             if *count == 0 {
-                touched.push(j);
+                touched.push(e);
             }
             *count = count.saturating_add(1);
         }
     }
-    let i32 = u32::try_from(i).unwrap_or(u32::MAX);
     let mut out = Vec::new();
-    for &j in touched.iter() {
+    for &e in touched.iter() {
         let needed = context
             .params
             .min_shared
             .min(terms.len())
-            .min(shapes[j as usize].terms as usize)
+            .min(context.lists[e as usize].len())
             .max(1);
-        if usize::from(counts[j as usize]) >= needed {
-            out.push((i32, j));
+        if usize::from(counts[e as usize]) >= needed {
+            out.push(e);
         }
-        counts[j as usize] = 0;
+        counts[e as usize] = 0;
     }
     touched.clear();
+    out
+}
+
+/// Segment `i`'s pairs with the later segments of other groups whose term
+/// lists are related to its own, sorted.
+fn pairs_of(
+    i: usize,
+    distinct: &Distinct,
+    related: &[Vec<u32>],
+    groups: &[u32],
+) -> Vec<(u32, u32)> {
+    let i32 = u32::try_from(i).unwrap_or(u32::MAX);
+    let group = groups[i];
+    let mut out = Vec::new();
+    for &e in &related[distinct.of()[i] as usize] {
+        let members = distinct.members(e);
+        let later = members.partition_point(|&j| j <= i32);
+        out.extend(
+            members[later..]
+                .iter()
+                .filter(|&&j| groups[j as usize] != group)
+                .map(|&j| (i32, j)),
+        );
+    }
     out.sort_unstable();
     out
 }
@@ -146,6 +190,7 @@ fn candidates_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     fn entries<'a>(terms: &'a [(u32, Vec<u64>)]) -> Vec<Entry<'a>> {
         terms
@@ -202,6 +247,57 @@ mod tests {
         let pairs = candidate_pairs(&entries(&data), params);
         assert!(pairs.windows(2).all(|w| w[0] < w[1]), "{pairs:?}");
         assert_eq!(pairs.len(), 6);
+    }
+
+    /// Every pair of segments from different groups sharing enough terms
+    /// that no more than `max_df` segments have: the definition, pair by pair.
+    fn candidate_pairs_by_definition(
+        entries: &[Entry<'_>],
+        params: IndexParams,
+    ) -> Vec<(u32, u32)> {
+        let mut df: HashMap<u64, usize> = HashMap::default();
+        for entry in entries {
+            for &term in entry.terms {
+                *df.entry(term).or_default() += 1;
+            }
+        }
+        let kept = |term: &u64| (2..=params.max_df).contains(&df[term]);
+        let mut pairs = Vec::new();
+        for (i, a) in entries.iter().enumerate() {
+            for (j, b) in entries.iter().enumerate().skip(i + 1) {
+                let shared = a
+                    .terms
+                    .iter()
+                    .filter(|t| kept(t) && b.terms.contains(t))
+                    .count();
+                let needed = params
+                    .min_shared
+                    .min(a.terms.len())
+                    .min(b.terms.len())
+                    .max(1);
+                if a.group != b.group && shared >= needed {
+                    pairs.push((i as u32, j as u32));
+                }
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn repeated_term_lists_pair_as_the_definition_says() {
+        // Few term lists over few terms: most segments repeat another's
+        // terms, as copies of a wire story do.
+        let list = proptest::collection::btree_set(0u64..6, 0..4)
+            .prop_map(|terms| terms.into_iter().collect::<Vec<u64>>());
+        let segments = proptest::collection::vec((0u32..4, list), 0..24);
+        proptest::proptest!(|(data in segments, max_df in 1usize..8, min_shared in 1usize..3)| {
+            let params = IndexParams { max_df, min_shared };
+            let entries = entries(&data);
+            proptest::prop_assert_eq!(
+                candidate_pairs(&entries, params),
+                candidate_pairs_by_definition(&entries, params)
+            );
+        });
     }
 
     #[test]

@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
+use crate::distinct::Distinct;
 use index::{Entry, IndexParams};
 use score::{SupportKind, TermWeights};
 use tokens::SentenceFeatures;
@@ -84,25 +86,28 @@ const COPIED_SOURCE_MIN_PAIRS: usize = 3;
 
 /// Align segments through the candidate index.
 pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
-    let features = features(segments);
-    let pairs = candidates(segments, &features, params);
-    let mut alignment = finish(segments, &features, &pairs);
+    let texts = Distinct::new(segments.iter().map(|segment| segment.text));
+    let features = features(segments, &texts);
+    let pairs = candidates(segments, &texts, &features, params);
+    let mut alignment = finish(segments, &texts, &features, &pairs);
     alignment.related = pairs;
     alignment
 }
 
-/// Candidate pairs of the index for already computed features.
-pub fn candidates(
+/// Candidate pairs of the index for already computed features (one per
+/// distinct text).
+fn candidates(
     segments: &[AlignInput<'_>],
+    texts: &Distinct,
     features: &[SentenceFeatures],
     params: AlignParams,
 ) -> Vec<(u32, u32)> {
     let entries: Vec<Entry<'_>> = segments
         .iter()
-        .zip(features)
-        .map(|(segment, features)| Entry {
+        .zip(texts.of())
+        .map(|(segment, &text)| Entry {
             group: segment.source,
-            terms: features.shingles(),
+            terms: features[text as usize].shingles(),
         })
         .collect();
     index::candidate_pairs(&entries, params.index)
@@ -111,73 +116,129 @@ pub fn candidates(
 /// Align by scoring every pair of segments from different sources: quadratic,
 /// for tests and benchmarks only.
 pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
-    let features = features(segments);
+    let texts = Distinct::new(segments.iter().map(|segment| segment.text));
+    let features = features(segments, &texts);
     let n = u32::try_from(segments.len()).unwrap_or(u32::MAX);
     let pairs: Vec<(u32, u32)> = (0..n)
         .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
         .filter(|&(a, b)| segments[a as usize].source != segments[b as usize].source)
         .collect();
-    finish(segments, &features, &pairs)
+    finish(segments, &texts, &features, &pairs)
 }
 
-/// Compute features of every segment (in parallel; order kept).
-pub fn features(segments: &[AlignInput<'_>]) -> Vec<SentenceFeatures> {
-    segments
+/// The features of each distinct text (in parallel; in order of distinct
+/// number): a sentence run by several outlets is split and stemmed once.
+fn features(segments: &[AlignInput<'_>], texts: &Distinct) -> Vec<SentenceFeatures> {
+    texts
+        .firsts()
         .par_iter()
-        .map(|segment| SentenceFeatures::new(segment.text))
+        .map(|&first| SentenceFeatures::new(segments[first as usize].text))
         .collect()
+}
+
+/// What scoring says of an ordered pair of texts, when either supports the other.
+#[derive(Debug, Clone, Copy)]
+struct Verdict {
+    score: f32,
+    b_supports_a: Option<SupportKind>,
+    a_supports_b: Option<SupportKind>,
+    verbatim: bool,
 }
 
 fn finish(
     segments: &[AlignInput<'_>],
+    texts: &Distinct,
     features: &[SentenceFeatures],
     pairs: &[(u32, u32)],
 ) -> Alignment {
-    let weights = TermWeights::from_corpus(features);
+    // Every segment counts towards a term's rarity, copies included.
+    let weights = TermWeights::from_corpus(texts.of().iter().map(|&d| &features[d as usize]));
     let weighted: Vec<score::Weighted<'_>> =
         features.par_iter().map(|f| weights.weigh(f)).collect();
-    // Split for the near-verbatim test on first use: most segments never
+    let text = |d: u32| segments[texts.firsts()[d as usize] as usize].text;
+    // Split for the near-verbatim test on first use: most texts never
     // need it, some are in dozens of pairs.
     let lower_words: Vec<OnceLock<diff::LowerWords>> =
-        segments.iter().map(|_| OnceLock::new()).collect();
-    let lower = |i: u32| {
-        lower_words[i as usize].get_or_init(|| diff::LowerWords::new(segments[i as usize].text))
+        texts.firsts().iter().map(|_| OnceLock::new()).collect();
+    let lower = |d: u32| lower_words[d as usize].get_or_init(|| diff::LowerWords::new(text(d)));
+    let judge = |x: u32, y: u32| {
+        verdict(&weighted[x as usize], &weighted[y as usize], || {
+            verbatim_with(text(x), text(y), || (lower(x), lower(y)))
+        })
     };
-    let mut matches: Vec<Match> = pairs
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let (fa, fb) = (&weighted[a as usize], &weighted[b as usize]);
-            if !score::may_support(fa, fb) {
-                return None;
+    let pairs_from = pair_ranges(segments.len(), pairs);
+    // Copies of a story pair up with each other's copies: each ordered pair
+    // of distinct texts is scored once, by the task of its first text.
+    let mut matches: Vec<Match> = (0..texts.len())
+        .into_par_iter()
+        .flat_map_iter(|x| {
+            let x = u32::try_from(x).unwrap_or(u32::MAX);
+            let mut verdicts: FxHashMap<u32, Option<Verdict>> = FxHashMap::default();
+            let mut found = Vec::new();
+            for &a in texts.members(x) {
+                for &(a, b) in &pairs[pairs_from[a as usize]..pairs_from[a as usize + 1]] {
+                    let y = texts.of()[b as usize];
+                    let verdict = *verdicts.entry(y).or_insert_with(|| judge(x, y));
+                    found.extend(verdict.map(|v| Match {
+                        a,
+                        b,
+                        score: v.score,
+                        b_supports_a: v.b_supports_a,
+                        a_supports_b: v.a_supports_b,
+                        same_origin: v.verbatim,
+                    }));
+                }
             }
-            let pair = score::weighted_pair_features(fa, fb);
-            let score = score::logistic(&pair, &score::PARAPHRASE_WEIGHTS);
-            let b_supports_a = score::weighted_supports(fa, fb, score);
-            let a_supports_b = score::weighted_supports(fb, fa, score);
-            // The word diff is the costly part; sentences sharing under half
-            // their distinct words are never near-verbatim (on the 10,304
-            // verbatim pairs of the GVA corpus the lowest share is 0.78).
-            let may_be_verbatim = pair[SURFACE_DICE] >= VERBATIM_MIN_SURFACE_DICE;
-            (b_supports_a.is_some() || a_supports_b.is_some()).then(|| Match {
-                a,
-                b,
-                score,
-                b_supports_a,
-                a_supports_b,
-                same_origin: may_be_verbatim
-                    && verbatim_with(segments[a as usize].text, segments[b as usize].text, || {
-                        (lower(a), lower(b))
-                    }),
-            })
+            found
         })
         .collect();
-    matches.sort_by_key(|m| (m.a, m.b));
+    matches.par_sort_unstable_by_key(|m| (m.a, m.b));
     mark_copied_sources(segments, &mut matches);
     Alignment {
         matches,
         candidates: pairs.len(),
         related: Vec::new(),
     }
+}
+
+/// Score two sentences with their weights; `verbatim` tells whether their
+/// texts are near-verbatim, asked only of pairs that match and share enough
+/// words to be.
+fn verdict(
+    fa: &score::Weighted<'_>,
+    fb: &score::Weighted<'_>,
+    verbatim: impl FnOnce() -> bool,
+) -> Option<Verdict> {
+    if !score::may_support(fa, fb) {
+        return None;
+    }
+    let pair = score::weighted_pair_features(fa, fb);
+    let score = score::logistic(&pair, &score::PARAPHRASE_WEIGHTS);
+    let b_supports_a = score::weighted_supports(fa, fb, score);
+    let a_supports_b = score::weighted_supports(fb, fa, score);
+    // The word diff is the costly part; sentences sharing under half
+    // their distinct words are never near-verbatim (on the 10,304
+    // verbatim pairs of the GVA corpus the lowest share is 0.78).
+    let may_be_verbatim = pair[SURFACE_DICE] >= VERBATIM_MIN_SURFACE_DICE;
+    (b_supports_a.is_some() || a_supports_b.is_some()).then(|| Verdict {
+        score,
+        b_supports_a,
+        a_supports_b,
+        verbatim: may_be_verbatim && verbatim(),
+    })
+}
+
+/// Where each segment's pairs start in `pairs` (sorted by first segment),
+/// and where the last ends: segment `a`'s pairs are `starts[a]..starts[a + 1]`.
+fn pair_ranges(segments: usize, pairs: &[(u32, u32)]) -> Vec<usize> {
+    let mut starts = vec![0usize; segments + 1];
+    for &(a, _) in pairs {
+        starts[a as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    starts
 }
 
 /// Near-verbatim: long enough and almost every word shared.
@@ -252,6 +313,70 @@ mod tests {
         assert_eq!(indexed.matches, all.matches);
         assert!(!indexed.matches.is_empty());
         assert!(indexed.candidates <= all.candidates);
+    }
+
+    /// Every candidate pair scored on its own from features computed for
+    /// each segment afresh: what the aligner must give, however it shares
+    /// work between copies of a text.
+    fn matches_pair_by_pair(segments: &[AlignInput<'_>], pairs: &[(u32, u32)]) -> Vec<Match> {
+        let features: Vec<SentenceFeatures> = segments
+            .iter()
+            .map(|s| SentenceFeatures::new(s.text))
+            .collect();
+        let weights = TermWeights::from_corpus(&features);
+        let weighted: Vec<score::Weighted<'_>> =
+            features.iter().map(|f| weights.weigh(f)).collect();
+        let mut matches: Vec<Match> = pairs
+            .iter()
+            .filter_map(|&(a, b)| {
+                let (ta, tb) = (segments[a as usize].text, segments[b as usize].text);
+                let found = verdict(&weighted[a as usize], &weighted[b as usize], || {
+                    is_verbatim(ta, tb)
+                })?;
+                Some(Match {
+                    a,
+                    b,
+                    score: found.score,
+                    b_supports_a: found.b_supports_a,
+                    a_supports_b: found.a_supports_b,
+                    same_origin: found.verbatim,
+                })
+            })
+            .collect();
+        mark_copied_sources(segments, &mut matches);
+        matches
+    }
+
+    #[test]
+    fn copies_of_a_text_are_scored_as_if_each_stood_alone() {
+        let drones = "Russia fired 82 drones overnight, the air force of Ukraine said on Sunday.";
+        let loan =
+            "EU leaders agreed a loan of 90 billion euros for Ukraine on Friday in Brussels.";
+        let drones_again =
+            "The air force of Ukraine said on Sunday that Russia fired 82 drones overnight.";
+        let loan_again =
+            "A loan of 90 billion euros for Ukraine was agreed by EU leaders in Brussels.";
+        let other_count =
+            "Russia fired 63 drones overnight, the air force of Ukraine said on Sunday.";
+        let segments = inputs(&[
+            (0, drones),
+            (0, loan),
+            (1, drones),
+            (1, loan),
+            (2, drones_again),
+            (2, loan_again),
+            (3, drones_again),
+            (3, other_count),
+            (3, loan),
+        ]);
+        let alignment = align(&segments, AlignParams::default());
+        assert!(alignment.matches.len() >= 10, "{:?}", alignment.matches);
+        assert!(alignment.matches.iter().any(|m| m.same_origin));
+        assert!(alignment.matches.iter().any(|m| !m.same_origin));
+        assert_eq!(
+            alignment.matches,
+            matches_pair_by_pair(&segments, &alignment.related)
+        );
     }
 
     #[test]

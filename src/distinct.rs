@@ -1,0 +1,115 @@
+//! Distinct values (pure): a list of keys → each item's distinct number, the
+//! first item of each distinct key, and the items sharing each key.
+//!
+//! News archives repeat themselves word for word: a wire story runs in dozens
+//! of outlets, a correction reprints the article. Work that depends only on a
+//! sentence's text (its features, its facts, how it scores against another
+//! text) is done once per distinct text and shared by every copy.
+
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
+
+/// Items grouped by equal keys, numbered in order of first appearance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Distinct {
+    /// Each item's distinct number.
+    of: Vec<u32>,
+    /// The first item with each distinct key.
+    firsts: Vec<u32>,
+    /// Where each distinct key's items start in `members` (one more entry
+    /// than there are keys).
+    starts: Vec<u32>,
+    /// Items, grouped by distinct number, ascending within each group.
+    members: Vec<u32>,
+}
+
+impl Distinct {
+    /// Group `keys` (one per item, in item order) by equality.
+    pub fn new<K: Hash + Eq>(keys: impl IntoIterator<Item = K>) -> Self {
+        let mut numbers: FxHashMap<K, u32> = FxHashMap::default();
+        let mut distinct = Distinct::default();
+        for (item, key) in keys.into_iter().enumerate() {
+            let next = number(distinct.firsts.len());
+            let found = *numbers.entry(key).or_insert(next);
+            if found == next {
+                distinct.firsts.push(number(item));
+            }
+            distinct.of.push(found);
+        }
+        distinct.group_members();
+        distinct
+    }
+
+    fn group_members(&mut self) {
+        let mut starts = vec![0u32; self.firsts.len() + 1];
+        for &d in &self.of {
+            starts[d as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut members = vec![0u32; self.of.len()];
+        for (item, &d) in self.of.iter().enumerate() {
+            members[next[d as usize] as usize] = number(item);
+            next[d as usize] += 1;
+        }
+        self.starts = starts;
+        self.members = members;
+    }
+
+    /// Each item's distinct number.
+    pub fn of(&self) -> &[u32] {
+        &self.of
+    }
+
+    /// The first item of each distinct key, by distinct number.
+    pub fn firsts(&self) -> &[u32] {
+        &self.firsts
+    }
+
+    /// The items with distinct number `d`, ascending.
+    pub fn members(&self, d: u32) -> &[u32] {
+        let (start, end) = (self.starts[d as usize], self.starts[d as usize + 1]);
+        &self.members[start as usize..end as usize]
+    }
+
+    /// How many distinct keys there are.
+    pub fn len(&self) -> usize {
+        self.firsts.len()
+    }
+
+    /// Were there no items?
+    pub fn is_empty(&self) -> bool {
+        self.firsts.is_empty()
+    }
+}
+
+/// An item count or index as stored: corpora stay far below 4 billion items.
+fn number(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_keys_share_a_number_in_order_of_first_appearance() {
+        let distinct = Distinct::new(["b", "a", "b", "c", "a", "b"]);
+        assert_eq!(distinct.of(), &[0, 1, 0, 2, 1, 0]);
+        assert_eq!(distinct.firsts(), &[0, 1, 3]);
+        assert_eq!(distinct.members(0), &[0, 2, 5]);
+        assert_eq!(distinct.members(1), &[1, 4]);
+        assert_eq!(distinct.members(2), &[3]);
+        assert_eq!(distinct.len(), 3);
+    }
+
+    #[test]
+    fn no_items_no_keys() {
+        let distinct = Distinct::new(Vec::<&str>::new());
+        assert!(distinct.is_empty());
+        assert!(distinct.of().is_empty());
+    }
+}
