@@ -25,6 +25,7 @@ pub use developments::Development;
 pub use extract::{Facts, GroupFact, NumberFact};
 
 use crate::align::tokens::{NAME_FOLDS, fold_name, is_capitalised};
+use crate::distinct::Distinct;
 use crate::model::{Segment, SegmentKind, SourceId};
 use jiff::civil::Date;
 
@@ -91,16 +92,28 @@ pub fn extract_all(
     published: impl Fn(&SourceId) -> Option<Date> + Sync,
     keep: impl Fn(usize) -> bool + Sync,
 ) -> Vec<Facts> {
-    segments
+    // A sentence repeated word for word (a wire story run by several
+    // outlets the same day) states the same facts: extract them once.
+    let kept: Vec<usize> = (0..segments.len()).filter(|&i| keep(i)).collect();
+    let texts = Distinct::new(kept.iter().map(|&i| {
+        let segment = &segments[i];
+        (segment.norm.as_str(), published(&segment.source))
+    }));
+    let found: Vec<Facts> = texts
+        .firsts()
         .par_iter()
-        .enumerate()
-        .map(|(i, segment)| {
-            if keep(i) {
-                extract::extract(&segment.norm, published(&segment.source))
-            } else {
-                Facts::default()
-            }
+        .map(|&k| {
+            let segment = &segments[kept[k as usize]];
+            extract::extract(&segment.norm, published(&segment.source))
         })
+        .collect();
+    let mut facts_of: Vec<Option<u32>> = vec![None; segments.len()];
+    for (&i, &text) in kept.iter().zip(texts.of()) {
+        facts_of[i] = Some(text);
+    }
+    facts_of
+        .par_iter()
+        .map(|text| text.map_or_else(Facts::default, |t| found[t as usize].clone()))
         .collect()
 }
 
@@ -337,9 +350,17 @@ pub fn variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Va
 /// ([`fold_name`]): `(folded, as written)`. Found once for both kinds of
 /// variant and for the report's runs of unbacked claims.
 pub fn segment_names(segments: &[Segment]) -> Vec<Vec<(String, String)>> {
-    segments
+    // Copies of a sentence name the same names: find them once.
+    let texts = Distinct::new(segments.iter().map(|segment| segment.norm.as_str()));
+    let found: Vec<Vec<(String, String)>> = texts
+        .firsts()
         .par_iter()
-        .map(|segment| names_of(&segment.norm))
+        .map(|&first| names_of(&segments[first as usize].norm))
+        .collect();
+    texts
+        .of()
+        .par_iter()
+        .map(|&text| found[text as usize].clone())
         .collect()
 }
 
@@ -367,7 +388,8 @@ pub const SURNAME_RULE: &str = "surname for a full name";
 /// "Intelligence Tulsi Gabbard", does not make another person). A surname
 /// shared by two people ("Donald Trump", "Lara Trump") is left alone.
 fn surname_variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Variant> {
-    let common = lowercase_words(segments);
+    let texts = Distinct::new(segments.iter().map(|segment| segment.norm.as_str()));
+    let common = lowercase_words(segments, &texts);
     // A person's name: two words, neither of which the corpus also writes in
     // lowercase ("Strategic Alignment", "Reconstruction Funding" are not
     // people); from running text only, as headings and list items are in
@@ -379,23 +401,41 @@ fn surname_variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Ve
             && !NOT_FIRST_NAMES.contains(&words[0].to_lowercase().as_str())
             && words.iter().all(|w| !common.contains(&w.to_lowercase()))
     };
-    let people: Vec<Vec<String>> = segments
-        .par_iter()
-        .zip(names)
-        .map(|(segment, words)| match segment.kind {
-            // Two capitalised words at least, or no full name to find.
-            SegmentKind::Sentence | SegmentKind::Quote if words.len() >= 2 => {
-                let mut names = extract::people_named(&segment.norm);
-                names.retain(is_person);
-                names
+    let may_name_people = |i: u32| {
+        let i = i as usize;
+        // Two capitalised words at least, or no full name to find.
+        matches!(segments[i].kind, SegmentKind::Sentence | SegmentKind::Quote)
+            && names[i].len() >= 2
+    };
+    // The full names in each distinct text, found once however often it is repeated.
+    let people_in_text: Vec<Vec<String>> = (0..texts.len())
+        .into_par_iter()
+        .map(|d| {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            if !texts.members(d).iter().any(|&i| may_name_people(i)) {
+                return Vec::new();
             }
-            _ => Vec::new(),
+            let mut names =
+                extract::people_named(&segments[texts.firsts()[d as usize] as usize].norm);
+            names.retain(is_person);
+            names
+        })
+        .collect();
+    let no_one = Vec::new();
+    let people: Vec<&Vec<String>> = (0..segments.len())
+        .map(|i| {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            if may_name_people(i) {
+                &people_in_text[texts.of()[i as usize] as usize]
+            } else {
+                &no_one
+            }
         })
         .collect();
     // Folded surname → folded "first last" → full forms as written, with uses.
     let mut full: BTreeMap<String, BTreeMap<String, BTreeMap<&str, usize>>> = BTreeMap::new();
     for names in &people {
-        for name in names {
+        for name in names.iter() {
             let words: Vec<&str> = name.split(' ').collect();
             let [.., first, last] = words.as_slice() else {
                 continue;
@@ -457,15 +497,20 @@ fn surname_variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Ve
 
 /// Words the corpus writes in lowercase more than a quarter as often as
 /// capitalised: common words, not names (messy text has a stray "trump").
-fn lowercase_words(segments: &[Segment]) -> rustc_hash::FxHashSet<String> {
-    // Counted by the word as written (few distinct), then merged by case.
+/// `texts` are the segments' distinct texts.
+fn lowercase_words(segments: &[Segment], texts: &Distinct) -> rustc_hash::FxHashSet<String> {
+    // Counted by the word as written (few distinct), then merged by case;
+    // each distinct text read once and counted as often as it is repeated.
     type Counts<'a> = rustc_hash::FxHashMap<&'a str, u32>;
-    let counts: Counts<'_> = segments
-        .par_iter()
-        .fold(Counts::default, |mut counts, segment| {
-            let words = segment.norm.split(|c: char| !c.is_alphabetic());
+    let counts: Counts<'_> = (0..texts.len())
+        .into_par_iter()
+        .fold(Counts::default, |mut counts, d| {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
+            let norm = &segments[texts.firsts()[d as usize] as usize].norm;
+            let words = norm.split(|c: char| !c.is_alphabetic());
             for word in words.filter(|w| !w.is_empty()) {
-                *counts.entry(word).or_default() += 1;
+                *counts.entry(word).or_default() += copies;
             }
             counts
         })
@@ -605,6 +650,49 @@ fn merge_rule(forms: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_sentences_have_the_facts_and_names_of_their_own() {
+        let body = "Russia fired 82 drones at Kyiv yesterday, the air force said.\n\n\
+                    Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\n";
+        let segments: Vec<Segment> = ["a", "b", "c"]
+            .into_iter()
+            .flat_map(|id| {
+                let source = crate::model::LoadedSource {
+                    id: SourceId(id.to_owned()),
+                    path: format!("{id}.md").into(),
+                    meta: crate::model::SourceMeta::default(),
+                    file_text: body.to_owned(),
+                    body_start: 0,
+                };
+                crate::text::process(&source).segments
+            })
+            .collect();
+        assert_eq!(segments.len(), 6);
+        // Sources a and b ran the story the same day, c two days later.
+        let published = |source: &SourceId| match source.0.as_str() {
+            "c" => Date::new(2025, 12, 22).ok(),
+            _ => Date::new(2025, 12, 20).ok(),
+        };
+        let facts = extract_all(&segments, published, |i| i != 5);
+        let one_by_one: Vec<Facts> = segments
+            .iter()
+            .enumerate()
+            .map(|(i, segment)| match i {
+                5 => Facts::default(),
+                _ => extract::extract(&segment.norm, published(&segment.source)),
+            })
+            .collect();
+        assert_eq!(facts, one_by_one);
+        assert_eq!(facts[0], facts[2]);
+        assert_ne!(facts[0].dates, facts[4].dates, "{:?}", facts[4]);
+        let names: Vec<Vec<(String, String)>> = segments
+            .iter()
+            .map(|segment| names_of(&segment.norm))
+            .collect();
+        assert_eq!(segment_names(&segments), names);
+        assert!(names[1].len() >= 4, "{:?}", names[1]);
+    }
 
     #[test]
     fn merge_rules_name_the_step() {
