@@ -140,6 +140,9 @@ pub fn not_a_claim(segment: &Segment) -> Option<&'static str> {
     {
         return Some("call to readers");
     }
+    if is_boilerplate_sentence(&lower, text) {
+        return Some("boilerplate after a caption or paragraph");
+    }
     if words <= 6 && text.ends_with(':') {
         return Some("introduces a quote or list");
     }
@@ -147,6 +150,16 @@ pub fn not_a_claim(segment: &Segment) -> Option<&'static str> {
         return Some("too short to state a claim");
     }
     None
+}
+
+/// A credit or copyright line that shares its line with a caption or
+/// paragraph ("… in Houston. Photo: Jon Shapley, Houston Chronicle"), so that
+/// the text stage, which removes whole lines, kept it. `lower` is `text` in
+/// lower case; the rules are tried only on sentences starting as these do.
+fn is_boilerplate_sentence(lower: &str, text: &str) -> bool {
+    const STARTS: [&str; 5] = ["photo", "image", "picture", "copyright", "\u{a9}"];
+    STARTS.iter().any(|start| lower.starts_with(start))
+        && crate::text::boilerplate::matching_rule(text).is_some()
 }
 
 /// Index of each segment's source in `sources`.
@@ -310,5 +323,37 @@ fn earlier_source(
         (Some(x), Some(y)) if x < y => Some(a.clone()),
         (Some(x), Some(y)) if y < x => Some(b.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LoadedSource, SourceMeta};
+
+    fn segments(body: &str) -> Vec<Segment> {
+        let source = LoadedSource {
+            id: SourceId("chron".to_owned()),
+            path: "chron.md".into(),
+            meta: SourceMeta::default(),
+            file_text: body.to_owned(),
+            body_start: 0,
+        };
+        crate::text::process(&source).segments
+    }
+
+    #[test]
+    fn a_credit_after_a_caption_is_not_a_claim() {
+        let found = segments(
+            "A broken screen sits on the ground outside the home on Sunday, Aug. 9, 2015, in Houston. \
+             Photo: Jon Shapley, Houston Chronicle\n\n\
+             Photo editors said the pictures were taken on Sunday.\n",
+        );
+        let reasons: Vec<Option<&str>> = found.iter().map(not_a_claim).collect();
+        assert_eq!(
+            reasons,
+            [None, Some("boilerplate after a caption or paragraph"), None],
+            "{found:#?}"
+        );
     }
 }

@@ -60,15 +60,27 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "image-credit",
-        pattern: r"^(image|photo|picture|photograph)s?\s*(via|by|credit|courtesy|source)\b.{0,80}$",
+        pattern: r"^(image|photo|picture|photograph)s?\s*((via|by|credit|courtesy|source)\b.{0,80}|:\s*[^.!?:]{1,80})$",
         signal: None,
-        why: "image credit line",
+        why: "image credit line, such as `Photo: Jon Shapley, Houston Chronicle`",
     },
     Rule {
         name: "ai-disclaimer",
         pattern: r"^(disclaimer\s*:.*\b(ai|artificial intelligence)\b.*|this (content|article|story) was (partially |partly |fully )?(produced|generated|written|created) (with|by|using) .*\b(ai|artificial intelligence)\b.*)$",
         signal: Some("ai_disclaimer"),
         why: "AI-use disclaimer: not content, but kept as a signal about the source",
+    },
+    Rule {
+        name: "copyright-notice",
+        pattern: r"^\(?\s*(source:[^©()]{0,80})?(©|copyright\s+(©\s*)?\d{4}\b|\(c\)\s*\d{4}\b|all rights reserved\b|this material may not be published, broadcast, rewritten,? or redistributed\b).{0,200}$",
+        signal: None,
+        why: "copyright line of a wire service or station, such as `Copyright 2016 The Associated Press. All rights reserved.`",
+    },
+    Rule {
+        name: "account-prompt",
+        pattern: r"^(thank you for registering!?|we have sent (you )?a (verification|confirmation) email\b.*|(please )?check your email and click on the link to activate your (account|profile)\.?|if you do not receive the verification message\b.*|email notifications are only sent once a day\b.*|by submitting your registration information\b.*|we look forward to seeing you\b.{0,40}\bfrequently\b.*|visit us and sign in to update your profile\b.*|click on the button below to set up your account\b.*|whenever .{1,60} posts new content, you'll get an email\b.*)$",
+        signal: None,
+        why: "registration and e-mail alert prompts of a news site",
     },
     Rule {
         name: "comment-prompt",
@@ -237,6 +249,29 @@ mod tests {
             ("Benzinga\u{b7}12/22/2025 11:10:09", "dateline-stamp"),
             ("(jh)", "author-initials"),
             ("Source: Polskie Radio", "source-credit"),
+            ("Photo: Jon Shapley, Houston Chronicle", "image-credit"),
+            (
+                "Copyright 2016 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+                "copyright-notice",
+            ),
+            (
+                "This material may not be published, broadcast, rewritten, or redistributed.)",
+                "copyright-notice",
+            ),
+            ("(\u{a9} 2016 KHOU)", "copyright-notice"),
+            (
+                "(Source: Sun-Times Media Wire \u{a9} Chicago Sun-Times 2015. All Rights Reserved.)",
+                "copyright-notice",
+            ),
+            ("Thank you for registering!", "account-prompt"),
+            (
+                "Email notifications are only sent once a day, and only if there are new matching items.",
+                "account-prompt",
+            ),
+            (
+                "Whenever Joel Currier posts new content, you'll get an email delivered to your inbox with a link.",
+                "account-prompt",
+            ),
             (
                 "We use cookies to improve your experience. Accept all cookies",
                 "cookie-prompt",
@@ -257,6 +292,9 @@ mod tests {
             "Comments by the Kremlin spokesman were brief.",
             "The company said AI tools helped it review the contracts.",
             "Related talks took place in Berlin.",
+            "Copyright lawyers for the family said the photographs were taken without consent.",
+            "Photo: police at the scene on Sunday. The man was taken to hospital.",
+            "Thank you, the mayor told officers who had responded to the shooting.",
         ] {
             assert_eq!(rule(line), None, "{line}");
         }
