@@ -192,22 +192,27 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
     progress.start("finding developments and conflicts", 0);
     let related: Vec<(usize, usize)> = alignment
         .related
-        .iter()
+        .par_iter()
         .map(|&(a, b)| (claims[a as usize], claims[b as usize]))
         .collect();
-    let developments = facts::developments::developments(&analysis.segments, &related, |i| {
-        published.get(&analysis.segments[i].source).copied()
-    });
+    // Independent passes over millions of related pairs: side by side.
+    let (developments, all_conflicts) = rayon::join(
+        || {
+            facts::developments::developments(&analysis.segments, &related, |i| {
+                published.get(&analysis.segments[i].source).copied()
+            })
+        },
+        || facts::conflicts(&analysis.segments, &claim_facts, &related),
+    );
     // A decision reported pending and then taken is news, not a contradiction.
     let development_pairs: std::collections::BTreeSet<(usize, usize)> = developments
         .iter()
         .map(|d| (d.pending.min(d.outcome), d.pending.max(d.outcome)))
         .collect();
-    let conflicts: Vec<facts::Conflict> =
-        facts::conflicts(&analysis.segments, &claim_facts, &related)
-            .into_iter()
-            .filter(|c| !development_pairs.contains(&(c.a.min(c.b), c.a.max(c.b))))
-            .collect();
+    let conflicts: Vec<facts::Conflict> = all_conflicts
+        .into_iter()
+        .filter(|c| !development_pairs.contains(&(c.a.min(c.b), c.a.max(c.b))))
+        .collect();
     progress.start("classifying", 0);
     analysis.findings = classify::classify(
         &analysis.segments,
@@ -236,10 +241,11 @@ pub fn claim_inputs<'a>(
         .map(|(i, s)| (&s.id, u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
     let claims: Vec<usize> = (0..segments.len())
+        .into_par_iter()
         .filter(|&i| classify::not_a_claim(&segments[i]).is_none())
         .collect();
     let inputs = claims
-        .iter()
+        .par_iter()
         .map(|&i| AlignInput {
             source: source_number
                 .get(&segments[i].source)

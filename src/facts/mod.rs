@@ -125,7 +125,7 @@ pub fn conflicts(
     related: &[(usize, usize)],
 ) -> Vec<Conflict> {
     let mut pairs: Vec<(usize, usize)> = related
-        .iter()
+        .par_iter()
         .map(|&(a, b)| (a.min(b), a.max(b)))
         .filter(|&(a, b)| has_facts(&facts[a]) && has_facts(&facts[b]))
         .collect();
