@@ -152,7 +152,11 @@ fn finish(
     pairs: &[(u32, u32)],
 ) -> Alignment {
     // Every segment counts towards a term's rarity, copies included.
-    let weights = TermWeights::from_corpus(texts.of().iter().map(|&d| &features[d as usize]));
+    let weights = TermWeights::from_repeated(features.iter().enumerate().map(|(d, features)| {
+        let d = u32::try_from(d).unwrap_or(u32::MAX);
+        let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
+        (features, copies)
+    }));
     let weighted: Vec<score::Weighted<'_>> =
         features.par_iter().map(|f| weights.weigh(f)).collect();
     let text = |d: u32| segments[texts.firsts()[d as usize] as usize].text;

@@ -77,12 +77,21 @@ pub struct TermWeights {
 impl TermWeights {
     /// Weights from the sentences of a corpus.
     pub fn from_corpus<'a>(sentences: impl IntoIterator<Item = &'a SentenceFeatures>) -> Self {
+        Self::from_repeated(sentences.into_iter().map(|sentence| (sentence, 1)))
+    }
+
+    /// Weights from the distinct sentences of a corpus, each with how many
+    /// times the corpus has it: the same as [`TermWeights::from_corpus`]
+    /// over every copy.
+    pub fn from_repeated<'a>(
+        sentences: impl IntoIterator<Item = (&'a SentenceFeatures, u32)>,
+    ) -> Self {
         let mut df: HashMap<u64, u32> = HashMap::default();
         let mut documents = 0u32;
-        for sentence in sentences {
-            documents += 1;
+        for (sentence, copies) in sentences {
+            documents += copies;
             for term in sentence.terms() {
-                *df.entry(term).or_default() += 1;
+                *df.entry(term).or_default() += copies;
             }
         }
         let n = documents as f32;
