@@ -4,8 +4,6 @@
 //! single-source claims (a source going its own way, as 000 does in its
 //! "Miami Summit" half).
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
 use crate::Analysis;
@@ -299,11 +297,14 @@ fn is_backed(finding: &Finding) -> bool {
 }
 
 /// Which sources mention a folded name: one of them, or several (`None`).
-type Mentions<'a> = BTreeMap<String, Option<&'a SourceId>>;
+type Mentions<'a> = rustc_hash::FxHashMap<String, Option<&'a SourceId>>;
 
 /// Every capitalised word of every segment, folded, with who mentions it.
 /// `names` are each segment's names, folded, as the analysis found them.
-fn name_mentions(segments: &[SegmentReport], names: Vec<Vec<(String, String)>>) -> Mentions<'_> {
+fn name_mentions<'a>(
+    segments: &'a [SegmentReport],
+    names: Vec<Vec<(String, String)>>,
+) -> Mentions<'a> {
     // An analysis put together by hand may lack them: find them again.
     let names = if names.len() == segments.len() {
         names
@@ -313,20 +314,31 @@ fn name_mentions(segments: &[SegmentReport], names: Vec<Vec<(String, String)>>) 
             .map(|report| names_of(&report.segment.norm))
             .collect()
     };
-    let mut out: Mentions<'_> = BTreeMap::new();
-    for (report, names) in segments.iter().zip(names) {
-        let source = &report.segment.source;
-        for (name, _) in names {
-            out.entry(name)
-                .and_modify(|seen| {
-                    if *seen != Some(source) {
-                        *seen = None;
-                    }
-                })
-                .or_insert(Some(source));
-        }
-    }
-    out
+    // Counted in parallel pieces, then merged: a name one piece saw in
+    // one source and another piece in another is in two.
+    let seen_in = |mut out: Mentions<'a>, name: String, source: Option<&'a SourceId>| {
+        out.entry(name)
+            .and_modify(|seen| {
+                if *seen != source {
+                    *seen = None;
+                }
+            })
+            .or_insert(source);
+        out
+    };
+    names
+        .into_par_iter()
+        .zip(segments)
+        .fold(Mentions::default, |out, (names, report)| {
+            let source = Some(&report.segment.source);
+            names
+                .into_iter()
+                .fold(out, |out, (name, _)| seen_in(out, name, source))
+        })
+        .reduce(Mentions::default, |a, b| {
+            b.into_iter()
+                .fold(a, |out, (name, source)| seen_in(out, name, source))
+        })
 }
 
 /// Maximal runs of claims of `source` (its segments are `own`) that no other
