@@ -44,7 +44,7 @@ fn articles(path: &Path, id_field: &str, text: impl Fn(&Value) -> String) -> Vec
                 .as_str()
                 .map_or_else(|| number.to_string(), str::to_owned);
             LoadedSource {
-                id: SourceId(format!("{number:05}-{id}")),
+                id: SourceId(format!("{number:05}-{id}").into()),
                 path: PathBuf::from(format!("{id}.md")),
                 meta: SourceMeta {
                     title: record["title"].as_str().map(str::to_owned),
@@ -182,7 +182,7 @@ fn perturbed(source: &LoadedSource, k: usize) -> LoadedSource {
         .map(|(_, p)| p)
         .collect();
     LoadedSource {
-        id: SourceId(format!("{}-copy{k}", source.id.0)),
+        id: SourceId(format!("{}-copy{k}", source.id.0).into()),
         path: PathBuf::from(format!("{}-copy{k}.md", source.id.0)),
         file_text: kept.join("\n\n"),
         ..source.clone()

@@ -333,7 +333,7 @@ mod tests {
 
     fn segments(body: &str) -> Vec<Segment> {
         let source = LoadedSource {
-            id: SourceId("chron".to_owned()),
+            id: SourceId("chron".into()),
             path: "chron.md".into(),
             meta: SourceMeta::default(),
             file_text: body.to_owned(),

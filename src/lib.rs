@@ -406,7 +406,7 @@ fn segments_of(mut loaded: Vec<LoadedSource>, wanted: impl Fn(&SourceId) -> bool
 
 fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Result<Outcome> {
     let (loaded, _) = load::load_sources(&config.sources)?;
-    let Some(source) = loaded.iter().find(|s| s.id.0 == request.source) else {
+    let Some(source) = loaded.iter().find(|s| s.id.as_str() == request.source) else {
         return Err(Error::Usage(format!(
             "no source `{}` in {}; `corroborate segments` lists what there is",
             request.source,
@@ -506,7 +506,7 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome
         .iter()
         .map(|e| e.annotation.target.source.as_str())
         .collect();
-    let segments = segments_of(loaded, |id| targeted.contains(id.0.as_str()));
+    let segments = segments_of(loaded, |id| targeted.contains(id.as_str()));
     let annotations = annotation_reports(&entries, &segments);
     let mut stdout = String::new();
     for a in &annotations {
@@ -534,7 +534,7 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome
 fn run_segments(config: &SegmentsConfig) -> Result<Outcome> {
     let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
     if let Some(only) = &config.source
-        && !analysis.sources.iter().any(|s| s.id.0 == *only)
+        && !analysis.sources.iter().any(|s| s.id.as_str() == *only)
     {
         return Err(Error::Usage(format!("no source with id `{only}`")));
     }
@@ -543,7 +543,7 @@ fn run_segments(config: &SegmentsConfig) -> Result<Outcome> {
         if config
             .source
             .as_ref()
-            .is_some_and(|only| *only != info.id.0)
+            .is_some_and(|only| *only != info.id.as_str())
         {
             continue;
         }

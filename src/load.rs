@@ -465,7 +465,7 @@ pub fn is_valid_id(id: &str) -> bool {
 
 fn validate_id(path: &Path, id: &str) -> Result<SourceId, Diagnostic> {
     if is_valid_id(id) {
-        Ok(SourceId(id.to_owned()))
+        Ok(SourceId(id.into()))
     } else {
         Err(Diagnostic::error(
             path,
@@ -493,7 +493,7 @@ fn id_from_stem(path: &Path) -> Result<SourceId, Diagnostic> {
         .collect();
     let id = id.trim_start_matches('.').to_owned();
     if is_valid_id(&id) {
-        Ok(SourceId(id))
+        Ok(SourceId(id.into()))
     } else {
         Err(Diagnostic::error(
             path,

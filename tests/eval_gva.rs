@@ -69,7 +69,7 @@ fn source(document: &Document) -> LoadedSource {
         .and_then(|d| d.parse().ok())
         .map(Published::Date);
     LoadedSource {
-        id: SourceId(document.doc_id.clone()),
+        id: SourceId(document.doc_id.as_str().into()),
         path: PathBuf::from(&document.doc_id),
         meta: SourceMeta {
             published,

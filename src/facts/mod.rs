@@ -659,7 +659,7 @@ mod tests {
             .into_iter()
             .flat_map(|id| {
                 let source = crate::model::LoadedSource {
-                    id: SourceId(id.to_owned()),
+                    id: SourceId(id.into()),
                     path: format!("{id}.md").into(),
                     meta: crate::model::SourceMeta::default(),
                     file_text: body.to_owned(),
@@ -670,7 +670,7 @@ mod tests {
             .collect();
         assert_eq!(segments.len(), 6);
         // Sources a and b ran the story the same day, c two days later.
-        let published = |source: &SourceId| match source.0.as_str() {
+        let published = |source: &SourceId| match source.as_str() {
             "c" => Date::new(2025, 12, 22).ok(),
             _ => Date::new(2025, 12, 20).ok(),
         };

@@ -247,7 +247,7 @@ fn compare_sources(previous: &Previous<'_>, now: &Report, changes: &mut Changes)
     let after: BTreeMap<&str, &str> = now
         .sources
         .iter()
-        .map(|s| (s.info.id.0.as_str(), &*s.content_hash))
+        .map(|s| (s.info.id.as_str(), &*s.content_hash))
         .collect();
     changes.sources_added = after
         .keys()
@@ -275,7 +275,7 @@ fn compare_sources(previous: &Previous<'_>, now: &Report, changes: &mut Changes)
                 &mut now
                     .segments
                     .iter()
-                    .filter(|s| s.segment.source.0 == *id)
+                    .filter(|s| s.segment.source.as_str() == *id)
                     .map(|s| s.segment.text.as_str()),
             );
             let only =
@@ -332,15 +332,15 @@ fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes
     let now_keys = keys(
         now.segments
             .iter()
-            .map(|s| (s.segment.source.0.as_str(), s.segment.text.as_str())),
+            .map(|s| (s.segment.source.as_str(), s.segment.text.as_str())),
     );
     let now_text_of_id: BTreeMap<&str, (&str, &str)> = now
         .segments
         .iter()
         .map(|s| {
             (
-                s.segment.id.0.as_str(),
-                (s.segment.source.0.as_str(), s.segment.text.as_str()),
+                s.segment.id.as_str(),
+                (s.segment.source.as_str(), s.segment.text.as_str()),
             )
         })
         .collect();
@@ -366,9 +366,9 @@ fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes
         let source = &segment.segment.source.0;
         for conflict in &segment.finding.conflicts {
             let (other_source, other_text) = now_text_of_id
-                .get(conflict.segment.0.as_str())
+                .get(conflict.segment.as_str())
                 .copied()
-                .unwrap_or((conflict.source.0.as_str(), ""));
+                .unwrap_or((conflict.source.as_str(), ""));
             let change = conflict_change(
                 source,
                 &segment.segment.text,
@@ -387,11 +387,11 @@ fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes
             .finding
             .corroborated_by
             .iter()
-            .map(|s| s.source.0.as_str())
+            .map(|s| s.source.as_str())
             .collect();
         if old.verdict != segment.finding.verdict {
             changes.verdicts.push(VerdictChange {
-                source: source.clone(),
+                source: source.to_string(),
                 line: segment.segment.line,
                 text: segment.segment.text.clone(),
                 before: old.verdict,

@@ -889,7 +889,7 @@ pub fn render_changes(report: &Report, changes: &Changes) -> String {
         report
             .sources
             .iter()
-            .find(|s| s.info.id.0 == id)
+            .find(|s| s.info.id.as_str() == id)
             .and_then(|s| s.info.outlet.as_deref())
             .map(|o| format!(" ({})", escape(o)))
             .unwrap_or_default()

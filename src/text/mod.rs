@@ -217,9 +217,9 @@ impl State<'_> {
         let count = self.seen.entry(key).or_insert(0);
         *count += 1;
         if *count == 1 {
-            SegmentId(format!("{}:{short}", self.source))
+            SegmentId(format!("{}:{short}", self.source).into())
         } else {
-            SegmentId(format!("{}:{short}-{count}", self.source))
+            SegmentId(format!("{}:{short}-{count}", self.source).into())
         }
     }
 }
