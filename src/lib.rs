@@ -118,7 +118,7 @@ pub struct Analysis {
     /// How many candidate pairs the aligner scored.
     pub candidates: usize,
     /// Facts of each segment (parallel to `segments`).
-    pub facts: Vec<facts::Facts>,
+    pub facts: Vec<std::sync::Arc<facts::Facts>>,
     /// Names spelled more than one way, merged.
     pub variants: Vec<facts::Variant>,
     /// Each segment's capitalised words, `(folded, as written)` (parallel to

@@ -82,7 +82,7 @@ fn source(document: &Document) -> LoadedSource {
 
 /// The toll an article leads with for `predicate`; with `whole`, only a
 /// count that is not maybe part of a larger one ("a man", "four others").
-fn lead_figure(all: &[facts::Facts], predicate: &str, whole: bool) -> Option<f64> {
+fn lead_figure(all: &[std::sync::Arc<facts::Facts>], predicate: &str, whole: bool) -> Option<f64> {
     all.iter()
         .take(LEAD)
         .flat_map(|f| &f.numbers)

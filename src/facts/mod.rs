@@ -28,6 +28,7 @@ use crate::align::tokens::{NAME_FOLDS, fold_name, is_capitalised};
 use crate::distinct::Distinct;
 use crate::model::{Segment, SegmentKind, SourceId};
 use jiff::civil::Date;
+use std::sync::Arc;
 
 /// What kind of fact two segments disagree on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -91,7 +92,7 @@ pub fn extract_all(
     segments: &[Segment],
     published: impl Fn(&SourceId) -> Option<Date> + Sync,
     keep: impl Fn(usize) -> bool + Sync,
-) -> Vec<Facts> {
+) -> Vec<Arc<Facts>> {
     // A sentence repeated word for word (a wire story run by several
     // outlets the same day) states the same facts: extract them once.
     let kept: Vec<usize> = (0..segments.len()).filter(|&i| keep(i)).collect();
@@ -99,21 +100,23 @@ pub fn extract_all(
         let segment = &segments[i];
         (segment.norm.as_str(), published(&segment.source))
     }));
-    let found: Vec<Facts> = texts
+    let found: Vec<Arc<Facts>> = texts
         .firsts()
         .par_iter()
         .map(|&k| {
             let segment = &segments[kept[k as usize]];
-            extract::extract(&segment.norm, published(&segment.source))
+            Arc::new(extract::extract(&segment.norm, published(&segment.source)))
         })
         .collect();
     let mut facts_of: Vec<Option<u32>> = vec![None; segments.len()];
     for (&i, &text) in kept.iter().zip(texts.of()) {
         facts_of[i] = Some(text);
     }
+    // Copies share their facts.
+    let none = Arc::new(Facts::default());
     facts_of
         .par_iter()
-        .map(|text| text.map_or_else(Facts::default, |t| found[t as usize].clone()))
+        .map(|text| text.map_or_else(|| Arc::clone(&none), |t| Arc::clone(&found[t as usize])))
         .collect()
 }
 
@@ -121,7 +124,7 @@ pub fn extract_all(
 /// pairs of the aligner; pairs within one source are added here.
 pub fn conflicts(
     segments: &[Segment],
-    facts: &[Facts],
+    facts: &[Arc<Facts>],
     related: &[(usize, usize)],
 ) -> Vec<Conflict> {
     let mut pairs: Vec<(usize, usize)> = related
@@ -683,6 +686,7 @@ mod tests {
                 _ => extract::extract(&segment.norm, published(&segment.source)),
             })
             .collect();
+        let facts: Vec<Facts> = facts.iter().map(|f| Facts::clone(f)).collect();
         assert_eq!(facts, one_by_one);
         assert_eq!(facts[0], facts[2]);
         assert_ne!(facts[0].dates, facts[4].dates, "{:?}", facts[4]);

@@ -96,7 +96,7 @@ pub struct SegmentReport {
     #[serde(flatten)]
     pub finding: Finding,
     /// Numbers and groups of people it states.
-    pub facts: Facts,
+    pub facts: std::sync::Arc<Facts>,
 }
 
 /// An editor's annotation and where its quote is now.
