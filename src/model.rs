@@ -184,7 +184,7 @@ pub struct Segment {
     pub kind: SegmentKind,
     /// The nearest heading above it, if any (for "section X, lines a–b" in reports).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub section: Option<std::sync::Arc<str>>,
     /// Byte range of the segment in the source file.
     #[serde(skip)]
     pub span: std::ops::Range<usize>,

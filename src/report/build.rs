@@ -409,9 +409,9 @@ fn run_of(
             }
         }
         if let Some(section) = &claim.segment.section
-            && !sections.contains(section)
+            && !sections.iter().any(|s| **s == **section)
         {
-            sections.push(section.clone());
+            sections.push(section.to_string());
         }
     }
     let first: Option<&Segment> = claims.first().map(|c| &c.segment);

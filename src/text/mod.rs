@@ -65,7 +65,7 @@ struct State<'a> {
     lines: &'a LineIndex,
     title: Option<String>,
     output: TextOutput,
-    section: Option<String>,
+    section: Option<std::sync::Arc<str>>,
     seen: BTreeMap<String, u32>,
 }
 
@@ -190,7 +190,7 @@ impl State<'_> {
         let end = char_end(self.file_text, block.file_offset(norm.to_input(range.end))).max(start);
         let id = self.segment_id(&norm_text);
         if kind == SegmentKind::Heading {
-            self.section = Some(text.clone());
+            self.section = Some(text.as_str().into());
         }
         let section = if kind == SegmentKind::Heading {
             None
