@@ -14,7 +14,6 @@ pub mod index;
 pub mod score;
 pub mod tokens;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -279,7 +278,7 @@ fn mark_copied_sources(segments: &[AlignInput<'_>], matches: &mut [Match]) {
         let (x, y) = (segments[m.a as usize].source, segments[m.b as usize].source);
         (x.min(y), x.max(y))
     };
-    let mut verbatim: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+    let mut verbatim: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     for m in matches.iter().filter(|m| m.same_origin) {
         *verbatim.entry(source_pair(m)).or_default() += 1;
     }

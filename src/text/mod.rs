@@ -13,8 +13,9 @@ pub mod markdown;
 pub mod normalize;
 pub mod segment;
 
-use std::collections::BTreeMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{LoadedSource, Removed, Segment, SegmentId, SegmentKind, Signal, SourceId};
 use markdown::{Block, BlockKind};
@@ -51,7 +52,7 @@ pub fn process(source: &LoadedSource) -> TextOutput {
         title,
         output: TextOutput::default(),
         section: None,
-        seen: BTreeMap::new(),
+        seen: FxHashMap::default(),
     };
     for block in markdown::blocks(source.body(), source.body_start) {
         state.block(&block);
@@ -66,7 +67,7 @@ struct State<'a> {
     title: Option<String>,
     output: TextOutput,
     section: Option<std::sync::Arc<str>>,
-    seen: BTreeMap<String, u32>,
+    seen: FxHashMap<String, u32>,
 }
 
 /// A run of lines of one block that belong together.
