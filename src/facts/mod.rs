@@ -30,6 +30,8 @@ use crate::model::{Segment, SegmentKind, SourceId};
 use jiff::civil::Date;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 /// What kind of fact two segments disagree on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,6 +122,9 @@ pub fn extract_all(
         .collect()
 }
 
+/// Related pairs compared per parallel piece (see [`conflicts`]).
+const PAIRS_PER_PIECE: usize = 4096;
+
 /// Conflicts between segments: `related` are the cross-source candidate
 /// pairs of the aligner; pairs within one source are added here.
 pub fn conflicts(
@@ -146,11 +151,29 @@ pub fn conflicts(
     // Millions of pairs on a large corpus: sorted on both cores.
     pairs.par_sort_unstable();
     pairs.dedup();
+    // Copies of a sentence share their facts: each pair of shared facts is
+    // compared once per piece of pairs (copies' pairs lie close together).
     let mut found: Vec<Conflict> = pairs
-        .par_iter()
-        .flat_map_iter(|&(a, b)| {
-            let same_source = segments[a].source == segments[b].source;
-            conflicts_between(a, b, &facts[a], &facts[b], same_source)
+        .par_chunks(PAIRS_PER_PIECE)
+        .flat_map_iter(|piece| {
+            let mut compared: FxHashMap<(*const Facts, *const Facts, bool), Vec<Conflict>> =
+                FxHashMap::default();
+            piece.iter().flat_map(move |&(a, b)| {
+                let same_source = segments[a].source == segments[b].source;
+                let (fa, fb) = (&facts[a], &facts[b]);
+                let key = (Arc::as_ptr(fa), Arc::as_ptr(fb), same_source);
+                let found = compared
+                    .entry(key)
+                    .or_insert_with(|| conflicts_between(a, b, fa, fb, same_source));
+                found
+                    .iter()
+                    .map(|conflict| Conflict {
+                        a,
+                        b,
+                        ..conflict.clone()
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
         .collect();
     found.sort_by(|x, y| (x.a, x.b, x.kind, &x.a_says).cmp(&(y.a, y.b, y.kind, &y.a_says)));
@@ -696,6 +719,42 @@ mod tests {
             .collect();
         assert_eq!(segment_names(&segments), names);
         assert!(names[1].len() >= 4, "{:?}", names[1]);
+    }
+
+    #[test]
+    fn copies_sharing_facts_each_get_their_conflict() {
+        let segments: Vec<Segment> = [("a", 82), ("b", 82), ("c", 63)]
+            .into_iter()
+            .flat_map(|(id, drones)| {
+                let source = crate::model::LoadedSource {
+                    id: SourceId(id.into()),
+                    path: format!("{id}.md").into(),
+                    meta: crate::model::SourceMeta::default(),
+                    file_text: format!(
+                        "Russia fired {drones} drones at Kyiv overnight, the air force said.\n"
+                    ),
+                    body_start: 0,
+                };
+                crate::text::process(&source).segments
+            })
+            .collect();
+        let facts = extract_all(&segments, |_| None, |_| true);
+        assert!(
+            Arc::ptr_eq(&facts[0], &facts[1]),
+            "copies share their facts"
+        );
+        let found = conflicts(&segments, &facts, &[(0, 1), (0, 2), (1, 2)]);
+        let pairs: Vec<(usize, usize, &str, &str)> = found
+            .iter()
+            .map(|c| (c.a, c.b, c.a_says.as_str(), c.b_says.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (0, 2, "82 drones", "63 drones"),
+                (1, 2, "82 drones", "63 drones")
+            ]
+        );
     }
 
     #[test]
