@@ -8,6 +8,10 @@
 //! pairs between sources that copy each other, marked `same_origin` (a copy is
 //! not independent support). [`oracle`] scores every pair instead: a test
 //! oracle and benchmark baseline only.
+//!
+//! A sentence repeated word for word (a wire story in several outlets) is
+//! split, searched and scored once per distinct text ([`crate::distinct`]);
+//! every copy gets the result, so the output is as if each were done alone.
 
 pub mod diff;
 pub mod index;
