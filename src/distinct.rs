@@ -19,7 +19,7 @@ pub struct Distinct {
     firsts: Vec<u32>,
     /// Where each distinct key's items start in `members` (one more entry
     /// than there are keys).
-    starts: Vec<u32>,
+    starts: Vec<usize>,
     /// Items, grouped by distinct number, ascending within each group.
     members: Vec<u32>,
 }
@@ -42,17 +42,11 @@ impl Distinct {
     }
 
     fn group_members(&mut self) {
-        let mut starts = vec![0u32; self.firsts.len() + 1];
-        for &d in &self.of {
-            starts[d as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
+        let starts = bucket_starts(self.firsts.len(), self.of.iter().map(|&d| d as usize));
         let mut next = starts.clone();
         let mut members = vec![0u32; self.of.len()];
         for (item, &d) in self.of.iter().enumerate() {
-            members[next[d as usize] as usize] = number(item);
+            members[next[d as usize]] = number(item);
             next[d as usize] += 1;
         }
         self.starts = starts;
@@ -71,8 +65,7 @@ impl Distinct {
 
     /// The items with distinct number `d`, ascending.
     pub fn members(&self, d: u32) -> &[u32] {
-        let (start, end) = (self.starts[d as usize], self.starts[d as usize + 1]);
-        &self.members[start as usize..end as usize]
+        &self.members[self.starts[d as usize]..self.starts[d as usize + 1]]
     }
 
     /// How many distinct keys there are.
@@ -84,6 +77,20 @@ impl Distinct {
     pub fn is_empty(&self) -> bool {
         self.firsts.is_empty()
     }
+}
+
+/// Where each bucket's items start once items are grouped by bucket, for
+/// items with these bucket numbers (each below `buckets`): one more entry
+/// than there are buckets, bucket `b`'s items at `starts[b]..starts[b + 1]`.
+pub(crate) fn bucket_starts(buckets: usize, keys: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0usize; buckets + 1];
+    for key in keys {
+        starts[key + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    starts
 }
 
 /// An item count or index as stored: corpora stay far below 4 billion items.
@@ -104,6 +111,12 @@ mod tests {
         assert_eq!(distinct.members(1), &[1, 4]);
         assert_eq!(distinct.members(2), &[3]);
         assert_eq!(distinct.len(), 3);
+    }
+
+    #[test]
+    fn bucket_starts_are_running_counts() {
+        assert_eq!(bucket_starts(3, [2, 0, 2]), [0, 1, 1, 3]);
+        assert_eq!(bucket_starts(0, []), [0]);
     }
 
     #[test]

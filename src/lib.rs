@@ -184,8 +184,9 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
             )
         },
         || {
-            let names = facts::segment_names(&analysis.segments);
-            let variants = facts::variants(&analysis.segments, &names);
+            let texts = facts::segment_texts(&analysis.segments);
+            let names = facts::segment_names(&analysis.segments, &texts);
+            let variants = facts::variants(&analysis.segments, &texts, &names);
             (names, variants)
         },
     );

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::distinct::Distinct;
+use crate::distinct::{Distinct, bucket_starts};
 use index::{Entry, IndexParams};
 use score::{SupportKind, TermWeights};
 use tokens::SentenceFeatures;
@@ -173,7 +173,9 @@ fn finish(
             verbatim_with(text(x), text(y), || (lower(x), lower(y)))
         })
     };
-    let pairs_from = pair_ranges(segments.len(), pairs);
+    // Pairs are sorted by their first segment: segment `a`'s pairs are
+    // `pairs_from[a]..pairs_from[a + 1]`.
+    let pairs_from = bucket_starts(segments.len(), pairs.iter().map(|&(a, _)| a as usize));
     // Copies of a story pair up with each other's copies: each ordered pair
     // of distinct texts is scored once, by the task of its first text.
     let mut matches: Vec<Match> = (0..texts.len())
@@ -233,19 +235,6 @@ fn verdict(
         a_supports_b,
         verbatim: may_be_verbatim && verbatim(),
     })
-}
-
-/// Where each segment's pairs start in `pairs` (sorted by first segment),
-/// and where the last ends: segment `a`'s pairs are `starts[a]..starts[a + 1]`.
-fn pair_ranges(segments: usize, pairs: &[(u32, u32)]) -> Vec<usize> {
-    let mut starts = vec![0usize; segments + 1];
-    for &(a, _) in pairs {
-        starts[a as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    starts
 }
 
 /// Near-verbatim: long enough and almost every word shared.

@@ -364,20 +364,29 @@ fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
 /// Names spelled more than one way across the corpus: words merged by
 /// [`fold_name`], then surnames standing for a full name already seen.
 ///
-/// `names` are [`segment_names`] of `segments`.
-pub fn variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Variant> {
+/// `texts` are [`segment_texts`] of `segments`, `names` their [`segment_names`].
+pub fn variants(
+    segments: &[Segment],
+    texts: &Distinct,
+    names: &[Vec<(String, String)>],
+) -> Vec<Variant> {
     let mut all = spelling_variants(segments, names);
-    all.extend(surname_variants(segments, names));
+    all.extend(surname_variants(segments, texts, names));
     all.sort_by(|x, y| (&x.canonical, &x.rule).cmp(&(&y.canonical, &y.rule)));
     all
 }
 
+/// The segments' distinct normalised texts: copies of a sentence name the
+/// same names, and their names are found once.
+pub fn segment_texts(segments: &[Segment]) -> Distinct {
+    Distinct::new(segments.iter().map(|segment| segment.norm.as_str()))
+}
+
 /// Each segment's capitalised words ([`name_words`]), folded
 /// ([`fold_name`]): `(folded, as written)`. Found once for both kinds of
-/// variant and for the report's runs of unbacked claims.
-pub fn segment_names(segments: &[Segment]) -> Vec<Vec<(String, String)>> {
-    // Copies of a sentence name the same names: find them once.
-    let texts = Distinct::new(segments.iter().map(|segment| segment.norm.as_str()));
+/// variant and for the report's runs of unbacked claims. `texts` are
+/// [`segment_texts`] of `segments`.
+pub fn segment_names(segments: &[Segment], texts: &Distinct) -> Vec<Vec<(String, String)>> {
     let found: Vec<Vec<(String, String)>> = texts
         .firsts()
         .par_iter()
@@ -413,9 +422,12 @@ pub const SURNAME_RULE: &str = "surname for a full name";
 /// and surname after folding; a title or place left in front, as in
 /// "Intelligence Tulsi Gabbard", does not make another person). A surname
 /// shared by two people ("Donald Trump", "Lara Trump") is left alone.
-fn surname_variants(segments: &[Segment], names: &[Vec<(String, String)>]) -> Vec<Variant> {
-    let texts = Distinct::new(segments.iter().map(|segment| segment.norm.as_str()));
-    let common = lowercase_words(segments, &texts);
+fn surname_variants(
+    segments: &[Segment],
+    texts: &Distinct,
+    names: &[Vec<(String, String)>],
+) -> Vec<Variant> {
+    let common = lowercase_words(segments, texts);
     // A person's name: two words, neither of which the corpus also writes in
     // lowercase ("Strategic Alignment", "Reconstruction Funding" are not
     // people); from running text only, as headings and list items are in
@@ -717,7 +729,7 @@ mod tests {
             .iter()
             .map(|segment| names_of(&segment.norm))
             .collect();
-        assert_eq!(segment_names(&segments), names);
+        assert_eq!(segment_names(&segments, &segment_texts(&segments)), names);
         assert!(names[1].len() >= 4, "{:?}", names[1]);
     }
 

@@ -15,6 +15,7 @@ use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
 use crate::annotate::{AnchorState, Status};
 use crate::classify::{ConflictReport, DevelopmentReport, Stage, Verdict};
+use crate::distinct::Distinct;
 use crate::model::{Segment, SegmentId, SourceId};
 use crate::report::build::{MIN_RUN_CLAIMS, describe_run};
 use crate::report::changes::Changes;
@@ -361,36 +362,31 @@ fn render_conflicts(
     // word for word by several outlets gives the same two sentences in many
     // conflicts: each pair of texts is diffed once, in parallel.
     let segment_text = |i: usize| report_norm(lookup, i);
-    // Each conflict's slot among the distinct pairs of texts, in first-seen
-    // order.
-    let mut slot_of: FxHashMap<(&str, &str), usize> = FxHashMap::default();
-    let mut texts: Vec<(&str, &str)> = Vec::new();
-    let slots: Vec<usize> = pairs
-        .iter()
-        .map(|&(i, j, _)| {
-            let key = (segment_text(i), segment_text(j));
-            *slot_of.entry(key).or_insert_with(|| {
-                texts.push(key);
-                texts.len() - 1
-            })
-        })
-        .collect();
+    let texts = Distinct::new(
+        pairs
+            .iter()
+            .map(|&(i, j, _)| (segment_text(i), segment_text(j))),
+    );
     let diffs: Vec<WordDiff> = texts
-        .into_par_iter()
-        .map(|(ours, theirs)| word_diff(ours, theirs))
+        .firsts()
+        .par_iter()
+        .map(|&first| {
+            let (i, j, _) = pairs[first as usize];
+            word_diff(segment_text(i), segment_text(j))
+        })
         .collect();
     let blocks: Vec<String> = pairs
         .par_iter()
-        .zip(slots)
+        .zip(texts.of())
         .enumerate()
-        .map(|(number, (&(i, j, conflict), slot))| {
+        .map(|(number, (&(i, j, conflict), &slot))| {
             let mut block = String::new();
             render_conflict(
                 lookup,
                 number + 1,
                 (i, j),
                 conflict,
-                &diffs[slot],
+                &diffs[slot as usize],
                 &mut block,
             );
             block
