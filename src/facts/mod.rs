@@ -262,6 +262,10 @@ fn conflicts_between(
             }
         }
     }
+    // A sentence stating one figure twice ("1 count of …, and 1 count of
+    // …") would list the same disagreement twice.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|c| seen.insert((c.kind, c.a_says.clone(), c.b_says.clone())));
     out
 }
 
@@ -767,6 +771,22 @@ mod tests {
                 (1, 2, "82 drones", "63 drones")
             ]
         );
+    }
+
+    #[test]
+    fn a_figure_stated_twice_gives_one_conflict() {
+        let fa = extract::extract(
+            "He faces 1 count of shooting into a dwelling and 1 count of shooting from a vehicle.",
+            None,
+        );
+        let fb = extract::extract("He faces eight counts of shooting into a dwelling.", None);
+        assert_eq!(fa.numbers.len(), 2, "{:?}", fa.numbers);
+        let conflicts = conflicts_between(0, 1, &fa, &fb, false);
+        let found: Vec<(&str, &str)> = conflicts
+            .iter()
+            .map(|c| (c.a_says.as_str(), c.b_says.as_str()))
+            .collect();
+        assert_eq!(found, [("1 count", "eight counts")]);
     }
 
     #[test]
