@@ -218,17 +218,16 @@ fn verdict(
     fb: &score::Weighted<'_>,
     verbatim: impl FnOnce() -> bool,
 ) -> Option<Verdict> {
-    if !score::may_support(fa, fb) {
-        return None;
-    }
-    let pair = score::weighted_pair_features(fa, fb);
-    let score = score::logistic(&pair, &score::PARAPHRASE_WEIGHTS);
-    let b_supports_a = score::weighted_supports(fa, fb, score);
-    let a_supports_b = score::weighted_supports(fb, fa, score);
+    let score::ScoredPair {
+        features,
+        score,
+        b_supports_a,
+        a_supports_b,
+    } = score::score_pair(fa, fb)?;
     // The word diff is the costly part; sentences sharing under half
     // their distinct words are never near-verbatim (on the 10,304
     // verbatim pairs of the GVA corpus the lowest share is 0.78).
-    let may_be_verbatim = pair[SURFACE_DICE] >= VERBATIM_MIN_SURFACE_DICE;
+    let may_be_verbatim = features[SURFACE_DICE] >= VERBATIM_MIN_SURFACE_DICE;
     (b_supports_a.is_some() || a_supports_b.is_some()).then(|| Verdict {
         score,
         b_supports_a,

@@ -257,9 +257,18 @@ pub fn pair_features(
 
 /// [`pair_features`] of two sentences whose weights are looked up already.
 pub fn weighted_pair_features(wa: &Weighted<'_>, wb: &Weighted<'_>) -> [f32; PAIR_FEATURES] {
+    features_with_overlaps(wa, wb, content_overlap(wa, wb), content_overlap(wb, wa))
+}
+
+/// [`weighted_pair_features`] given each side's [`content_overlap`] with
+/// the other, which support needs too.
+fn features_with_overlaps(
+    wa: &Weighted<'_>,
+    wb: &Weighted<'_>,
+    (a_total, a_shared): (f32, f32),
+    (b_total, b_shared): (f32, f32),
+) -> [f32; PAIR_FEATURES] {
     let (a, b) = (wa.features, wb.features);
-    let (a_total, a_shared) = content_overlap(wa, wb);
-    let (b_total, b_shared) = content_overlap(wb, wa);
     let ratio = |shared: f32, total: f32| if total > 0.0 { shared / total } else { 0.0 };
     let weighted_dice = ratio(a_shared + b_shared, a_total + b_total);
     let lesser_coverage = ratio(a_shared, a_total).min(ratio(b_shared, b_total));
@@ -351,6 +360,52 @@ pub fn weighted_supports(
     if !may_support(claim, supporter) {
         return None;
     }
+    supports_given(claim, supporter, paraphrase_score, || {
+        content_overlap(claim, supporter)
+    })
+}
+
+/// A pair scored both ways: the paraphrase model's features and score, and
+/// the support each side gives the other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoredPair {
+    /// The pair features (see [`PAIR_FEATURE_NAMES`]).
+    pub features: [f32; PAIR_FEATURES],
+    /// [`paraphrase`] of the two.
+    pub score: f32,
+    /// How `b` supports `a`'s claim, if it does.
+    pub b_supports_a: Option<SupportKind>,
+    /// How `a` supports `b`'s claim, if it does.
+    pub a_supports_b: Option<SupportKind>,
+}
+
+/// Score a pair both ways, or `None` when neither can support the other
+/// ([`may_support`]): what [`weighted_pair_features`], [`logistic`] and
+/// [`weighted_supports`] each way give, with the overlaps they share
+/// computed once (this is the aligner's inner loop).
+pub fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
+    if !may_support(a, b) {
+        return None;
+    }
+    let (a_overlap, b_overlap) = (content_overlap(a, b), content_overlap(b, a));
+    let features = features_with_overlaps(a, b, a_overlap, b_overlap);
+    let score = logistic(&features, &PARAPHRASE_WEIGHTS);
+    Some(ScoredPair {
+        features,
+        score,
+        b_supports_a: supports_given(a, b, score, || a_overlap),
+        a_supports_b: supports_given(b, a, score, || b_overlap),
+    })
+}
+
+/// [`weighted_supports`] once [`may_support`] holds; `overlap` is the
+/// claim's [`content_overlap`] with the supporter.
+fn supports_given(
+    claim: &Weighted<'_>,
+    supporter: &Weighted<'_>,
+    paraphrase_score: f32,
+    overlap: impl FnOnce() -> (f32, f32),
+) -> Option<SupportKind> {
     if paraphrase_score >= SUPPORT_THRESHOLD {
         return Some(SupportKind::Paraphrase);
     }
@@ -369,7 +424,7 @@ pub fn weighted_supports(
     if count_shared(c.words(), s.words()) == 0 {
         return None;
     }
-    let (total, shared) = content_overlap(claim, supporter);
+    let (total, shared) = overlap();
     (total > 0.0 && shared / total >= SUPPORT_COVERAGE).then_some(SupportKind::SharedFacts)
 }
 
@@ -387,6 +442,50 @@ mod tests {
         let weights = TermWeights::default();
         let score = paraphrase(&a, &a, &weights);
         assert!(score > 0.95, "{score}");
+    }
+
+    #[test]
+    fn a_pair_scored_at_once_agrees_with_each_measure_alone() {
+        let sentences: Vec<SentenceFeatures> = [
+            "Russia fired 82 drones at Kyiv overnight, the air force said.",
+            "The air force said Russia launched 82 drones at Kyiv overnight.",
+            "Ukraine's air force said 63 of the drones were shot down.",
+            "Kirill Dmitriev met Steve Witkoff in Miami on Saturday.",
+            "Witkoff and Dmitriev held talks in Miami, officials said.",
+            "Dmitriev, head of the Russian Direct Investment Fund, flew to Miami.",
+            "Dmitriev flew to Miami on Saturday.",
+            "Dmitriev flew to Miami on Saturday for talks with Witkoff and Kushner on the \
+             peace plan, the sanctions, frozen assets and a ceasefire along the front line.",
+        ]
+        .iter()
+        .map(|text| f(text))
+        .collect();
+        let weights = TermWeights::from_corpus(&sentences);
+        let weighted: Vec<Weighted<'_>> = sentences.iter().map(|s| weights.weigh(s)).collect();
+        let (mut supported, mut one_way_by_facts) = (0, 0);
+        for a in &weighted {
+            for b in &weighted {
+                let alone = may_support(a, b).then(|| {
+                    let features = weighted_pair_features(a, b);
+                    let score = logistic(&features, &PARAPHRASE_WEIGHTS);
+                    ScoredPair {
+                        features,
+                        score,
+                        b_supports_a: weighted_supports(a, b, score),
+                        a_supports_b: weighted_supports(b, a, score),
+                    }
+                });
+                assert_eq!(score_pair(a, b), alone);
+                supported += usize::from(alone.is_some_and(|p| p.b_supports_a.is_some()));
+                one_way_by_facts += usize::from(alone.is_some_and(|p| {
+                    p.b_supports_a == Some(SupportKind::SharedFacts) && p.a_supports_b.is_none()
+                }));
+            }
+        }
+        // The two drone sentences, the Miami pairs, each sentence itself.
+        assert!(supported >= 8, "{supported}");
+        // The long Miami sentence carries all of the short one, not the reverse.
+        assert!(one_way_by_facts >= 1, "{one_way_by_facts}");
     }
 
     #[test]
