@@ -140,8 +140,10 @@ pub struct Weighted<'a> {
     /// Sums of the three, each added in list order.
     totals: [f32; 3],
     /// The distinctive words, names and numbers (few sentences have them),
-    /// each sorted: every candidate pair compares these first.
-    distinctive: [Vec<u64>; 3],
+    /// in one sorted list: every candidate pair compares these first, and
+    /// one list is one merge and one cache miss (the hashes of each kind
+    /// are seeded apart, so kinds do not meet).
+    distinctive: Vec<u64>,
     /// The names rare enough to anchor support (sorted).
     rare_names: Vec<u64>,
 }
@@ -159,21 +161,17 @@ impl TermWeights {
         );
         let sum = |weights: &[f32]| weights.iter().fold(0.0, |total, w| total + w);
         let totals = [sum(&words), sum(&names), sum(&numbers)];
-        let distinctive = |terms: &[u64]| {
-            terms
-                .iter()
-                .copied()
-                .filter(|&t| self.is_distinctive(t))
-                .collect()
-        };
+        let mut distinctive: Vec<u64> = [features.words(), features.names(), features.numbers()]
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&t| self.is_distinctive(t))
+            .collect();
+        distinctive.sort_unstable();
         Weighted {
             features,
             totals,
-            distinctive: [
-                distinctive(features.words()),
-                distinctive(features.names()),
-                distinctive(features.numbers()),
-            ],
+            distinctive,
             rare_names: features
                 .names()
                 .iter()
@@ -342,13 +340,7 @@ pub fn supports(
 pub fn may_support(a: &Weighted<'_>, b: &Weighted<'_>) -> bool {
     // A term distinctive in one sentence is distinctive in the other (it is
     // the corpus that decides), so comparing the distinctive lists suffices.
-    let shared_terms: usize = a
-        .distinctive
-        .iter()
-        .zip(&b.distinctive)
-        .map(|(ours, theirs)| count_shared(ours, theirs))
-        .sum();
-    shared_terms >= SUPPORT_MIN_SHARED_TERMS
+    count_shared(&a.distinctive, &b.distinctive) >= SUPPORT_MIN_SHARED_TERMS
 }
 
 /// [`supports`] for two sentences whose weights are looked up already.
