@@ -75,6 +75,11 @@ struct Lookup<'r> {
     sources: FxHashMap<&'r SourceId, &'r SourceReport>,
     /// Position of each segment in `report.segments`.
     positions: FxHashMap<&'r SegmentId, usize>,
+    /// The same, keyed by where the id's text is in memory: a reference to a
+    /// segment shares its id (an `Arc`), and millions of footnote lookups
+    /// then hash an address instead of an id. Built from `positions`, so a
+    /// lookup gives what `positions` gives.
+    positions_by_address: FxHashMap<usize, usize>,
     segments_of: BTreeMap<&'r SourceId, &'r [SegmentReport]>,
     runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
     /// Editor annotations attached to each segment, in file order.
@@ -88,15 +93,22 @@ struct Lookup<'r> {
 
 impl<'r> Lookup<'r> {
     fn new(report: &'r Report) -> Self {
+        let positions: FxHashMap<&SegmentId, usize> = report
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.segment.id, i))
+            .collect();
+        let positions_by_address = report
+            .segments
+            .iter()
+            .filter_map(|s| Some((address(&s.segment.id), *positions.get(&s.segment.id)?)))
+            .collect();
         Lookup {
             report,
             sources: report.sources.iter().map(|s| (&s.info.id, s)).collect(),
-            positions: report
-                .segments
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (&s.segment.id, i))
-                .collect(),
+            positions,
+            positions_by_address,
             segments_of: by_source(&report.segments, |s| &s.segment.source),
             runs_of: by_source(&report.single_source_runs, |r| &r.source),
             notes_of: report
@@ -124,7 +136,7 @@ impl<'r> Lookup<'r> {
     /// Another segment as a footnote cites it: its source (id, outlet,
     /// date), line and text.
     fn describe(&self, source: &SourceId, id: &SegmentId, out: &mut String) {
-        let Some(other) = self.segment(id) else {
+        let Some(position) = self.position(id) else {
             out.push_str(&escape(&source.0));
             return;
         };
@@ -135,20 +147,26 @@ impl<'r> Lookup<'r> {
         let _ = write!(
             out,
             ", line {}: “{}”",
-            other.segment.line,
-            self.escaped_text(id)
+            self.report.segments[position].segment.line, self.escaped_texts[position]
         );
     }
 
+    /// Where the segment `id` is in `report.segments`.
+    fn position(&self, id: &SegmentId) -> Option<usize> {
+        self.positions_by_address
+            .get(&address(id))
+            .or_else(|| self.positions.get(id))
+            .copied()
+    }
+
     fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
-        self.positions.get(id).map(|&i| &self.report.segments[i])
+        self.position(id).map(|i| &self.report.segments[i])
     }
 
     /// A segment's text, escaped for Markdown.
     fn escaped_text(&self, id: &SegmentId) -> &str {
-        self.positions
-            .get(id)
-            .and_then(|&i| self.escaped_texts.get(i))
+        self.position(id)
+            .and_then(|i| self.escaped_texts.get(i))
             .map_or("", String::as_str)
     }
 
@@ -168,6 +186,11 @@ impl<'r> Lookup<'r> {
     fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
         self.sources.get(id).and_then(|s| s.info.outlet.as_deref())
     }
+}
+
+/// Where a segment id's text is in memory (see `Lookup::positions_by_address`).
+fn address(id: &SegmentId) -> usize {
+    std::sync::Arc::as_ptr(&id.0).cast::<u8>() as usize
 }
 
 /// A source as footnotes name it: "id, outlet, date", escaped.
@@ -337,7 +360,7 @@ fn conflict_pairs<'r>(lookup: &Lookup<'r>) -> Vec<(usize, usize, &'r ConflictRep
     let mut out = Vec::new();
     for (i, segment) in lookup.report.segments.iter().enumerate() {
         for conflict in &segment.finding.conflicts {
-            if let Some(&j) = lookup.positions.get(&conflict.segment)
+            if let Some(j) = lookup.position(&conflict.segment)
                 && i < j
             {
                 out.push((i, j, conflict));
@@ -1005,5 +1028,60 @@ mod tests {
         assert_eq!(escape("# x"), "\\# x");
         assert_eq!(escape("[x](javascript:y)"), "\\[x\\](javascript:y)");
         assert_eq!(escape("a\tb\u{7}c\u{85}d é\u{a0}"), "a bcd é\u{a0}");
+    }
+
+    /// Three sources that back, copy and contradict each other.
+    fn report() -> Report {
+        let texts = [
+            "Russia fired 82 drones at Kyiv overnight, the air force said on Sunday.\n\n\
+             Steve Witkoff met Kirill Dmitriev in Miami on Saturday for talks on the plan.\n",
+            "Russia fired 82 drones at Kyiv overnight, the air force said on Sunday.\n\n\
+             Witkoff and Dmitriev held talks on the plan in Miami on Saturday, officials said.\n",
+            "The air force said Russia fired 63 drones at Kyiv overnight on Sunday.\n",
+        ];
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| crate::model::LoadedSource {
+                id: SourceId(format!("source-{n}").into()),
+                path: format!("source-{n}.md").into(),
+                meta: crate::model::SourceMeta::default(),
+                file_text: (*text).to_owned(),
+                body_start: 0,
+            })
+            .collect();
+        crate::build_report(crate::analyse(sources), &[], Vec::new())
+    }
+
+    #[test]
+    fn segments_are_found_whether_or_not_a_reference_shares_their_id() {
+        let report = report();
+        let pages = render_pages(&report);
+        // The same report with every reference holding an id of its own.
+        let own = |id: &SegmentId| SegmentId(std::sync::Arc::from(id.as_str()));
+        let mut apart = report.clone();
+        for segment in &mut apart.segments {
+            let finding = &mut segment.finding;
+            finding
+                .corroborated_by
+                .iter_mut()
+                .for_each(|r| r.segment = own(&r.segment));
+            finding
+                .same_origin
+                .iter_mut()
+                .for_each(|r| r.segment = own(&r.segment));
+            finding
+                .conflicts
+                .iter_mut()
+                .for_each(|r| r.segment = own(&r.segment));
+        }
+        assert_eq!(render_pages(&apart), pages);
+        let page = &pages[1].1;
+        assert!(page.contains("Same words as source-1"), "{page}");
+        assert!(
+            page.contains("this says “82 drones”, source-2, line 1"),
+            "{page}"
+        );
+        assert!(page.contains("Also reported by source-1, line 3"), "{page}");
     }
 }
