@@ -44,7 +44,7 @@ const JOINING_WORDS: &[&str] = &[
 /// Process one source.
 pub fn process(source: &LoadedSource) -> TextOutput {
     let lines = LineIndex::new(&source.file_text);
-    let title = source.meta.title.as_deref().map(comparable);
+    let title = source.meta.title.as_deref().map(Title::new);
     let mut state = State {
         source: &source.id,
         file_text: &source.file_text,
@@ -64,7 +64,7 @@ struct State<'a> {
     source: &'a SourceId,
     file_text: &'a str,
     lines: &'a LineIndex,
-    title: Option<String>,
+    title: Option<Title>,
     output: TextOutput,
     section: Option<std::sync::Arc<str>>,
     seen: FxHashMap<String, u32>,
@@ -129,8 +129,8 @@ impl State<'_> {
     fn removal_rule(&self, line: &str) -> Option<Removal> {
         if self
             .title
-            .as_deref()
-            .is_some_and(|title| near_in_length(title, line) && title == comparable(line))
+            .as_ref()
+            .is_some_and(|title| title.may_be(line) && title.text == comparable(line))
         {
             return Some(Removal {
                 name: "title-repeat",
@@ -322,11 +322,39 @@ fn display_text(text: &str) -> String {
         .join(" ")
 }
 
-/// Could `line` be the title once normalised? Normalising changes a line's
-/// length only a little, so lines far longer or shorter are not compared
-/// (which spares normalising every line of every article).
-fn near_in_length(title: &str, line: &str) -> bool {
-    line.len() <= 2 * title.len() + 16 && 2 * line.len() + 16 >= title.len()
+/// The title as lines are compared with it.
+struct Title {
+    /// [`comparable`].
+    text: String,
+    /// Its ASCII letters and digits.
+    alphanumerics: usize,
+}
+
+impl Title {
+    fn new(title: &str) -> Self {
+        let text = comparable(title);
+        Title {
+            alphanumerics: ascii_alphanumerics(&text),
+            text,
+        }
+    }
+
+    /// Could `line` be the title once normalised ([`comparable`])? Every
+    /// line of every article is asked, so this spares normalising most of
+    /// them. Normalising changes a line's length only a little; and of a
+    /// line in ASCII it keeps every letter and digit (it lowers their case,
+    /// changes spaces and quotes, adds spaces after glued commas), so such a
+    /// line must have as many as the title.
+    fn may_be(&self, line: &str) -> bool {
+        let title = self.text.len();
+        line.len() <= 2 * title + 16
+            && 2 * line.len() + 16 >= title
+            && (!line.is_ascii() || ascii_alphanumerics(line) == self.alphanumerics)
+    }
+}
+
+fn ascii_alphanumerics(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_alphanumeric).count()
 }
 
 /// A form of a line for comparing it with the title: normalised, lower case, no final punctuation.
@@ -382,6 +410,29 @@ mod tests {
             "Miami Summit: Key Players and Date",
             "• Date: 21 December 2025"
         ));
+    }
+
+    #[test]
+    fn the_title_repeated_in_the_body_is_found_however_it_is_spelled() {
+        let title = Title::new("Witkoff meets Dmitriev in Miami, talks \u{2018}productive\u{2019}");
+        let repeats = [
+            "Witkoff meets Dmitriev in Miami, talks 'productive'",
+            "WITKOFF MEETS DMITRIEV IN MIAMI,TALKS 'PRODUCTIVE'.",
+            "Witkoff  meets\tDmitriev in Miami, talks `productive'!",
+            "Witkoff meets Dmitriev in Miami, talks \u{2018}productive\u{2019}",
+            "Witkoff meets Dmitriev in \u{FF2D}iami, talks 'productive'",
+        ];
+        for line in repeats {
+            assert_eq!(comparable(line), title.text, "{line}");
+            assert!(title.may_be(line), "{line}");
+        }
+        // Lines in ASCII with other letters are not normalised at all.
+        for line in [
+            "Witkoff meets Dmitriev in Miami, talks 'productive' (2)",
+            "Witkoff meets Dmitriev in Miami",
+        ] {
+            assert!(!title.may_be(line), "{line}");
+        }
     }
 
     #[test]
