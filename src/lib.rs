@@ -123,7 +123,7 @@ pub struct Analysis {
     pub variants: Vec<facts::Variant>,
     /// Each segment's capitalised words, `(folded, as written)` (parallel to
     /// `segments`; see [`facts::segment_names`]).
-    pub names: Vec<Vec<(String, String)>>,
+    pub names: Vec<facts::SegmentNames>,
 }
 
 /// Run the pure stages over loaded sources.

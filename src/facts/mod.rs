@@ -369,11 +369,7 @@ fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
 /// [`fold_name`], then surnames standing for a full name already seen.
 ///
 /// `texts` are [`segment_texts`] of `segments`, `names` their [`segment_names`].
-pub fn variants(
-    segments: &[Segment],
-    texts: &Distinct,
-    names: &[Vec<(String, String)>],
-) -> Vec<Variant> {
+pub fn variants(segments: &[Segment], texts: &Distinct, names: &[SegmentNames]) -> Vec<Variant> {
     let mut all = spelling_variants(segments, names);
     all.extend(surname_variants(segments, texts, names));
     all.sort_by(|x, y| (&x.canonical, &x.rule).cmp(&(&y.canonical, &y.rule)));
@@ -390,18 +386,22 @@ pub fn segment_texts(segments: &[Segment]) -> Distinct {
 /// ([`fold_name`]): `(folded, as written)`. Found once for both kinds of
 /// variant and for the report's runs of unbacked claims. `texts` are
 /// [`segment_texts`] of `segments`.
-pub fn segment_names(segments: &[Segment], texts: &Distinct) -> Vec<Vec<(String, String)>> {
-    let found: Vec<Vec<(String, String)>> = texts
+pub fn segment_names(segments: &[Segment], texts: &Distinct) -> Vec<SegmentNames> {
+    let found: Vec<SegmentNames> = texts
         .firsts()
         .par_iter()
-        .map(|&first| names_of(&segments[first as usize].norm))
+        .map(|&first| names_of(&segments[first as usize].norm).into())
         .collect();
     texts
         .of()
-        .par_iter()
-        .map(|&text| found[text as usize].clone())
+        .iter()
+        .map(|&text| Arc::clone(&found[text as usize]))
         .collect()
 }
+
+/// A segment's capitalised words, `(folded, as written)`
+/// ([`segment_names`]); copies of a sentence share theirs.
+pub type SegmentNames = Arc<[(String, String)]>;
 
 /// One segment's [`segment_names`] (`norm` is its normalised text).
 pub fn names_of(norm: &str) -> Vec<(String, String)> {
@@ -429,7 +429,7 @@ pub const SURNAME_RULE: &str = "surname for a full name";
 fn surname_variants(
     segments: &[Segment],
     texts: &Distinct,
-    names: &[Vec<(String, String)>],
+    names: &[SegmentNames],
 ) -> Vec<Variant> {
     let common = lowercase_words(segments, texts);
     // A person's name: two words, neither of which the corpus also writes in
@@ -495,7 +495,7 @@ fn surname_variants(
     // Surnames standing alone: in a segment naming no full name with them.
     let mut alone: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (words, full_names) in names.iter().zip(&people) {
-        for (key, word) in words {
+        for (key, word) in words.iter() {
             if !full.contains_key(key) {
                 continue;
             }
@@ -579,10 +579,7 @@ fn lowercase_words(segments: &[Segment], texts: &Distinct) -> rustc_hash::FxHash
 }
 
 /// Single words spelled more than one way, merged by [`fold_name`].
-fn spelling_variants<'a>(
-    segments: &'a [Segment],
-    names: &'a [Vec<(String, String)>],
-) -> Vec<Variant> {
+fn spelling_variants<'a>(segments: &'a [Segment], names: &'a [SegmentNames]) -> Vec<Variant> {
     /// How many sources use a form, how often, and the last source counted.
     #[derive(Default)]
     struct Uses<'s> {
@@ -595,7 +592,7 @@ fn spelling_variants<'a>(
     let mut hashed: rustc_hash::FxHashMap<&str, rustc_hash::FxHashMap<&str, Uses<'_>>> =
         Default::default();
     for (segment, words) in segments.iter().zip(names) {
-        for (folded, word) in words {
+        for (folded, word) in words.iter() {
             let uses = hashed.entry(folded).or_default().entry(word).or_default();
             // Segments come in source order: a new source shows as a change.
             if uses.last != Some(&segment.source) {
@@ -729,11 +726,16 @@ mod tests {
         assert_eq!(facts, one_by_one);
         assert_eq!(facts[0], facts[2]);
         assert_ne!(facts[0].dates, facts[4].dates, "{:?}", facts[4]);
-        let names: Vec<Vec<(String, String)>> = segments
+        let names: Vec<SegmentNames> = segments
             .iter()
-            .map(|segment| names_of(&segment.norm))
+            .map(|segment| names_of(&segment.norm).into())
             .collect();
-        assert_eq!(segment_names(&segments, &segment_texts(&segments)), names);
+        let shared = segment_names(&segments, &segment_texts(&segments));
+        assert_eq!(shared, names);
+        assert!(
+            Arc::ptr_eq(&shared[1], &shared[3]),
+            "copies share their names"
+        );
         assert!(names[1].len() >= 4, "{:?}", names[1]);
     }
 

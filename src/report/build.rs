@@ -11,7 +11,7 @@ use crate::align::tokens::{fold_name, is_capitalised};
 use crate::classify::{Finding, Verdict};
 use crate::error::Diagnostic;
 use crate::facts::extract::people_named;
-use crate::facts::names_of;
+use crate::facts::{SegmentNames, names_of};
 use crate::model::{Removed, Segment, SegmentKind, Signal, SourceId, SourceInfo};
 use crate::report::{
     AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
@@ -67,7 +67,8 @@ pub fn build(
         .collect();
     let segments_of = by_source(&segments, |s| &s.segment.source);
     let removed_of = by_source(&removed, |r| &r.source);
-    let mentions = name_mentions(&segments, names);
+    let names = names_of_segments(&segments, names);
+    let mentions = name_mentions(&segments, &names);
     let own = |id: &SourceId| segments_of.get(id).copied().unwrap_or_default();
     // Sources are independent of each other: in parallel, in order.
     let single_source_runs: Vec<SingleSourceRun> = infos
@@ -297,26 +298,27 @@ fn is_backed(finding: &Finding) -> bool {
 }
 
 /// Which sources mention a folded name: one of them, or several (`None`).
-type Mentions<'a> = rustc_hash::FxHashMap<String, Option<&'a SourceId>>;
+type Mentions<'a> = rustc_hash::FxHashMap<&'a str, Option<&'a SourceId>>;
+
+/// Each segment's names, folded ([`crate::facts::segment_names`]): as the
+/// analysis found them, or found again for an analysis put together by hand
+/// without them.
+fn names_of_segments(segments: &[SegmentReport], names: Vec<SegmentNames>) -> Vec<SegmentNames> {
+    if names.len() == segments.len() {
+        return names;
+    }
+    segments
+        .par_iter()
+        .map(|report| names_of(&report.segment.norm).into())
+        .collect()
+}
 
 /// Every capitalised word of every segment, folded, with who mentions it.
-/// `names` are each segment's names, folded, as the analysis found them.
-fn name_mentions<'a>(
-    segments: &'a [SegmentReport],
-    names: Vec<Vec<(String, String)>>,
-) -> Mentions<'a> {
-    // An analysis put together by hand may lack them: find them again.
-    let names = if names.len() == segments.len() {
-        names
-    } else {
-        segments
-            .par_iter()
-            .map(|report| names_of(&report.segment.norm))
-            .collect()
-    };
+/// `names` are each segment's names ([`names_of_segments`]).
+fn name_mentions<'a>(segments: &'a [SegmentReport], names: &'a [SegmentNames]) -> Mentions<'a> {
     // Counted in parallel pieces, then merged: a name one piece saw in
     // one source and another piece in another is in two.
-    let seen_in = |mut out: Mentions<'a>, name: String, source: Option<&'a SourceId>| {
+    let seen_in = |mut out: Mentions<'a>, name: &'a str, source: Option<&'a SourceId>| {
         out.entry(name)
             .and_modify(|seen| {
                 if *seen != source {
@@ -327,12 +329,12 @@ fn name_mentions<'a>(
         out
     };
     names
-        .into_par_iter()
+        .par_iter()
         .zip(segments)
         .fold(Mentions::default, |out, (names, report)| {
             let source = Some(&report.segment.source);
             names
-                .into_iter()
+                .iter()
                 .fold(out, |out, (name, _)| seen_in(out, name, source))
         })
         .reduce(Mentions::default, |a, b| {
@@ -402,7 +404,7 @@ fn run_of(
         for person in named.into_iter().filter(|p| p.split(' ').count() <= 3) {
             let surname = person.rsplit(' ').next().unwrap_or(&person);
             let elsewhere = mentions
-                .get(&fold_name(surname))
+                .get(fold_name(surname).as_str())
                 .is_some_and(|seen| *seen != Some(source));
             if !elsewhere && !people.contains(&person) {
                 people.push(person);
