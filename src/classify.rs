@@ -11,8 +11,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::Alignment;
 use crate::align::score::SupportKind;
+use crate::align::{Alignment, Match};
+use crate::distinct::bucket_starts;
 use crate::facts::{Conflict, ConflictKind, Development};
 use crate::model::{Published, Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
 
@@ -177,11 +178,21 @@ pub fn classify(
     conflicts: &[Conflict],
     developments: &[Development],
 ) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = segments
+    // Each segment's publication date, looked up once: every same-origin
+    // match compares two.
+    let published: Vec<Option<Published>> = segments
         .par_iter()
-        .map(|segment| {
-            let reason = not_a_claim(segment);
-            Finding {
+        .map(|segment| published_of(sources, &segment.source))
+        .collect();
+    let published = published.as_slice();
+    let matches = MatchesOf::new(alignment, claims.len());
+    // Each finding gathers its own matches: independent, so in parallel
+    // (their order is set by sorting below).
+    let mut findings: Vec<Finding> = (0..segments.len())
+        .into_par_iter()
+        .map(|ours| {
+            let reason = not_a_claim(&segments[ours]);
+            let mut finding = Finding {
                 verdict: if reason.is_some() {
                     Verdict::NotAClaim
                 } else {
@@ -192,56 +203,39 @@ pub fn classify(
                 same_origin: Vec::new(),
                 conflicts: Vec::new(),
                 developments: Vec::new(),
+            };
+            let Ok(claim) = claims.binary_search(&ours) else {
+                return finding;
+            };
+            for (m, theirs, supported) in matches.of(claim) {
+                let Some(basis) = supported else {
+                    continue;
+                };
+                let theirs = claims[theirs];
+                let other = &segments[theirs];
+                let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
+                if m.same_origin {
+                    finding.same_origin.push(SameOrigin {
+                        source: other.source.clone(),
+                        segment: other.id.clone(),
+                        similarity,
+                        origin: earlier_source(
+                            (&segments[ours].source, published[ours]),
+                            (&other.source, published[theirs]),
+                        ),
+                    });
+                } else {
+                    finding.corroborated_by.push(Support {
+                        source: other.source.clone(),
+                        segment: other.id.clone(),
+                        similarity,
+                        basis,
+                    });
+                }
             }
+            finding
         })
         .collect();
-    // Each segment's publication date, looked up once: every same-origin
-    // match compares two.
-    let published: Vec<Option<Published>> = segments
-        .par_iter()
-        .map(|segment| published_of(sources, &segment.source))
-        .collect();
-    let published = published.as_slice();
-    // The entries built in parallel (each copies two ids), pushed in match order.
-    let entries: Vec<(usize, MatchEntry)> = alignment
-        .matches
-        .par_iter()
-        .flat_map_iter(|m| {
-            let (a, b) = (claims[m.a as usize], claims[m.b as usize]);
-            [(a, b, m.b_supports_a), (b, a, m.a_supports_b)]
-                .into_iter()
-                .filter_map(move |(ours, theirs, supported)| {
-                    let basis = supported?;
-                    let other = &segments[theirs];
-                    let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
-                    let entry = if m.same_origin {
-                        MatchEntry::SameOrigin(SameOrigin {
-                            source: other.source.clone(),
-                            segment: other.id.clone(),
-                            similarity,
-                            origin: earlier_source(
-                                (&segments[ours].source, published[ours]),
-                                (&other.source, published[theirs]),
-                            ),
-                        })
-                    } else {
-                        MatchEntry::Support(Support {
-                            source: other.source.clone(),
-                            segment: other.id.clone(),
-                            similarity,
-                            basis,
-                        })
-                    };
-                    Some((ours, entry))
-                })
-        })
-        .collect();
-    for (ours, entry) in entries {
-        match entry {
-            MatchEntry::SameOrigin(same) => findings[ours].same_origin.push(same),
-            MatchEntry::Support(support) => findings[ours].corroborated_by.push(support),
-        }
-    }
     for conflict in conflicts {
         for (ours, theirs, ours_says, theirs_says) in [
             (conflict.a, conflict.b, &conflict.a_says, &conflict.b_says),
@@ -292,10 +286,48 @@ pub fn classify(
     findings
 }
 
-/// What a match adds to one side's finding.
-enum MatchEntry {
-    SameOrigin(SameOrigin),
-    Support(Support),
+/// The matches of each claim, on either side: matches are sorted by their
+/// first claim, and a list of their positions sorted by the second.
+struct MatchesOf<'a> {
+    matches: &'a [Match],
+    /// Claim `k`'s matches as first claim: `as_first[k]..as_first[k + 1]`.
+    as_first: Vec<usize>,
+    /// Positions in `matches` by second claim, grouped by `as_second`.
+    by_second: Vec<u32>,
+    as_second: Vec<usize>,
+}
+
+impl<'a> MatchesOf<'a> {
+    fn new(alignment: &'a Alignment, claims: usize) -> Self {
+        let matches = alignment.matches.as_slice();
+        let mut by_second: Vec<u32> =
+            (0..u32::try_from(matches.len()).unwrap_or(u32::MAX)).collect();
+        by_second.par_sort_unstable_by_key(|&i| (matches[i as usize].b, i));
+        MatchesOf {
+            matches,
+            as_first: bucket_starts(claims, matches.iter().map(|m| m.a as usize)),
+            as_second: bucket_starts(
+                claims,
+                by_second.iter().map(|&i| matches[i as usize].b as usize),
+            ),
+            by_second,
+        }
+    }
+
+    /// Claim `k`'s matches: each with the other claim and how that one
+    /// supports claim `k`, if it does.
+    fn of(&self, k: usize) -> impl Iterator<Item = (&'a Match, usize, Option<SupportKind>)> + '_ {
+        let first = self.matches[self.as_first[k]..self.as_first[k + 1]]
+            .iter()
+            .map(|m| (m, m.b as usize, m.b_supports_a));
+        let second = self.by_second[self.as_second[k]..self.as_second[k + 1]]
+            .iter()
+            .map(|&i| {
+                let m = &self.matches[i as usize];
+                (m, m.a as usize, m.a_supports_b)
+            });
+        first.chain(second)
+    }
 }
 
 /// Highest similarity first; ties in segment-id order.
