@@ -98,29 +98,56 @@ fn related_lists(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) -> 
 
 /// What every distinct list's search shares.
 struct Context<'c> {
-    postings: &'c HashMap<u64, Vec<u32>>,
+    postings: &'c Postings,
     lists: &'c [&'c [u64]],
     params: IndexParams,
 }
 
 /// Term → the distinct lists with it, ascending; terms in more than `max_df`
 /// segments (copies counted) or in one only are left out.
-fn build_postings(distinct: &Distinct, lists: &[&[u64]], max_df: usize) -> HashMap<u64, Vec<u32>> {
-    let mut postings: HashMap<u64, (usize, Vec<u32>)> = HashMap::default();
-    for (d, list) in lists.iter().enumerate() {
-        let d = u32::try_from(d).unwrap_or(u32::MAX);
-        let copies = distinct.members(d).len();
-        for &term in *list {
-            let (segments, holders) = postings.entry(term).or_default();
-            *segments += copies;
-            holders.push(d);
+struct Postings {
+    /// Each kept term's number.
+    numbers: HashMap<u64, u32>,
+    /// Term number `k`'s lists are `holders[starts[k]..starts[k + 1]]`.
+    starts: Vec<usize>,
+    holders: Vec<u32>,
+}
+
+impl Postings {
+    fn of(&self, term: u64) -> Option<&[u32]> {
+        let k = *self.numbers.get(&term)? as usize;
+        Some(&self.holders[self.starts[k]..self.starts[k + 1]])
+    }
+}
+
+/// Every (term, list) occurrence sorted (in parallel), then each term's run
+/// kept or dropped as a whole: a hash map of growing lists, filled on one
+/// core, took as long as the search itself.
+fn build_postings(distinct: &Distinct, lists: &[&[u64]], max_df: usize) -> Postings {
+    let mut occurrences: Vec<(u64, u32)> = lists
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, list)| {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            list.iter().map(move |&term| (term, d))
+        })
+        .collect();
+    occurrences.par_sort_unstable();
+    let mut postings = Postings {
+        numbers: HashMap::default(),
+        starts: vec![0],
+        holders: Vec::new(),
+    };
+    for run in occurrences.chunk_by(|x, y| x.0 == y.0) {
+        let segments: usize = run.iter().map(|&(_, d)| distinct.members(d).len()).sum();
+        if segments > 1 && segments <= max_df {
+            let number = u32::try_from(postings.starts.len() - 1).unwrap_or(u32::MAX);
+            postings.numbers.insert(run[0].0, number);
+            postings.holders.extend(run.iter().map(|&(_, d)| d));
+            postings.starts.push(postings.holders.len());
         }
     }
     postings
-        .into_iter()
-        .filter(|(_, (segments, _))| *segments <= max_df && *segments > 1)
-        .map(|(term, (_, holders))| (term, holders))
-        .collect()
 }
 
 /// The distinct lists from `d` on sharing enough of `d`'s terms, ascending.
@@ -131,8 +158,8 @@ fn related_above(
     touched: &mut Vec<u32>,
 ) -> Vec<u32> {
     let terms = context.lists[d];
-    for term in terms {
-        let Some(holders) = context.postings.get(term) else {
+    for &term in terms {
+        let Some(holders) = context.postings.of(term) else {
             continue;
         };
         // Holders are ascending: skip to the lists from d on.
