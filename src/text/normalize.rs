@@ -70,6 +70,17 @@ fn fold_characters(input: &str) -> Normalized {
     let mut buffer = String::new();
     let mut offset = 0;
     while offset < input.len() {
+        let run = plain_ascii_run(input.as_bytes(), offset);
+        if run > 0 {
+            // Characters that fold to themselves, each its own grapheme
+            // and its own origin: copied whole.
+            out.text.push_str(&input[offset..offset + run]);
+            let from = u32::try_from(offset).unwrap_or(u32::MAX);
+            let to = u32::try_from(offset + run).unwrap_or(u32::MAX);
+            out.origin.extend(from..to);
+            offset += run;
+            continue;
+        }
         let grapheme = next_grapheme(input, offset);
         let at = offset;
         offset += grapheme.len();
@@ -87,6 +98,19 @@ fn fold_characters(input: &str) -> Normalized {
     out.origin
         .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
     out
+}
+
+/// How many bytes from `offset` are printable ASCII that [`fold_char`]
+/// keeps as they are (no space, no backtick), each a grapheme of its own:
+/// the last is left out when a non-ASCII byte follows, as a combining mark
+/// joins the character before it.
+fn plain_ascii_run(bytes: &[u8], offset: usize) -> usize {
+    let plain = |b: u8| b.is_ascii_graphic() && b != b'`';
+    let run = bytes[offset..].iter().take_while(|&&b| plain(b)).count();
+    match bytes.get(offset + run) {
+        Some(next) if !next.is_ascii() => run.saturating_sub(1),
+        _ => run,
+    }
 }
 
 /// Append what the input at `at` folded to: a space only where the text does
@@ -219,9 +243,41 @@ fn needs_space_before(chars: &[(usize, char)], index: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    /// [`fold_characters`] one grapheme at a time, without the shortcut
+    /// for runs of plain ASCII.
+    fn fold_one_by_one(input: &str) -> Normalized {
+        let mut out = Normalized {
+            text: String::new(),
+            origin: Vec::new(),
+        };
+        let mut offset = 0;
+        while offset < input.len() {
+            let grapheme = next_grapheme(input, offset);
+            let folded: String = grapheme.nfkc().filter_map(fold_char).collect();
+            push_folded(&mut out, &folded, offset);
+            offset += grapheme.len();
+        }
+        out.origin
+            .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
+        out
+    }
+
+    #[test]
+    fn runs_of_plain_ascii_fold_as_each_character_would() {
+        let pieces = proptest::sample::select(vec![
+            "a", "Z", "7", ",", ".", "`", " ", "  ", "\n", "\r\n", "\t", "\u{301}", "e\u{301}",
+            "\u{2019}", "\u{201C}", "\u{a0}", "\u{200B}", "\u{FB01}", "\u{FF2D}", "é", "-",
+        ]);
+        let text = proptest::collection::vec(pieces, 0..40).prop_map(|p| p.concat());
+        proptest::proptest!(|(input in text)| {
+            proptest::prop_assert_eq!(fold_characters(&input), fold_one_by_one(&input));
+        });
     }
 
     #[test]
