@@ -640,37 +640,51 @@ fn render_annotations(report: &Report, out: &mut String) {
 fn render_single_source(lookup: &Lookup<'_>, out: &mut String) {
     out.push_str("## Single-source claims\n\n");
     out.push_str("Claims no other source states, outside the runs above.\n\n");
-    for source in &lookup.report.sources {
-        let runs = lookup
-            .runs_of
-            .get(&source.info.id)
-            .copied()
-            .unwrap_or_default();
-        let in_run = |segment: &Segment| {
-            runs.iter()
-                .any(|run| (run.first_line..=run.last_line).contains(&segment.line))
-        };
-        let claims: Vec<&Segment> = lookup
-            .segments_of(&source.info.id)
-            .iter()
-            .filter(|s| s.finding.verdict == Verdict::SingleSource && !in_run(&s.segment))
-            .map(|s| &s.segment)
-            .collect();
-        if claims.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "### {}\n", escape(&source.info.id.0));
-        for claim in claims {
-            let _ = writeln!(
-                out,
-                "- line {}{}: {}",
-                claim.line,
-                lookup.editor_marks(&claim.id),
-                escape(&claim.text)
-            );
-        }
-        out.push('\n');
+    // Most claims of a large corpus are listed here: each source's list is
+    // written by a task of its own, in order.
+    let lists: Vec<String> = lookup
+        .report
+        .sources
+        .par_iter()
+        .map(|source| single_source_claims(lookup, source))
+        .collect();
+    out.extend(lists);
+}
+
+/// A source's single-source claims outside its runs, under its id; nothing
+/// when it has none.
+fn single_source_claims(lookup: &Lookup<'_>, source: &SourceReport) -> String {
+    let runs = lookup
+        .runs_of
+        .get(&source.info.id)
+        .copied()
+        .unwrap_or_default();
+    let in_run = |segment: &Segment| {
+        runs.iter()
+            .any(|run| (run.first_line..=run.last_line).contains(&segment.line))
+    };
+    let claims: Vec<&Segment> = lookup
+        .segments_of(&source.info.id)
+        .iter()
+        .filter(|s| s.finding.verdict == Verdict::SingleSource && !in_run(&s.segment))
+        .map(|s| &s.segment)
+        .collect();
+    let mut out = String::new();
+    if claims.is_empty() {
+        return out;
     }
+    let _ = writeln!(out, "### {}\n", escape(&source.info.id.0));
+    for claim in claims {
+        let _ = writeln!(
+            out,
+            "- line {}{}: {}",
+            claim.line,
+            lookup.editor_marks(&claim.id),
+            lookup.escaped_text(&claim.id)
+        );
+    }
+    out.push('\n');
+    out
 }
 
 fn render_variants(report: &Report, out: &mut String) {
