@@ -169,7 +169,8 @@ fn source_index(sources: &[SourceInfo], id: &SourceId) -> Option<usize> {
 }
 
 /// Classify every segment. `claims[k]` is the index in `segments` of the k-th
-/// segment given to the aligner; `alignment` refers to those k.
+/// segment given to the aligner (the segments [`not_a_claim`] passes, in
+/// order; see `claim_inputs`); `alignment` refers to those k.
 pub fn classify(
     segments: &[Segment],
     sources: &[SourceInfo],
@@ -191,7 +192,13 @@ pub fn classify(
     let mut findings: Vec<Finding> = (0..segments.len())
         .into_par_iter()
         .map(|ours| {
-            let reason = not_a_claim(&segments[ours]);
+            let claim = claims.binary_search(&ours);
+            // The claims are the segments `not_a_claim` passed: only the
+            // others need their reason found again.
+            let reason = match claim {
+                Ok(_) => None,
+                Err(_) => not_a_claim(&segments[ours]),
+            };
             let mut finding = Finding {
                 verdict: if reason.is_some() {
                     Verdict::NotAClaim
@@ -204,7 +211,7 @@ pub fn classify(
                 conflicts: Vec::new(),
                 developments: Vec::new(),
             };
-            let Ok(claim) = claims.binary_search(&ours) else {
+            let Ok(claim) = claim else {
                 return finding;
             };
             for (m, theirs, supported) in matches.of(claim) {
