@@ -463,21 +463,25 @@ fn surname_variants(
             names
         })
         .collect();
-    let no_one = Vec::new();
-    let people: Vec<&Vec<String>> = (0..segments.len())
-        .map(|i| {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            if may_name_people(i) {
-                &people_in_text[texts.of()[i as usize] as usize]
-            } else {
-                &no_one
-            }
+    // How many copies of each distinct text may name people: a text counts
+    // once for each, as if each copy were read on its own.
+    let naming_copies: Vec<usize> = (0..texts.len())
+        .map(|d| {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            texts
+                .members(d)
+                .iter()
+                .filter(|&&i| may_name_people(i))
+                .count()
         })
         .collect();
     // Folded surname → folded "first last" → full forms as written, with uses.
     let mut full: BTreeMap<String, BTreeMap<String, BTreeMap<&str, usize>>> = BTreeMap::new();
-    for names in &people {
-        for name in names.iter() {
+    for (names, &copies) in people_in_text.iter().zip(&naming_copies) {
+        if copies == 0 {
+            continue;
+        }
+        for name in names {
             let words: Vec<&str> = name.split(' ').collect();
             let [.., first, last] = words.as_slice() else {
                 continue;
@@ -489,21 +493,32 @@ fn surname_variants(
                 .entry(person)
                 .or_default()
                 .entry(name.as_str())
-                .or_default() += 1;
+                .or_default() += copies;
         }
     }
     // Surnames standing alone: in a segment naming no full name with them.
+    // A text's copies all name the same people or (those that may not name
+    // people) none: each case looked at once.
+    let no_one = Vec::new();
     let mut alone: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (words, full_names) in names.iter().zip(&people) {
-        for (key, word) in words.iter() {
-            if !full.contains_key(key) {
-                continue;
-            }
-            let with_full_name = full_names
-                .iter()
-                .any(|n| n.rsplit(' ').next().is_some_and(|l| fold_name(l) == *key));
-            if !with_full_name {
-                alone.entry(key.clone()).or_default().insert(word.clone());
+    for d in 0..texts.len() {
+        let members = texts.members(u32::try_from(d).unwrap_or(u32::MAX)).len();
+        let cases = [
+            (naming_copies[d] > 0, &people_in_text[d]),
+            (naming_copies[d] < members, &no_one),
+        ];
+        let words = &names[texts.firsts()[d] as usize];
+        for (_, full_names) in cases.into_iter().filter(|(applies, _)| *applies) {
+            for (key, word) in words.iter() {
+                if !full.contains_key(key) {
+                    continue;
+                }
+                let with_full_name = full_names
+                    .iter()
+                    .any(|n| n.rsplit(' ').next().is_some_and(|l| fold_name(l) == *key));
+                if !with_full_name {
+                    alone.entry(key.clone()).or_default().insert(word.clone());
+                }
             }
         }
     }
@@ -772,6 +787,48 @@ mod tests {
                 (0, 2, "82 drones", "63 drones"),
                 (1, 2, "82 drones", "63 drones")
             ]
+        );
+    }
+
+    #[test]
+    fn copies_of_a_sentence_give_the_variants_each_copy_read_alone_gives() {
+        let bodies = [
+            "Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\n\n\
+             Witkoff said the talks were useful.\n",
+            "Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\n\n\
+             Dmitriev called them constructive, Witkoff said.\n",
+            "- Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\n\n\
+             Steve Witkof flew home on Sunday.\n",
+        ];
+        let segments: Vec<Segment> = bodies
+            .iter()
+            .enumerate()
+            .flat_map(|(n, body)| {
+                let source = crate::model::LoadedSource {
+                    id: SourceId(format!("s{n}").into()),
+                    path: format!("s{n}.md").into(),
+                    meta: crate::model::SourceMeta::default(),
+                    file_text: (*body).to_owned(),
+                    body_start: 0,
+                };
+                crate::text::process(&source).segments
+            })
+            .collect();
+        let shared = segment_texts(&segments);
+        assert!(
+            shared.len() < segments.len(),
+            "the corpus repeats a sentence"
+        );
+        // Every segment a text of its own: nothing is shared between copies.
+        let apart = Distinct::new(0..segments.len());
+        let found = variants(&segments, &shared, &segment_names(&segments, &shared));
+        let alone = variants(&segments, &apart, &segment_names(&segments, &apart));
+        assert_eq!(found, alone);
+        assert!(
+            found
+                .iter()
+                .any(|v| v.canonical == "Steve Witkoff" && v.forms.iter().any(|f| f == "Witkoff")),
+            "{found:?}"
         );
     }
 
