@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::align::score::SupportKind;
 use crate::align::{Alignment, Match};
-use crate::distinct::bucket_starts;
+use crate::distinct::{bucket_starts, group_by_bucket};
 use crate::facts::{Conflict, ConflictKind, Development};
 use crate::model::{Published, Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
 
@@ -307,17 +307,12 @@ struct MatchesOf<'a> {
 impl<'a> MatchesOf<'a> {
     fn new(alignment: &'a Alignment, claims: usize) -> Self {
         let matches = alignment.matches.as_slice();
-        let mut by_second: Vec<u32> =
-            (0..u32::try_from(matches.len()).unwrap_or(u32::MAX)).collect();
-        by_second.par_sort_unstable_by_key(|&i| (matches[i as usize].b, i));
+        let (as_second, by_second) = group_by_bucket(claims, matches.iter().map(|m| m.b as usize));
         MatchesOf {
             matches,
             as_first: bucket_starts(claims, matches.iter().map(|m| m.a as usize)),
-            as_second: bucket_starts(
-                claims,
-                by_second.iter().map(|&i| matches[i as usize].b as usize),
-            ),
             by_second,
+            as_second,
         }
     }
 

@@ -37,20 +37,11 @@ impl Distinct {
             }
             distinct.of.push(found);
         }
-        distinct.group_members();
+        (distinct.starts, distinct.members) = group_by_bucket(
+            distinct.firsts.len(),
+            distinct.of.iter().map(|&d| d as usize),
+        );
         distinct
-    }
-
-    fn group_members(&mut self) {
-        let starts = bucket_starts(self.firsts.len(), self.of.iter().map(|&d| d as usize));
-        let mut next = starts.clone();
-        let mut members = vec![0u32; self.of.len()];
-        for (item, &d) in self.of.iter().enumerate() {
-            members[next[d as usize]] = number(item);
-            next[d as usize] += 1;
-        }
-        self.starts = starts;
-        self.members = members;
     }
 
     /// Each item's distinct number.
@@ -93,6 +84,25 @@ pub(crate) fn bucket_starts(buckets: usize, keys: impl IntoIterator<Item = usize
     starts
 }
 
+/// Items grouped by bucket (a counting sort), for items with these bucket
+/// numbers (each below `buckets`): `(starts, items)`, bucket `b`'s items
+/// ascending at `items[starts[b]..starts[b + 1]]` (see [`bucket_starts`]).
+pub(crate) fn group_by_bucket<I>(buckets: usize, keys: I) -> (Vec<usize>, Vec<u32>)
+where
+    I: IntoIterator<Item = usize>,
+    I::IntoIter: Clone,
+{
+    let keys = keys.into_iter();
+    let starts = bucket_starts(buckets, keys.clone());
+    let mut next = starts.clone();
+    let mut items = vec![0u32; starts[buckets]];
+    for (item, key) in keys.enumerate() {
+        items[next[key]] = number(item);
+        next[key] += 1;
+    }
+    (starts, items)
+}
+
 /// An item count or index as stored: corpora stay far below 4 billion items.
 fn number(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -117,6 +127,13 @@ mod tests {
     fn bucket_starts_are_running_counts() {
         assert_eq!(bucket_starts(3, [2, 0, 2]), [0, 1, 1, 3]);
         assert_eq!(bucket_starts(0, []), [0]);
+    }
+
+    #[test]
+    fn items_grouped_by_bucket_keep_their_order() {
+        let (starts, items) = group_by_bucket(3, [2, 0, 2, 0]);
+        assert_eq!(starts, [0, 2, 2, 4]);
+        assert_eq!(items, [1, 3, 0, 2]);
     }
 
     #[test]
