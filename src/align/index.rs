@@ -1,14 +1,14 @@
 //! Candidate index: per-segment term hashes → candidate pairs, never all pairs.
 //!
-//! An inverted index over each segment's terms (content-word stems and stem
-//! bigrams, hashed), with a document-frequency limit as passim uses for text
-//! reuse: a term found in more than `max_df` segments ("Ukraine" in a corpus
-//! about Ukraine, "police" in one about shootings) says nothing about which
-//! segments match and would make the pair count quadratic, so its postings are
-//! dropped. Two segments of different sources become a candidate pair when
-//! they share at least `min_shared` of the remaining terms (fewer when a
-//! segment has fewer terms). Work is bounded by terms × `max_df` per segment,
-//! so it grows linearly with the corpus.
+//! An inverted index over each segment's terms (the aligner gives it the
+//! distinctive words, names and numbers that support needs), with a
+//! document-frequency limit as passim uses for text reuse: a term found in
+//! more than `max_df` segments ("Ukraine" in a corpus about Ukraine, "police"
+//! in one about shootings) says nothing about which segments match and would
+//! make the pair count quadratic, so its postings are dropped. Two segments of
+//! different sources become a candidate pair when they share at least
+//! `min_shared` of the remaining terms. Work is bounded by terms × `max_df`
+//! per segment, so it grows linearly with the corpus.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -68,7 +68,7 @@ pub fn candidate_pairs(entries: &[Entry<'_>], params: IndexParams) -> Vec<(u32, 
 /// For each distinct term list, the distinct lists (itself included) sharing
 /// enough terms with it, ascending.
 fn related_lists(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) -> Vec<Vec<u32>> {
-    let postings = build_postings(distinct, lists, params.max_df);
+    let postings = build_postings(distinct, lists, params);
     let context = Context {
         postings: &postings,
         lists,
@@ -103,8 +103,9 @@ struct Context<'c> {
     params: IndexParams,
 }
 
-/// Term → the distinct lists with it, ascending; terms in more than `max_df`
-/// segments (copies counted) or in one only are left out.
+/// Term → the distinct lists with it that have enough terms to pair,
+/// ascending; terms in more than `max_df` segments (copies counted) or in one
+/// only are left out.
 struct Postings {
     /// Each kept term's number.
     numbers: HashMap<u64, u32>,
@@ -123,7 +124,7 @@ impl Postings {
 /// Every (term, list) occurrence sorted (in parallel), then each term's run
 /// kept or dropped as a whole: a hash map of growing lists, filled on one
 /// core, took as long as the search itself.
-fn build_postings(distinct: &Distinct, lists: &[&[u64]], max_df: usize) -> Postings {
+fn build_postings(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) -> Postings {
     let mut occurrences: Vec<(u64, u32)> = lists
         .par_iter()
         .enumerate()
@@ -138,12 +139,17 @@ fn build_postings(distinct: &Distinct, lists: &[&[u64]], max_df: usize) -> Posti
         starts: vec![0],
         holders: Vec::new(),
     };
+    // A list with fewer terms than a pair needs can pair with none: it
+    // counts towards its terms' frequency but holds no posting.
+    let can_pair = |d: u32| lists[d as usize].len() >= params.min_shared;
     for run in occurrences.chunk_by(|x, y| x.0 == y.0) {
         let segments: usize = run.iter().map(|&(_, d)| distinct.members(d).len()).sum();
-        if segments > 1 && segments <= max_df {
+        if segments > 1 && segments <= params.max_df {
             let number = u32::try_from(postings.starts.len() - 1).unwrap_or(u32::MAX);
             postings.numbers.insert(run[0].0, number);
-            postings.holders.extend(run.iter().map(|&(_, d)| d));
+            postings
+                .holders
+                .extend(run.iter().map(|&(_, d)| d).filter(|&d| can_pair(d)));
             postings.starts.push(postings.holders.len());
         }
     }
@@ -158,6 +164,9 @@ fn related_above(
     touched: &mut Vec<u32>,
 ) -> Vec<u32> {
     let terms = context.lists[d];
+    if terms.len() < context.params.min_shared {
+        return Vec::new();
+    }
     for &term in terms {
         let Some(holders) = context.postings.of(term) else {
             continue;
@@ -173,13 +182,8 @@ fn related_above(
         }
     }
     let mut out = Vec::new();
+    let needed = context.params.min_shared.max(1);
     for &e in touched.iter() {
-        let needed = context
-            .params
-            .min_shared
-            .min(terms.len())
-            .min(context.lists[e as usize].len())
-            .max(1);
         if usize::from(counts[e as usize]) >= needed {
             out.push(e);
         }
@@ -297,12 +301,7 @@ mod tests {
                     .iter()
                     .filter(|t| kept(t) && b.terms.contains(t))
                     .count();
-                let needed = params
-                    .min_shared
-                    .min(a.terms.len())
-                    .min(b.terms.len())
-                    .max(1);
-                if a.group != b.group && shared >= needed {
+                if a.group != b.group && shared >= params.min_shared.max(1) {
                     pairs.push((i as u32, j as u32));
                 }
             }
@@ -328,11 +327,14 @@ mod tests {
     }
 
     #[test]
-    fn one_shared_term_is_enough_for_a_one_term_segment() {
-        let data = vec![(0, vec![5]), (1, vec![5, 6, 7])];
+    fn a_one_term_segment_needs_two_shared_terms_like_any_other() {
+        // Support needs two shared distinctive terms whatever the length:
+        // a one-term segment is no candidate, even for a segment that has
+        // its term.
+        let data = vec![(0, vec![5]), (1, vec![5, 6, 7]), (2, vec![5, 6])];
         assert_eq!(
             candidate_pairs(&entries(&data), IndexParams::default()),
-            vec![(0, 1)]
+            vec![(1, 2)]
         );
     }
 }

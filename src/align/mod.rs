@@ -78,9 +78,8 @@ pub struct Alignment {
 const VERBATIM_RATIO: f32 = 0.9;
 const VERBATIM_MIN_WORDS: usize = 8;
 
-/// Position of "Dice of all words as written" in the pair features, and the
-/// share below which a pair is not checked for being near-verbatim.
-const SURFACE_DICE: usize = 3;
+/// The "Dice of all words as written" below which a pair is not checked for
+/// being near-verbatim.
 const VERBATIM_MIN_SURFACE_DICE: f32 = 0.5;
 
 /// Two sources with this many near-verbatim pairs copy each other (a wire
@@ -91,18 +90,22 @@ const COPIED_SOURCE_MIN_PAIRS: usize = 3;
 pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
-    let pairs = candidates(segments, &texts, &features, params);
-    let mut alignment = finish(segments, &texts, &features, &pairs);
+    let weights = weights(&texts, &features);
+    let weighted: Vec<score::Weighted<'_>> =
+        features.par_iter().map(|f| weights.weigh(f)).collect();
+    let pairs = candidates(segments, &texts, &weighted, params);
+    let mut alignment = finish(segments, &texts, &weighted, &pairs);
     alignment.related = pairs;
     alignment
 }
 
-/// Candidate pairs of the index for already computed features (one per
-/// distinct text).
+/// Candidate pairs of the index: the segments sharing two distinctive
+/// terms, as support needs ([`score::may_support`]), so the index misses no
+/// pair scoring would accept.
 fn candidates(
     segments: &[AlignInput<'_>],
     texts: &Distinct,
-    features: &[SentenceFeatures],
+    weighted: &[score::Weighted<'_>],
     params: AlignParams,
 ) -> Vec<(u32, u32)> {
     let entries: Vec<Entry<'_>> = segments
@@ -110,10 +113,20 @@ fn candidates(
         .zip(texts.of())
         .map(|(segment, &text)| Entry {
             group: segment.source,
-            terms: features[text as usize].shingles(),
+            terms: weighted[text as usize].distinctive(),
         })
         .collect();
     index::candidate_pairs(&entries, params.index)
+}
+
+/// Term weights of the corpus: every segment counts towards a term's
+/// rarity, copies included.
+fn weights(texts: &Distinct, features: &[SentenceFeatures]) -> TermWeights {
+    TermWeights::from_repeated(features.iter().enumerate().map(|(d, features)| {
+        let d = u32::try_from(d).unwrap_or(u32::MAX);
+        let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
+        (features, copies)
+    }))
 }
 
 /// Align by scoring every pair of segments from different sources: quadratic,
@@ -121,12 +134,15 @@ fn candidates(
 pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
+    let weights = weights(&texts, &features);
+    let weighted: Vec<score::Weighted<'_>> =
+        features.par_iter().map(|f| weights.weigh(f)).collect();
     let n = u32::try_from(segments.len()).unwrap_or(u32::MAX);
     let pairs: Vec<(u32, u32)> = (0..n)
         .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
         .filter(|&(a, b)| segments[a as usize].source != segments[b as usize].source)
         .collect();
-    finish(segments, &texts, &features, &pairs)
+    finish(segments, &texts, &weighted, &pairs)
 }
 
 /// The features of each distinct text (in parallel; in order of distinct
@@ -151,17 +167,9 @@ struct Verdict {
 fn finish(
     segments: &[AlignInput<'_>],
     texts: &Distinct,
-    features: &[SentenceFeatures],
+    weighted: &[score::Weighted<'_>],
     pairs: &[(u32, u32)],
 ) -> Alignment {
-    // Every segment counts towards a term's rarity, copies included.
-    let weights = TermWeights::from_repeated(features.iter().enumerate().map(|(d, features)| {
-        let d = u32::try_from(d).unwrap_or(u32::MAX);
-        let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
-        (features, copies)
-    }));
-    let weighted: Vec<score::Weighted<'_>> =
-        features.par_iter().map(|f| weights.weigh(f)).collect();
     let text = |d: u32| segments[texts.firsts()[d as usize] as usize].text;
     // Split for the near-verbatim test on first use: most texts never
     // need it, some are in dozens of pairs.
@@ -233,8 +241,8 @@ fn verdict(
     // The word diff is the costly part; sentences sharing under half
     // their distinct words are never near-verbatim (on the 10,304
     // verbatim pairs of the GVA corpus the lowest share is 0.78).
-    let may_be_verbatim = features[SURFACE_DICE] >= VERBATIM_MIN_SURFACE_DICE;
-    (b_supports_a.is_some() || a_supports_b.is_some()).then(|| Verdict {
+    let may_be_verbatim = features[score::SURFACE_DICE] >= VERBATIM_MIN_SURFACE_DICE;
+    Some(Verdict {
         score,
         b_supports_a,
         a_supports_b,
@@ -314,6 +322,44 @@ mod tests {
         assert_eq!(indexed.matches, all.matches);
         assert!(!indexed.matches.is_empty());
         assert!(indexed.candidates <= all.candidates);
+    }
+
+    #[test]
+    fn candidates_are_exactly_the_pairs_that_may_support() {
+        // "police", "man", "shot" and "street" are in over 400 sentences:
+        // too common to tie two sentences to one story.
+        let common: Vec<String> = (0..420)
+            .map(|i| format!("Police said a man was shot on street {i}."))
+            .collect();
+        let mut texts: Vec<(u32, &str)> = common
+            .iter()
+            .enumerate()
+            .map(|(i, text)| (i as u32, text.as_str()))
+            .collect();
+        texts.extend([
+            (1000, "Police said Orozco was shot in Fresno."),
+            (1001, "In Fresno, Orozco was shot, police said."),
+            (1002, "Police said a man was shot in Fresno."),
+        ]);
+        let segments = inputs(&texts);
+        let alignment = align(&segments, AlignParams::default());
+        let distinct = Distinct::new(segments.iter().map(|s| s.text));
+        let features = features(&segments, &distinct);
+        let weights = weights(&distinct, &features);
+        let weighted: Vec<score::Weighted<'_>> = distinct
+            .of()
+            .iter()
+            .map(|&d| weights.weigh(&features[d as usize]))
+            .collect();
+        let n = segments.len() as u32;
+        let may_support: Vec<(u32, u32)> = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .filter(|&(a, b)| segments[a as usize].source != segments[b as usize].source)
+            .filter(|&(a, b)| score::may_support(&weighted[a as usize], &weighted[b as usize]))
+            .collect();
+        assert_eq!(alignment.related, may_support);
+        // Orozco and Fresno tie the first two; Fresno alone is not enough.
+        assert_eq!(alignment.related, vec![(420, 421)]);
     }
 
     /// Every candidate pair scored on its own from features computed for

@@ -37,6 +37,10 @@ pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "length ratio (shorter / longer, in words)",
 ];
 
+/// Positions in the pair features of the bigram and the surface Dice.
+const BIGRAM_DICE: usize = 2;
+pub(crate) const SURFACE_DICE: usize = 3;
+
 /// Logistic-model weights over the pair features, then the bias. Fitted on
 /// the even rows of the MRPC train split (`fit_paraphrase_model` in
 /// tests/eval_mrpc.rs), checked on the odd rows.
@@ -186,6 +190,11 @@ impl TermWeights {
 }
 
 impl Weighted<'_> {
+    /// The sentence's distinctive terms (sorted): what the candidate index keys on.
+    pub fn distinctive(&self) -> &[u64] {
+        &self.distinctive
+    }
+
     /// (terms, weights) of each kind: words, names, numbers.
     fn kinds(&self) -> [(&[u64], &[f32]); 3] {
         let f = self.features;
@@ -195,21 +204,6 @@ impl Weighted<'_> {
             (f.numbers(), &self.numbers),
         ]
     }
-}
-
-/// Sum of the weights of `a`'s terms that are also in `b` (both sorted).
-fn shared_weight(a: &[u64], weights: &[f32], b: &[u64]) -> f32 {
-    let mut shared = 0.0;
-    let mut j = 0;
-    for (&term, &weight) in a.iter().zip(weights) {
-        while j < b.len() && b[j] < term {
-            j += 1;
-        }
-        if j < b.len() && b[j] == term {
-            shared += weight;
-        }
-    }
-    shared
 }
 
 /// How many values two sorted lists share (as multisets).
@@ -227,21 +221,89 @@ pub(crate) fn count_shared(a: &[u64], b: &[u64]) -> usize {
     shared
 }
 
-/// Weighted (total, shared-with-b) over every kind of term of `a`.
-fn content_overlap(a: &Weighted<'_>, b: &Weighted<'_>) -> (f32, f32) {
-    let [wt, nt, ut] = a.totals;
-    let [(aw, ww), (an, wn), (au, wu)] = a.kinds();
-    let ws = shared_weight(aw, ww, b.features.words());
-    let ns = shared_weight(an, wn, b.features.names());
-    let us = shared_weight(au, wu, b.features.numbers());
-    (wt + nt + ut, ws + ns + us)
+/// What two sentences share of one kind of term (words, names or numbers).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct KindOverlap {
+    /// How many terms both have.
+    count: usize,
+    /// The summed weights of the shared terms on each side.
+    a_weight: f32,
+    b_weight: f32,
+}
+
+impl KindOverlap {
+    /// One merge of two sorted, deduplicated term lists with their weights.
+    fn of((a, a_weights): (&[u64], &[f32]), (b, b_weights): (&[u64], &[f32])) -> Self {
+        let mut overlap = KindOverlap::default();
+        let (mut i, mut j) = (0, 0);
+        // Branch-free as in `count_shared`; adding 0.0 leaves a sum as it is,
+        // so each side's weights are summed exactly as a loop over its shared
+        // terms alone would.
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            let same = x == y;
+            overlap.count += usize::from(same);
+            overlap.a_weight += if same { a_weights[i] } else { 0.0 };
+            overlap.b_weight += if same { b_weights[j] } else { 0.0 };
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        overlap
+    }
+}
+
+/// What two sentences share, kind by kind: one merge per kind serves the
+/// paraphrase features and the support test both ways.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Overlaps {
+    words: KindOverlap,
+    names: KindOverlap,
+    numbers: KindOverlap,
+}
+
+impl Overlaps {
+    fn of(a: &Weighted<'_>, b: &Weighted<'_>) -> Self {
+        let [aw, an, au] = a.kinds();
+        let [bw, bn, bu] = b.kinds();
+        Overlaps {
+            words: KindOverlap::of(aw, bw),
+            names: KindOverlap::of(an, bn),
+            numbers: KindOverlap::of(au, bu),
+        }
+    }
+
+    /// The same overlaps seen from `b`'s side.
+    fn swapped(self) -> Self {
+        let swap = |k: KindOverlap| KindOverlap {
+            a_weight: k.b_weight,
+            b_weight: k.a_weight,
+            ..k
+        };
+        Overlaps {
+            words: swap(self.words),
+            names: swap(self.names),
+            numbers: swap(self.numbers),
+        }
+    }
+
+    /// Weighted (total, shared) of `a`'s content: every kind of its terms.
+    fn content_of_a(&self, a: &Weighted<'_>) -> (f32, f32) {
+        let [wt, nt, ut] = a.totals;
+        let shared = self.words.a_weight + self.names.a_weight + self.numbers.a_weight;
+        (wt + nt + ut, shared)
+    }
 }
 
 fn dice(a: &[u64], b: &[u64]) -> f32 {
+    dice_of_count(count_shared(a, b), a, b)
+}
+
+/// Dice of two lists that share `shared` values.
+fn dice_of_count(shared: usize, a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    2.0 * count_shared(a, b) as f32 / (a.len() + b.len()) as f32
+    2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
 /// The features the paraphrase model combines (see [`PAIR_FEATURE_NAMES`]).
@@ -255,23 +317,27 @@ pub fn pair_features(
 
 /// [`pair_features`] of two sentences whose weights are looked up already.
 pub fn weighted_pair_features(wa: &Weighted<'_>, wb: &Weighted<'_>) -> [f32; PAIR_FEATURES] {
-    features_with_overlaps(wa, wb, content_overlap(wa, wb), content_overlap(wb, wa))
+    let mut features = features_but_bigrams(wa, wb, &Overlaps::of(wa, wb));
+    features[BIGRAM_DICE] = dice(wa.features.bigrams(), wb.features.bigrams());
+    features
 }
 
-/// [`weighted_pair_features`] given each side's [`content_overlap`] with
-/// the other, which support needs too.
-fn features_with_overlaps(
+/// [`weighted_pair_features`] given what the two share (which support
+/// needs too), with the bigram Dice left at 0: the model weighs it
+/// negatively, so the score without it bounds the score from above.
+fn features_but_bigrams(
     wa: &Weighted<'_>,
     wb: &Weighted<'_>,
-    (a_total, a_shared): (f32, f32),
-    (b_total, b_shared): (f32, f32),
+    overlaps: &Overlaps,
 ) -> [f32; PAIR_FEATURES] {
     let (a, b) = (wa.features, wb.features);
+    let (a_total, a_shared) = overlaps.content_of_a(wa);
+    let (b_total, b_shared) = overlaps.swapped().content_of_a(wb);
     let ratio = |shared: f32, total: f32| if total > 0.0 { shared / total } else { 0.0 };
     let weighted_dice = ratio(a_shared + b_shared, a_total + b_total);
     let lesser_coverage = ratio(a_shared, a_total).min(ratio(b_shared, b_total));
     let both_numbers = !a.numbers().is_empty() && !b.numbers().is_empty();
-    let shared_numbers = count_shared(a.numbers(), b.numbers());
+    let shared_numbers = overlaps.numbers.count;
     let numbers_disagree = both_numbers && shared_numbers == 0;
     let numbers_agree =
         both_numbers && shared_numbers == a.numbers().len() && shared_numbers == b.numbers().len();
@@ -282,9 +348,9 @@ fn features_with_overlaps(
     [
         weighted_dice,
         lesser_coverage,
-        dice(a.bigrams(), b.bigrams()),
+        0.0,
         dice(a.surface(), b.surface()),
-        dice(a.names(), b.names()),
+        dice_of_count(overlaps.names.count, a.names(), b.names()),
         f32::from(u8::from(numbers_disagree)),
         f32::from(u8::from(numbers_agree)),
         ratio(short, long),
@@ -352,9 +418,12 @@ pub fn weighted_supports(
     if !may_support(claim, supporter) {
         return None;
     }
-    supports_given(claim, supporter, paraphrase_score, || {
-        content_overlap(claim, supporter)
-    })
+    supports_given(
+        claim,
+        supporter,
+        paraphrase_score,
+        &Overlaps::of(claim, supporter),
+    )
 }
 
 /// A pair scored both ways: the paraphrase model's features and score, and
@@ -371,53 +440,87 @@ pub struct ScoredPair {
     pub a_supports_b: Option<SupportKind>,
 }
 
-/// Score a pair both ways, or `None` when neither can support the other
-/// ([`may_support`]): what [`weighted_pair_features`], [`logistic`] and
-/// [`weighted_supports`] each way give, with the overlaps they share
-/// computed once (this is the aligner's inner loop).
+/// Score a pair both ways, or `None` when neither supports the other: what
+/// [`weighted_pair_features`], [`logistic`] and [`weighted_supports`] each
+/// way give, with the overlaps they share computed once, and the costliest
+/// merge skipped when it cannot change the answer (this is the aligner's
+/// inner loop).
 pub fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
     if !may_support(a, b) {
         return None;
     }
-    let (a_overlap, b_overlap) = (content_overlap(a, b), content_overlap(b, a));
-    let features = features_with_overlaps(a, b, a_overlap, b_overlap);
+    let overlaps = Overlaps::of(a, b);
+    let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
+    let a_states_facts_of_b = states_facts_of(b, a, &overlaps.swapped());
+    let mut features = features_but_bigrams(a, b, &overlaps);
+    // Most pairs that get this far share no facts and could not paraphrase
+    // each other even without a single shared bigram: the last merge is
+    // spared them (the margin keeps rounding from ever deciding).
+    let highest_score = logistic(&features, &PARAPHRASE_WEIGHTS);
+    if !b_states_facts_of_a
+        && !a_states_facts_of_b
+        && highest_score < SUPPORT_THRESHOLD - BOUND_MARGIN
+    {
+        return None;
+    }
+    features[BIGRAM_DICE] = dice(a.features.bigrams(), b.features.bigrams());
     let score = logistic(&features, &PARAPHRASE_WEIGHTS);
-    Some(ScoredPair {
+    let support = |states_facts: bool| {
+        if score >= SUPPORT_THRESHOLD {
+            Some(SupportKind::Paraphrase)
+        } else {
+            states_facts.then_some(SupportKind::SharedFacts)
+        }
+    };
+    let pair = ScoredPair {
         features,
         score,
-        b_supports_a: supports_given(a, b, score, || a_overlap),
-        a_supports_b: supports_given(b, a, score, || b_overlap),
-    })
+        b_supports_a: support(b_states_facts_of_a),
+        a_supports_b: support(a_states_facts_of_b),
+    };
+    (pair.b_supports_a.is_some() || pair.a_supports_b.is_some()).then_some(pair)
 }
 
-/// [`weighted_supports`] once [`may_support`] holds; `overlap` is the
-/// claim's [`content_overlap`] with the supporter.
+/// Below [`SUPPORT_THRESHOLD`] by more than this, an upper bound of the
+/// paraphrase score rules paraphrase out whatever the rounding.
+const BOUND_MARGIN: f32 = 1e-4;
+
+/// [`weighted_supports`] once [`may_support`] holds; `overlaps` are the
+/// claim's (as `a`) with the supporter.
 fn supports_given(
     claim: &Weighted<'_>,
     supporter: &Weighted<'_>,
     paraphrase_score: f32,
-    overlap: impl FnOnce() -> (f32, f32),
+    overlaps: &Overlaps,
 ) -> Option<SupportKind> {
     if paraphrase_score >= SUPPORT_THRESHOLD {
-        return Some(SupportKind::Paraphrase);
+        Some(SupportKind::Paraphrase)
+    } else {
+        states_facts_of(claim, supporter, overlaps).then_some(SupportKind::SharedFacts)
     }
+}
+
+/// Does `supporter` state the facts of `claim` (support by shared facts)?
+fn states_facts_of(claim: &Weighted<'_>, supporter: &Weighted<'_>, overlaps: &Overlaps) -> bool {
     // The facts that anchor a claim: its rare names and its numbers. Two
     // thirds of them, at least one: "a Kremlin emissary, Kiril Dmitriev" is
     // still the Dmitriev of "Putin's special envoy Kirill Dmitriev".
-    let (c, s) = (claim.features, supporter.features);
-    let anchor_count = claim.rare_names.len() + c.numbers().len();
+    let anchor_count = claim.rare_names.len() + claim.features.numbers().len();
+    if anchor_count == 0 {
+        return false;
+    }
     let shared_anchors =
-        count_shared(&claim.rare_names, s.names()) + count_shared(c.numbers(), s.numbers());
-    if anchor_count == 0 || shared_anchors < (anchor_count * 2 + 1) / 3 {
-        return None;
+        count_shared(&claim.rare_names, supporter.features.names()) + overlaps.numbers.count;
+    if shared_anchors < (anchor_count * 2 + 1) / 3 {
+        return false;
     }
     // A name alone is a topic, not a claim: "Judge sentences Orozco to death"
     // is not supported by "Orozco was charged with murder".
-    if count_shared(c.words(), s.words()) == 0 {
-        return None;
+    if overlaps.words.count == 0 {
+        return false;
     }
-    let (total, shared) = overlap();
-    (total > 0.0 && shared / total >= SUPPORT_COVERAGE).then_some(SupportKind::SharedFacts)
+    let (total, shared) = overlaps.content_of_a(claim);
+    total > 0.0 && shared / total >= SUPPORT_COVERAGE
 }
 
 #[cfg(test)]
@@ -457,16 +560,15 @@ mod tests {
         let (mut supported, mut one_way_by_facts) = (0, 0);
         for a in &weighted {
             for b in &weighted {
-                let alone = may_support(a, b).then(|| {
-                    let features = weighted_pair_features(a, b);
-                    let score = logistic(&features, &PARAPHRASE_WEIGHTS);
-                    ScoredPair {
-                        features,
-                        score,
-                        b_supports_a: weighted_supports(a, b, score),
-                        a_supports_b: weighted_supports(b, a, score),
-                    }
-                });
+                let features = weighted_pair_features(a, b);
+                let score = logistic(&features, &PARAPHRASE_WEIGHTS);
+                let alone = Some(ScoredPair {
+                    features,
+                    score,
+                    b_supports_a: weighted_supports(a, b, score),
+                    a_supports_b: weighted_supports(b, a, score),
+                })
+                .filter(|p| p.b_supports_a.is_some() || p.a_supports_b.is_some());
                 assert_eq!(score_pair(a, b), alone);
                 supported += usize::from(alone.is_some_and(|p| p.b_supports_a.is_some()));
                 one_way_by_facts += usize::from(alone.is_some_and(|p| {

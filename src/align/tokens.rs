@@ -323,7 +323,6 @@ pub struct SentenceFeatures {
     bigrams: Vec<u64>,
     surface: Vec<u64>,
     word_count: usize,
-    shingles: Vec<u64>,
 }
 
 impl SentenceFeatures {
@@ -331,9 +330,6 @@ impl SentenceFeatures {
     pub fn new(text: &str) -> Self {
         let mut features = SentenceFeatures::default();
         let mut sequence: Vec<u64> = Vec::new();
-        // The same terms without their kind: the index keys on these, so a
-        // word capitalised in a headline still meets it in prose.
-        let mut plain: Vec<u64> = Vec::new();
         let words: Vec<&str> = text.unicode_words().collect();
         features.word_count = words.len();
         // Each word lowered once: the surface hash, the capitals test and
@@ -351,7 +347,6 @@ impl SentenceFeatures {
                 let hash = hash_term(TermKind::Number, &format_number(value));
                 features.numbers.push(hash);
                 sequence.push(hash);
-                plain.push(hash);
                 index += used;
                 continue;
             }
@@ -364,7 +359,6 @@ impl SentenceFeatures {
                 let hash = hash_term(TermKind::Word, "usa");
                 features.words.push(hash);
                 sequence.push(hash);
-                plain.push(hash);
                 index += 2;
                 continue;
             }
@@ -387,10 +381,6 @@ impl SentenceFeatures {
             let Some((kind, hash)) = term else {
                 continue;
             };
-            plain.push(match kind {
-                TermKind::Word | TermKind::Number => hash,
-                TermKind::Name => plain_key(word_lower),
-            });
             match kind {
                 TermKind::Word => features.words.push(hash),
                 TermKind::Name => features.names.push(hash),
@@ -412,14 +402,6 @@ impl SentenceFeatures {
             list.sort_unstable();
             list.dedup();
         }
-        let mut shingles: Vec<u64> = plain
-            .windows(2)
-            .map(|pair| pair[0].rotate_left(17) ^ pair[1])
-            .chain(plain.iter().copied())
-            .collect();
-        shingles.sort_unstable();
-        shingles.dedup();
-        features.shingles = shingles;
         features
     }
 
@@ -453,11 +435,6 @@ impl SentenceFeatures {
         self.word_count
     }
 
-    /// Every term and bigram, names hashed as plain words: what the candidate index keys on.
-    pub fn shingles(&self) -> &[u64] {
-        &self.shingles
-    }
-
     /// Unigram terms of every kind (what document frequencies are counted over).
     pub fn terms(&self) -> impl Iterator<Item = u64> + '_ {
         self.words
@@ -478,12 +455,6 @@ pub(crate) fn without_possessive(word: &str) -> &str {
         rest = shorter;
     }
     rest.trim_end_matches('\'')
-}
-
-/// The word-kind hash a name would have if it were not capitalised (`lower`
-/// is the name in lower case).
-fn plain_key(lower: &str) -> u64 {
-    word_term_hash(without_possessive(lower))
 }
 
 /// Past this many distinct words a thread's stem cache starts afresh, so an
