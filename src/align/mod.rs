@@ -138,11 +138,20 @@ pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
     let weighted: Vec<score::Weighted<'_>> =
         features.par_iter().map(|f| weights.weigh(f)).collect();
     let n = u32::try_from(segments.len()).unwrap_or(u32::MAX);
+    let weighted_of = |i: u32| &weighted[texts.of()[i as usize] as usize];
+    let mut all_pairs = 0;
+    // Every pair is looked at; those that cannot support either way are
+    // set aside here, as the index never proposes them.
     let pairs: Vec<(u32, u32)> = (0..n)
         .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
         .filter(|&(a, b)| segments[a as usize].source != segments[b as usize].source)
+        .inspect(|_| all_pairs += 1)
+        .filter(|&(a, b)| score::may_support(weighted_of(a), weighted_of(b)))
         .collect();
-    finish(segments, &texts, &weighted, &pairs)
+    Alignment {
+        candidates: all_pairs,
+        ..finish(segments, &texts, &weighted, &pairs)
+    }
 }
 
 /// The features of each distinct text (in parallel; in order of distinct
@@ -164,6 +173,8 @@ struct Verdict {
     verbatim: bool,
 }
 
+/// Score `pairs`, each known to share two distinctive terms
+/// ([`score::may_support`]).
 fn finish(
     segments: &[AlignInput<'_>],
     texts: &Distinct,
@@ -224,9 +235,9 @@ fn finish(
     }
 }
 
-/// Score two sentences with their weights; `verbatim` tells whether their
-/// texts are near-verbatim, asked only of pairs that match and share enough
-/// words to be.
+/// Score two sentences with their weights (a pair that passes
+/// [`score::may_support`]); `verbatim` tells whether their texts are
+/// near-verbatim, asked only of pairs that match and share enough words to be.
 fn verdict(
     fa: &score::Weighted<'_>,
     fb: &score::Weighted<'_>,
@@ -237,7 +248,7 @@ fn verdict(
         score,
         b_supports_a,
         a_supports_b,
-    } = score::score_pair(fa, fb)?;
+    } = score::score_related_pair(fa, fb)?;
     // The word diff is the costly part; sentences sharing under half
     // their distinct words are never near-verbatim (on the 10,304
     // verbatim pairs of the GVA corpus the lowest share is 0.78).

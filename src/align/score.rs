@@ -73,8 +73,8 @@ const SUPPORT_MIN_SHARED_TERMS: usize = 2;
 /// Inverse document frequencies of terms in a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct TermWeights {
-    idf: HashMap<u64, f32>,
-    df: HashMap<u64, u32>,
+    /// Each term's document frequency and inverse document frequency.
+    terms: HashMap<u64, (u32, f32)>,
     documents: u32,
 }
 
@@ -99,11 +99,14 @@ impl TermWeights {
             }
         }
         let n = documents as f32;
-        let idf = df
-            .iter()
-            .map(|(&term, &count)| (term, ((n + 1.0) / (count as f32 + 0.5)).ln().max(0.1)))
+        let terms = df
+            .into_iter()
+            .map(|(term, count)| {
+                let idf = ((n + 1.0) / (count as f32 + 0.5)).ln().max(0.1);
+                (term, (count, idf))
+            })
             .collect();
-        TermWeights { idf, df, documents }
+        TermWeights { terms, documents }
     }
 
     /// Weight of an unseen term (or of any term without a corpus): as rare as a term seen once.
@@ -111,22 +114,18 @@ impl TermWeights {
         ((self.documents as f32 + 1.0) / 1.5).ln().max(1.0)
     }
 
-    fn idf(&self, term: u64) -> f32 {
-        self.idf
+    /// A term's document frequency and weight (an unseen term's: 0 and
+    /// [`TermWeights::unseen`]).
+    fn df_and_idf(&self, term: u64) -> (u32, f32) {
+        self.terms
             .get(&term)
             .copied()
-            .unwrap_or_else(|| self.unseen())
+            .unwrap_or_else(|| (0, self.unseen()))
     }
 
-    /// Is this term in few enough sentences to tie two sentences to one story?
-    fn is_distinctive(&self, term: u64) -> bool {
-        self.df.get(&term).copied().unwrap_or(0) <= COMMON_TERM_MIN_DF
-    }
-
-    /// Is this name rare enough in the corpus to anchor support?
-    fn is_rare(&self, term: u64) -> bool {
-        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
-        self.documents < 20 || df <= (self.documents as f32 * RARE_NAME_MAX_SHARE).max(2.0)
+    /// Is a name in `df` sentences rare enough in the corpus to anchor support?
+    fn is_rare_df(&self, df: u32) -> bool {
+        self.documents < 20 || df as f32 <= (self.documents as f32 * RARE_NAME_MAX_SHARE).max(2.0)
     }
 }
 
@@ -155,33 +154,36 @@ pub struct Weighted<'a> {
 impl TermWeights {
     /// Look up the weights of one sentence's terms.
     pub fn weigh<'a>(&self, features: &'a SentenceFeatures) -> Weighted<'a> {
-        let weigh = |terms: &[u64], factor: f32| -> Vec<f32> {
-            terms.iter().map(|&t| self.idf(t) * factor).collect()
+        // One lookup per term gives its weight, whether it is distinctive
+        // and, for a name, whether it is rare.
+        let mut distinctive = Vec::new();
+        let mut rare_names = Vec::new();
+        let mut weigh = |terms: &[u64], factor: f32, are_names: bool| -> Vec<f32> {
+            terms
+                .iter()
+                .map(|&term| {
+                    let (df, idf) = self.df_and_idf(term);
+                    if df <= COMMON_TERM_MIN_DF {
+                        distinctive.push(term);
+                    }
+                    if are_names && self.is_rare_df(df) {
+                        rare_names.push(term);
+                    }
+                    idf * factor
+                })
+                .collect()
         };
-        let (words, names, numbers) = (
-            weigh(features.words(), 1.0),
-            weigh(features.names(), NAME_FACTOR),
-            weigh(features.numbers(), NUMBER_FACTOR),
-        );
+        let words = weigh(features.words(), 1.0, false);
+        let names = weigh(features.names(), NAME_FACTOR, true);
+        let numbers = weigh(features.numbers(), NUMBER_FACTOR, false);
         let sum = |weights: &[f32]| weights.iter().fold(0.0, |total, w| total + w);
         let totals = [sum(&words), sum(&names), sum(&numbers)];
-        let mut distinctive: Vec<u64> = [features.words(), features.names(), features.numbers()]
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&t| self.is_distinctive(t))
-            .collect();
         distinctive.sort_unstable();
         Weighted {
             features,
             totals,
             distinctive,
-            rare_names: features
-                .names()
-                .iter()
-                .copied()
-                .filter(|&n| self.is_rare(n))
-                .collect(),
+            rare_names,
             words,
             names,
             numbers,
@@ -449,6 +451,12 @@ pub fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
     if !may_support(a, b) {
         return None;
     }
+    score_related_pair(a, b)
+}
+
+/// [`score_pair`] for a pair known to pass [`may_support`], as every pair
+/// the candidate index proposes does.
+pub fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
     let overlaps = Overlaps::of(a, b);
     let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
     let a_states_facts_of_b = states_facts_of(b, a, &overlaps.swapped());
