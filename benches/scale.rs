@@ -26,6 +26,11 @@ use corroborate::align::{self, AlignInput, AlignParams};
 use corroborate::model::{LoadedSource, SourceId, SourceMeta};
 use serde_json::Value;
 
+/// The allocator the binary uses, so that the pipeline is timed as the command runs it.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval")
 }
