@@ -238,15 +238,16 @@ impl KindOverlap {
     fn of((a, a_weights): (&[u64], &[f32]), (b, b_weights): (&[u64], &[f32])) -> Self {
         let mut overlap = KindOverlap::default();
         let (mut i, mut j) = (0, 0);
-        // Branch-free as in `count_shared`; adding 0.0 leaves a sum as it is,
-        // so each side's weights are summed exactly as a loop over its shared
-        // terms alone would.
+        // The steps branch-free as in `count_shared`; the weights added only
+        // for a shared term (a few in each pair), so that the merge does not
+        // wait on a chain of float additions.
         while i < a.len() && j < b.len() {
             let (x, y) = (a[i], b[j]);
-            let same = x == y;
-            overlap.count += usize::from(same);
-            overlap.a_weight += if same { a_weights[i] } else { 0.0 };
-            overlap.b_weight += if same { b_weights[j] } else { 0.0 };
+            if x == y {
+                overlap.count += 1;
+                overlap.a_weight += a_weights[i];
+                overlap.b_weight += b_weights[j];
+            }
             i += usize::from(x <= y);
             j += usize::from(y <= x);
         }

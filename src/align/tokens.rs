@@ -729,6 +729,12 @@ pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(f64, usize)> {
 /// The value of a number word ("Twelve"), without allocating: number words
 /// are short ASCII, so a word that is not cannot be one.
 fn number_word(word: &str) -> Option<f64> {
+    // Every word of every sentence is asked: most are ruled out by length
+    // and first letter ("two" to "seventeen"; e, f, n, s, t) before any lookup.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !matches!(first, b'e' | b'f' | b'n' | b's' | b't') {
+        return None;
+    }
     let mut buffer = [0u8; 16];
     let lower = buffer.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     lower.copy_from_slice(word.as_bytes());
@@ -755,6 +761,10 @@ mod tests {
         assert!(NOT_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(CONCEPTS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(word, value) in NUMBER_WORDS {
+            assert_eq!(number_word(word), Some(value), "{word}");
+            assert_eq!(number_word(&word.to_uppercase()), Some(value), "{word}");
+        }
     }
 
     /// [`fold_name`] as defined: lower case, possessive dropped, then each

@@ -7,7 +7,7 @@
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use super::extract::{MONTHS, Token, nearest_predicate};
+use super::extract::{Token, month_number, nearest_predicate};
 
 /// A day, or a run of days ("the weekend of December 21, 2025"), stated in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,27 +85,7 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 
 /// Month number of a month word ("Dec.", "december").
 fn month(lower: &str) -> Option<i8> {
-    let word = lower.trim_end_matches('.');
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if !MONTHS.contains(&word) {
-        return None;
-    }
-    // "sept" and the three-letter forms are prefixes of the full name.
-    let position = full.iter().position(|m| m.starts_with(word))?;
-    i8::try_from(position + 1).ok()
+    month_number(lower.trim_end_matches('.'))
 }
 
 fn day_number(token: Option<&Token<'_>>) -> Option<i8> {
@@ -312,6 +292,31 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn month_words_in_every_form_have_their_number() {
+        let forms = [
+            ("Jan.", 1),
+            ("February", 2),
+            ("mar", 3),
+            ("Apr.", 4),
+            ("May", 5),
+            ("june", 6),
+            ("Jul", 7),
+            ("aug.", 8),
+            ("Sept.", 9),
+            ("sep", 9),
+            ("October", 10),
+            ("nov", 11),
+            ("DEC.", 12),
+        ];
+        for (word, number) in forms {
+            assert_eq!(month(&word.to_lowercase()), Some(number), "{word}");
+        }
+        for word in ["mayor", "march.ing", "decade", "ma", ""] {
+            assert_eq!(month(word), None, "{word}");
+        }
     }
 
     #[test]

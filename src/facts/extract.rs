@@ -342,32 +342,31 @@ const ORGANISATIONS: &[&str] = &[
     "union",
 ];
 
-pub(super) const MONTHS: &[&str] = &[
-    "apr",
-    "april",
-    "aug",
-    "august",
-    "dec",
-    "december",
-    "feb",
-    "february",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "mar",
-    "march",
-    "may",
-    "nov",
-    "november",
-    "oct",
-    "october",
-    "sep",
-    "sept",
-    "september",
-];
+/// The number of a month word, lower case without its period ("dec",
+/// "september"): every token of every claim is asked, so a `match` rather
+/// than a search of a list.
+pub(super) fn month_number(word: &str) -> Option<i8> {
+    Some(match word {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    })
+}
+
+/// Is this lower-case word (without its period) a month?
+pub(super) fn is_month(word: &str) -> bool {
+    month_number(word).is_some()
+}
 
 fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
@@ -502,8 +501,8 @@ fn in_date_or_time(tokens: &[Token<'_>], index: usize, used: usize) -> bool {
         .checked_sub(1)
         .map(|i| tokens[i].lower().trim_end_matches('.'));
     let after = tokens.get(index + used).map(|t| t.lower());
-    before.is_some_and(|w| MONTHS.contains(&w))
-        || after.is_some_and(|w| MONTHS.contains(&w.trim_end_matches('.')))
+    before.is_some_and(is_month)
+        || after.is_some_and(|w| is_month(w.trim_end_matches('.')))
         || after
             .is_some_and(|w| matches!(w, "p.m" | "a.m" | "pm" | "am" | "p.m." | "a.m." | "o'clock"))
 }
@@ -878,7 +877,7 @@ fn names(tokens: &[Token<'_>]) -> Vec<String> {
                     || tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text)))
                 && nation(t.lower()).is_none()
                 && !TITLES.contains(&t.lower())
-                && !MONTHS.contains(&t.lower().trim_end_matches('.'))
+                && !is_month(t.lower().trim_end_matches('.'))
                 && !is_stop_word(t.lower())
                 && t.text.chars().any(char::is_alphabetic)
         })

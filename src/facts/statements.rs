@@ -365,7 +365,7 @@ fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
 }
 
 fn is_time_word(lower: &str) -> bool {
-    super::extract::MONTHS.contains(&lower.trim_end_matches('.'))
+    super::extract::is_month(lower.trim_end_matches('.'))
         || super::dates::is_weekday(lower)
         || matches!(lower, "noon" | "midnight")
 }
