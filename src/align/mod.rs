@@ -1,8 +1,9 @@
 //! Align stage (pure): segments of many sources → [`Alignment`], the pairs of
 //! segments from different sources of which one states the other's claim.
 //!
-//! features ([`tokens`]) → candidate pairs from an inverted index with
-//! document-frequency limits ([`index`]), never all pairs → each candidate
+//! features ([`tokens`]) → term weights → candidate pairs from an inverted
+//! index over each sentence's distinctive terms ([`index`]): the pairs sharing
+//! two of them, which is what support needs, never all pairs → each candidate
 //! scored ([`score`]: a paraphrase score, and directional support) → pairs
 //! where either side supports the other kept → near-verbatim pairs, and all
 //! pairs between sources that copy each other, marked `same_origin` (a copy is
