@@ -457,30 +457,53 @@ pub(crate) fn without_possessive(word: &str) -> &str {
     rest.trim_end_matches('\'')
 }
 
-/// Past this many distinct words a thread's stem cache starts afresh, so an
+/// Past this many distinct words a thread's word cache starts afresh, so an
 /// archive's long tail of words cannot grow it without bound.
 const STEM_CACHE_WORDS: usize = 1 << 20;
 
 thread_local! {
-    /// The word-term hash of each lower-case word this thread has seen:
-    /// stemming is the costly part of a word's features, and a corpus uses
-    /// the same words over and over. A cache of a pure function: the same
-    /// answers with it or without.
-    static STEM_HASHES: RefCell<FxHashMap<Box<str>, u64>> = RefCell::default();
+    /// What each lower-case word (without its possessive) this thread has
+    /// seen is as a term: stemming is the costly part of a word's features,
+    /// and a corpus uses the same words over and over; one lookup here also
+    /// replaces the lookups in the word lists. A cache of a pure function:
+    /// the same answers with it or without.
+    static LEXEMES: RefCell<FxHashMap<Box<str>, Lexeme>> = RefCell::default();
 }
 
-/// The hash of a lower-case word's term: its stem.
-fn word_term_hash(lower: &str) -> u64 {
-    STEM_HASHES.with_borrow_mut(|cache| {
-        if let Some(&hash) = cache.get(lower) {
-            return hash;
+/// A lower-case word as a term, names aside.
+#[derive(Debug, Clone, Copy)]
+enum Lexeme {
+    /// A stop word or reporting verb: no term.
+    Skip,
+    /// A word-kind term; `may_be_name` when capitalised it would be a name
+    /// (a concept such as "met" or a title such as "president" never is).
+    Term { hash: u64, may_be_name: bool },
+}
+
+/// [`Lexeme`] of a lower-case word without its possessive, from the cache.
+fn lexeme(lower: &str) -> Lexeme {
+    LEXEMES.with_borrow_mut(|cache| {
+        if let Some(&lexeme) = cache.get(lower) {
+            return lexeme;
         }
         if cache.len() >= STEM_CACHE_WORDS {
             cache.clear();
         }
-        let hash = hash_term(TermKind::Word, &STEMMER.stem(lower));
-        cache.insert(lower.into(), hash);
-        hash
+        let lexeme = if let Some(concept) = CONCEPT_MAP.get(lower) {
+            Lexeme::Term {
+                hash: hash_term(TermKind::Word, concept),
+                may_be_name: false,
+            }
+        } else if is_stop_word(lower) {
+            Lexeme::Skip
+        } else {
+            Lexeme::Term {
+                hash: hash_term(TermKind::Word, &STEMMER.stem(lower)),
+                may_be_name: !is_not_a_name(lower),
+            }
+        };
+        cache.insert(lower.into(), lexeme);
+        lexeme
     })
 }
 
@@ -574,16 +597,13 @@ fn classify_word(word: &str, lower: &str, capitals: Capitals) -> Option<(TermKin
     if lower.is_empty() || !lower.chars().any(char::is_alphanumeric) {
         return None;
     }
-    if let Some(concept) = CONCEPT_MAP.get(lower) {
-        return Some((TermKind::Word, hash_term(TermKind::Word, concept)));
+    match lexeme(lower) {
+        Lexeme::Skip => None,
+        Lexeme::Term { may_be_name, .. } if may_be_name && is_name_like(word, capitals) => {
+            Some((TermKind::Name, hash_term(TermKind::Name, &fold_name(word))))
+        }
+        Lexeme::Term { hash, .. } => Some((TermKind::Word, hash)),
     }
-    if is_stop_word(lower) {
-        return None;
-    }
-    if is_name_like(word, capitals) && !is_not_a_name(lower) {
-        return Some((TermKind::Name, hash_term(TermKind::Name, &fold_name(word))));
-    }
-    Some((TermKind::Word, word_term_hash(lower)))
 }
 
 fn is_name_like(word: &str, capitals: Capitals) -> bool {
