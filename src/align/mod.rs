@@ -140,15 +140,25 @@ pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
         features.par_iter().map(|f| weights.weigh(f)).collect();
     let n = u32::try_from(segments.len()).unwrap_or(u32::MAX);
     let weighted_of = |i: u32| &weighted[texts.of()[i as usize] as usize];
-    let mut all_pairs = 0;
-    // Every pair is looked at; those that cannot support either way are
-    // set aside here, as the index never proposes them.
-    let pairs: Vec<(u32, u32)> = (0..n)
-        .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-        .filter(|&(a, b)| segments[a as usize].source != segments[b as usize].source)
-        .inspect(|_| all_pairs += 1)
-        .filter(|&(a, b)| score::may_support(weighted_of(a), weighted_of(b)))
+    // Every pair of different sources is looked at (counted, on both
+    // cores); those that cannot support either way are set aside here, as
+    // the index never proposes them.
+    let pairs_from: Vec<(usize, Vec<(u32, u32)>)> = (0..n)
+        .into_par_iter()
+        .map(|a| {
+            let others =
+                (a + 1..n).filter(|&b| segments[a as usize].source != segments[b as usize].source);
+            let mut looked_at = 0;
+            let kept = others
+                .inspect(|_| looked_at += 1)
+                .filter(|&b| score::may_support(weighted_of(a), weighted_of(b)))
+                .map(|b| (a, b))
+                .collect();
+            (looked_at, kept)
+        })
         .collect();
+    let all_pairs = pairs_from.iter().map(|(looked_at, _)| looked_at).sum();
+    let pairs: Vec<(u32, u32)> = pairs_from.into_iter().flat_map(|(_, kept)| kept).collect();
     Alignment {
         candidates: all_pairs,
         ..finish(segments, &texts, &weighted, &pairs)
