@@ -21,15 +21,17 @@ use rayon::prelude::*;
 pub struct IndexParams {
     /// Terms in more segments than this are ignored.
     pub max_df: usize,
-    /// Shared terms needed for a candidate pair (capped by the smaller term count).
+    /// Shared terms needed for a candidate pair, however few terms a segment has.
     pub min_shared: usize,
 }
 
 impl Default for IndexParams {
     fn default() -> Self {
         IndexParams {
+            // The limits support has: with them, the candidates are exactly
+            // the pairs that may support each other.
             max_df: crate::align::score::COMMON_TERM_MIN_DF as usize,
-            min_shared: 2,
+            min_shared: crate::align::score::SUPPORT_MIN_SHARED_TERMS,
         }
     }
 }

@@ -67,7 +67,8 @@ pub struct Match {
 pub struct Alignment {
     /// Matches sorted by `(a, b)`.
     pub matches: Vec<Match>,
-    /// How many candidate pairs were scored.
+    /// How many candidate pairs the index proposed ([`oracle`]: how many
+    /// pairs of different sources it looked at).
     pub candidates: usize,
     /// The candidate pairs themselves (sharing two story-specific terms):
     /// where the facts stage looks for conflicts. Empty from [`oracle`].
@@ -94,7 +95,13 @@ pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
     let weights = weights(&texts, &features);
     let weighted: Vec<score::Weighted<'_>> =
         features.par_iter().map(|f| weights.weigh(f)).collect();
-    let pairs = candidates(segments, &texts, &weighted, params);
+    let mut pairs = candidates(segments, &texts, &weighted, params);
+    if params.index != IndexParams::default() {
+        // Other limits may propose pairs that cannot support each other,
+        // which scoring takes as given.
+        let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
+        pairs.retain(|&(a, b)| score::may_support(of(a), of(b)));
+    }
     let mut alignment = finish(segments, &texts, &weighted, &pairs);
     alignment.related = pairs;
     alignment
@@ -343,7 +350,7 @@ mod tests {
         let all = oracle(&segments);
         assert_eq!(indexed.matches, all.matches);
         assert!(!indexed.matches.is_empty());
-        assert!(indexed.candidates <= all.candidates);
+        assert!(indexed.candidates < all.candidates);
     }
 
     #[test]
@@ -382,6 +389,47 @@ mod tests {
         assert_eq!(alignment.related, may_support);
         // Orozco and Fresno tie the first two; Fresno alone is not enough.
         assert_eq!(alignment.related, vec![(420, 421)]);
+    }
+
+    #[test]
+    fn the_frequency_limit_counts_copies_as_support_does() {
+        // "zeta" is in exactly 400 segments (distinctive), "omega" in 401
+        // (too common): each text twice, in two sources. Copies share zeta
+        // and their number; different texts share zeta alone.
+        let texts: Vec<String> = (0..200)
+            .map(|i| format!("Zeta omega {}.", 1000 + i))
+            .collect();
+        let mut inputs_: Vec<(u32, &str)> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, text)| [(i as u32, text.as_str()), (i as u32 + 500, text.as_str())])
+            .collect();
+        inputs_.push((999, "Omega."));
+        let segments = inputs(&inputs_);
+        let alignment = align(&segments, AlignParams::default());
+        let copies: Vec<(u32, u32)> = (0..200).map(|i| (2 * i, 2 * i + 1)).collect();
+        // (Not assert_eq: a failure would print 80,000 pairs.)
+        assert!(
+            alignment.related == copies,
+            "{} related pairs, first {:?}",
+            alignment.related.len(),
+            alignment.related.first()
+        );
+    }
+
+    #[test]
+    fn other_index_limits_never_pair_what_cannot_support() {
+        // One shared term is enough for this index, never for support.
+        let segments = inputs(&[(0, "He was arrested."), (1, "He was arrested.")]);
+        let params = AlignParams {
+            index: IndexParams {
+                min_shared: 1,
+                ..IndexParams::default()
+            },
+        };
+        let alignment = align(&segments, params);
+        assert_eq!(alignment.matches, oracle(&segments).matches);
+        assert!(alignment.matches.is_empty());
     }
 
     /// Every candidate pair scored on its own from features computed for

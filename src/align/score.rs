@@ -41,6 +41,11 @@ pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
 const BIGRAM_DICE: usize = 2;
 pub(crate) const SURFACE_DICE: usize = 3;
 
+// `score_related_pair` bounds the score from above by leaving the bigram
+// Dice out, which holds only while the model weighs it negatively: a refit
+// that turns the sign fails the build here.
+const _: () = assert!(PARAPHRASE_WEIGHTS[BIGRAM_DICE] <= 0.0);
+
 /// Logistic-model weights over the pair features, then the bias. Fitted on
 /// the even rows of the MRPC train split (`fit_paraphrase_model` in
 /// tests/eval_mrpc.rs), checked on the odd rows.
@@ -68,7 +73,7 @@ const RARE_NAME_MAX_SHARE: f32 = 0.1;
 pub const COMMON_TERM_MIN_DF: u32 = 400;
 
 /// Shared terms below [`COMMON_TERM_MIN_DF`] that support needs.
-const SUPPORT_MIN_SHARED_TERMS: usize = 2;
+pub(crate) const SUPPORT_MIN_SHARED_TERMS: usize = 2;
 
 /// Inverse document frequencies of terms in a corpus.
 #[derive(Debug, Clone, Default)]
@@ -143,9 +148,9 @@ pub struct Weighted<'a> {
     /// Sums of the three, each added in list order.
     totals: [f32; 3],
     /// The distinctive words, names and numbers (few sentences have them),
-    /// in one sorted list: every candidate pair compares these first, and
-    /// one list is one merge and one cache miss (the hashes of each kind
-    /// are seeded apart, so kinds do not meet).
+    /// in one sorted list: what the candidate index keys on and
+    /// [`may_support`] compares (the hashes of each kind are seeded apart,
+    /// so kinds do not meet).
     distinctive: Vec<u64>,
     /// The names rare enough to anchor support (sorted).
     rare_names: Vec<u64>,
@@ -405,7 +410,8 @@ pub fn supports(
 /// Can either sentence support the other at all? Support needs two shared
 /// distinctive terms (function words alone make short sentences look alike:
 /// "No arrests have been made" / "No suspects have been identified"). The
-/// test is symmetric and cheap, so most candidate pairs stop here.
+/// test is symmetric; the candidate index proposes exactly the pairs that
+/// pass it (with its default limits).
 pub fn may_support(a: &Weighted<'_>, b: &Weighted<'_>) -> bool {
     // A term distinctive in one sentence is distinctive in the other (it is
     // the corpus that decides), so comparing the distinctive lists suffices.
@@ -456,8 +462,12 @@ pub fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
 }
 
 /// [`score_pair`] for a pair known to pass [`may_support`], as every pair
-/// the candidate index proposes does.
+/// the candidate index proposes with its default limits does.
 pub fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
+    debug_assert!(
+        may_support(a, b),
+        "a related pair shares two distinctive terms"
+    );
     let overlaps = Overlaps::of(a, b);
     let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
     let a_states_facts_of_b = states_facts_of(b, a, &overlaps.swapped());
@@ -589,6 +599,45 @@ mod tests {
         assert!(supported >= 8, "{supported}");
         // The long Miami sentence carries all of the short one, not the reverse.
         assert!(one_way_by_facts >= 1, "{one_way_by_facts}");
+    }
+
+    #[test]
+    fn overlaps_agree_with_a_term_by_term_sum() {
+        let sentences: Vec<SentenceFeatures> = [
+            "Russia fired 82 drones at Kyiv and Odesa overnight, the air force said.",
+            "The air force said Russia launched 82 drones and 3 missiles at Kyiv.",
+            "Dmitriev met Witkoff and Kushner in Miami on Saturday.",
+            "Witkoff, Kushner and Dmitriev held talks in Miami, officials said.",
+        ]
+        .iter()
+        .map(|text| f(text))
+        .collect();
+        let weights = TermWeights::from_corpus(&sentences);
+        let weighted: Vec<Weighted<'_>> = sentences.iter().map(|s| weights.weigh(s)).collect();
+        // Each of a's terms in turn, its weight added when b has the term.
+        let by_term = |(terms, weights): (&[u64], &[f32]), other: &[u64]| {
+            let mut shared = (0, 0.0f32);
+            for (term, weight) in terms.iter().zip(weights) {
+                if other.contains(term) {
+                    shared = (shared.0 + 1, shared.1 + weight);
+                }
+            }
+            shared
+        };
+        for a in &weighted {
+            for b in &weighted {
+                let overlaps = Overlaps::of(a, b);
+                let kinds = [overlaps.words, overlaps.names, overlaps.numbers];
+                for ((kind, a_kind), b_kind) in kinds.iter().zip(a.kinds()).zip(b.kinds()) {
+                    assert_eq!((kind.count, kind.a_weight), by_term(a_kind, b_kind.0));
+                    assert_eq!((kind.count, kind.b_weight), by_term(b_kind, a_kind.0));
+                }
+                assert_eq!(overlaps.swapped(), Overlaps::of(b, a));
+            }
+        }
+        // The drone sentences share words, a name and a number.
+        let drones = Overlaps::of(&weighted[0], &weighted[1]);
+        assert!(drones.words.count >= 2 && drones.names.count >= 1 && drones.numbers.count == 1);
     }
 
     #[test]

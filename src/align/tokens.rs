@@ -459,7 +459,7 @@ pub(crate) fn without_possessive(word: &str) -> &str {
 
 /// Past this many distinct words a thread's word cache starts afresh, so an
 /// archive's long tail of words cannot grow it without bound.
-const STEM_CACHE_WORDS: usize = 1 << 20;
+const WORD_CACHE_WORDS: usize = 1 << 20;
 
 thread_local! {
     /// What each lower-case word (without its possessive) this thread has
@@ -486,7 +486,7 @@ fn lexeme(lower: &str) -> Lexeme {
         if let Some(&lexeme) = cache.get(lower) {
             return lexeme;
         }
-        if cache.len() >= STEM_CACHE_WORDS {
+        if cache.len() >= WORD_CACHE_WORDS {
             cache.clear();
         }
         let lexeme = if let Some(concept) = CONCEPT_MAP.get(lower) {
