@@ -329,8 +329,9 @@ impl SentenceFeatures {
     /// Compute the features of a (normalised) sentence.
     pub fn new(text: &str) -> Self {
         let mut features = SentenceFeatures::default();
-        let mut sequence: Vec<u64> = Vec::new();
         let words: Vec<&str> = text.unicode_words().collect();
+        let mut sequence: Vec<u64> = Vec::with_capacity(words.len());
+        features.words.reserve(words.len());
         features.word_count = words.len();
         // Each word lowered once: the surface hash, the capitals test and
         // the term all need it.
@@ -764,7 +765,11 @@ fn number_word(word: &str) -> Option<f64> {
 }
 
 fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
+    if value.fract() == 0.0 && (0.0..1e15).contains(&value) {
+        // The same digits as `format!("{value:.0}")`, without the float
+        // formatting machinery (every number of every sentence comes here).
+        (value as u64).to_string()
+    } else if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {
         format!("{value}")
@@ -781,6 +786,24 @@ mod tests {
         assert!(NOT_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(CONCEPTS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        for value in [
+            0.0f64,
+            7.0,
+            63.0,
+            1e3,
+            5e10,
+            999_999_999_999_999.0,
+            1.5,
+            1e15,
+            2e20,
+        ] {
+            let written = if value.fract() == 0.0 && value < 1e15 {
+                format!("{value:.0}")
+            } else {
+                format!("{value}")
+            };
+            assert_eq!(format_number(value), written);
+        }
         for &(word, value) in NUMBER_WORDS {
             assert_eq!(number_word(word), Some(value), "{word}");
             assert_eq!(number_word(&word.to_uppercase()), Some(value), "{word}");
