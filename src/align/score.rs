@@ -184,6 +184,9 @@ impl TermWeights {
         let sum = |weights: &[f32]| weights.iter().fold(0.0, |total, w| total + w);
         let totals = [sum(&words), sum(&names), sum(&numbers)];
         distinctive.sort_unstable();
+        // A set, as the index counts it: kinds are hashed apart, but a
+        // 64-bit collision must not count one term twice.
+        distinctive.dedup();
         Weighted {
             features,
             totals,

@@ -530,10 +530,14 @@ pub fn is_stop_word(lower: &str) -> bool {
 }
 
 fn hash_term(kind: TermKind, key: &str) -> u64 {
+    // Seeds far apart in every bit: for inputs of up to three bytes xxh3
+    // adds the seed to its secret and XORs in the input, so seeds 1 and 2
+    // made the word "boy" and the name "Box" one term (the inputs differ in
+    // their lowest bit, as do 1 + k and 2 + k for an odd k).
     let seed = match kind {
-        TermKind::Word => 1,
-        TermKind::Name => 2,
-        TermKind::Number => 3,
+        TermKind::Word => 0x9E37_79B9_7F4A_7C15,
+        TermKind::Name => 0xC2B2_AE3D_27D4_EB4F,
+        TermKind::Number => 0x1656_67B1_9E37_79F9,
     };
     xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), seed)
 }
@@ -779,6 +783,34 @@ fn format_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_term_never_share_a_hash() {
+        // "Box" as a name and "boy" as a word once hashed alike.
+        let features = SentenceFeatures::new(
+            "SNOWVILLE, Box Elder County — A 4-year-old boy was taken to Primary \
+             Children's Hospital after his brother shot him, police said.",
+        );
+        assert!(features.names().len() >= 3 && features.words().len() >= 5);
+        let mut all: Vec<u64> = features.terms().collect();
+        let count = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), count);
+        // Short words and names a letter apart, in every pair of kinds.
+        let short = [
+            "box", "boy", "bo", "bp", "a", "b", "ab", "ac", "1", "2", "10", "11",
+        ];
+        let mut hashes: Vec<u64> = short
+            .iter()
+            .flat_map(|key| {
+                [TermKind::Word, TermKind::Name, TermKind::Number].map(|kind| hash_term(kind, key))
+            })
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), short.len() * 3);
+    }
 
     #[test]
     fn tables_are_sorted() {
