@@ -92,9 +92,7 @@ const COPIED_SOURCE_MIN_PAIRS: usize = 3;
 pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
-    let weights = weights(&texts, &features);
-    let weighted: Vec<score::Weighted<'_>> =
-        features.par_iter().map(|f| weights.weigh(f)).collect();
+    let weighted = weighted(&texts, &features);
     let mut pairs = candidates(segments, &texts, &weighted, params);
     if params.index != IndexParams::default() {
         // Other limits may propose pairs that cannot support each other,
@@ -127,14 +125,15 @@ fn candidates(
     index::candidate_pairs(&entries, params.index)
 }
 
-/// Term weights of the corpus: every segment counts towards a term's
-/// rarity, copies included.
-fn weights(texts: &Distinct, features: &[SentenceFeatures]) -> TermWeights {
-    TermWeights::from_repeated(features.iter().enumerate().map(|(d, features)| {
+/// Each distinct text's features with the corpus's term weights (every
+/// segment counts towards a term's rarity, copies included).
+fn weighted<'f>(texts: &Distinct, features: &'f [SentenceFeatures]) -> Vec<score::Weighted<'f>> {
+    let weights = TermWeights::from_repeated(features.iter().enumerate().map(|(d, features)| {
         let d = u32::try_from(d).unwrap_or(u32::MAX);
         let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
         (features, copies)
-    }))
+    }));
+    features.par_iter().map(|f| weights.weigh(f)).collect()
 }
 
 /// Align by scoring every pair of segments from different sources: quadratic,
@@ -142,9 +141,7 @@ fn weights(texts: &Distinct, features: &[SentenceFeatures]) -> TermWeights {
 pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
-    let weights = weights(&texts, &features);
-    let weighted: Vec<score::Weighted<'_>> =
-        features.par_iter().map(|f| weights.weigh(f)).collect();
+    let weighted = weighted(&texts, &features);
     let n = u32::try_from(segments.len()).unwrap_or(u32::MAX);
     let weighted_of = |i: u32| &weighted[texts.of()[i as usize] as usize];
     // Every pair of different sources is looked at (counted, on both
@@ -374,17 +371,17 @@ mod tests {
         let alignment = align(&segments, AlignParams::default());
         let distinct = Distinct::new(segments.iter().map(|s| s.text));
         let features = features(&segments, &distinct);
-        let weights = weights(&distinct, &features);
-        let weighted: Vec<score::Weighted<'_>> = distinct
+        let by_text = weighted(&distinct, &features);
+        let weighted: Vec<&score::Weighted<'_>> = distinct
             .of()
             .iter()
-            .map(|&d| weights.weigh(&features[d as usize]))
+            .map(|&d| &by_text[d as usize])
             .collect();
         let n = segments.len() as u32;
         let may_support: Vec<(u32, u32)> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
             .filter(|&(a, b)| segments[a as usize].source != segments[b as usize].source)
-            .filter(|&(a, b)| score::may_support(&weighted[a as usize], &weighted[b as usize]))
+            .filter(|&(a, b)| score::may_support(weighted[a as usize], weighted[b as usize]))
             .collect();
         assert_eq!(alignment.related, may_support);
         // Orozco and Fresno tie the first two; Fresno alone is not enough.

@@ -430,11 +430,10 @@ pub fn weighted_supports(
     if !may_support(claim, supporter) {
         return None;
     }
-    supports_given(
-        claim,
-        supporter,
+    let overlaps = Overlaps::of(claim, supporter);
+    support_kind(
         paraphrase_score,
-        &Overlaps::of(claim, supporter),
+        states_facts_of(claim, supporter, &overlaps),
     )
 }
 
@@ -487,18 +486,11 @@ pub fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPa
     }
     features[BIGRAM_DICE] = dice(a.features.bigrams(), b.features.bigrams());
     let score = logistic(&features, &PARAPHRASE_WEIGHTS);
-    let support = |states_facts: bool| {
-        if score >= SUPPORT_THRESHOLD {
-            Some(SupportKind::Paraphrase)
-        } else {
-            states_facts.then_some(SupportKind::SharedFacts)
-        }
-    };
     let pair = ScoredPair {
         features,
         score,
-        b_supports_a: support(b_states_facts_of_a),
-        a_supports_b: support(a_states_facts_of_b),
+        b_supports_a: support_kind(score, b_states_facts_of_a),
+        a_supports_b: support_kind(score, a_states_facts_of_b),
     };
     (pair.b_supports_a.is_some() || pair.a_supports_b.is_some()).then_some(pair)
 }
@@ -507,18 +499,14 @@ pub fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPa
 /// paraphrase score rules paraphrase out whatever the rounding.
 const BOUND_MARGIN: f32 = 1e-4;
 
-/// [`weighted_supports`] once [`may_support`] holds; `overlaps` are the
-/// claim's (as `a`) with the supporter.
-fn supports_given(
-    claim: &Weighted<'_>,
-    supporter: &Weighted<'_>,
-    paraphrase_score: f32,
-    overlaps: &Overlaps,
-) -> Option<SupportKind> {
+/// How a supporter supports a claim, once [`may_support`] holds: by
+/// paraphrase, else by shared facts when it states the claim's facts
+/// ([`states_facts_of`]).
+fn support_kind(paraphrase_score: f32, states_facts: bool) -> Option<SupportKind> {
     if paraphrase_score >= SUPPORT_THRESHOLD {
         Some(SupportKind::Paraphrase)
     } else {
-        states_facts_of(claim, supporter, overlaps).then_some(SupportKind::SharedFacts)
+        states_facts.then_some(SupportKind::SharedFacts)
     }
 }
 
