@@ -1,0 +1,164 @@
+//! `corroborate annotate add|list|check`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+
+use crate::annotate::{self, add::AddRequest};
+use crate::commands::Outcome;
+use crate::config::{AnnotateAction, AnnotateConfig};
+use crate::error::{Error, Result};
+use crate::load;
+use crate::model::{LoadedSource, Segment, SourceId};
+use crate::pipeline::annotation_reports;
+use crate::report;
+use crate::text;
+
+pub(super) fn run(config: &AnnotateConfig) -> Result<Outcome> {
+    match &config.action {
+        AnnotateAction::Add { request, file } => annotate_add(config, request, file),
+        AnnotateAction::List { source } => annotate_list(config, source.as_deref()),
+        AnnotateAction::Check { source } => annotate_check(config, source.as_deref()),
+    }
+}
+
+/// The segments of the loaded sources `wanted` keeps, in source-id order.
+fn segments_of(mut loaded: Vec<LoadedSource>, wanted: impl Fn(&SourceId) -> bool) -> Vec<Segment> {
+    loaded.retain(|source| wanted(&source.id));
+    loaded.sort_by(|a, b| a.id.cmp(&b.id));
+    loaded
+        .par_iter()
+        .map(text::process)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flat_map(|text| text.segments)
+        .collect()
+}
+
+fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Result<Outcome> {
+    let (loaded, _) = load::load_sources(&config.sources)?;
+    let Some(source) = loaded.iter().find(|s| s.id.as_str() == request.source) else {
+        return Err(Error::Usage(format!(
+            "no source `{}` in {}; `corroborate segments` lists what there is",
+            request.source,
+            config.sources.display()
+        )));
+    };
+    let segments = text::process(source).segments;
+    std::fs::create_dir_all(&config.annotations)
+        .map_err(|e| Error::io("creating folder", &config.annotations, e))?;
+    // Two editors adding at once must not both read the old file and each
+    // write it without the other's entry: one waits for the other.
+    let lock_path = config.annotations.join(".corroborate.lock");
+    let lock = std::fs::File::create(&lock_path)
+        .and_then(|lock| lock.lock().map(|()| lock))
+        .map_err(|e| Error::io("locking", &lock_path, e))?;
+    let (entries, diagnostics) = load::load_annotations(&config.annotations);
+    let path = config.annotations.join(file);
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(Error::Annotation(format!(
+            "{} is a symbolic link; annotate add only appends to plain files (use --file)",
+            path.display()
+        )));
+    }
+    let (existing, byte_order_mark) = if path.exists() {
+        load::read_text_and_mark(&path, load::MAX_ANNOTATION_BYTES)
+            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?
+    } else {
+        (String::new(), false)
+    };
+    let mut request = request.clone();
+    let now = jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .unwrap_or_else(|_| jiff::Timestamp::now());
+    request.created.get_or_insert_with(|| now.to_string());
+    let (annotation, text) = annotate::add::add(
+        &request,
+        &segments,
+        &path.display().to_string(),
+        &existing,
+        &entries,
+    )
+    .map_err(Error::Annotation)?;
+    let bom: &[u8] = if byte_order_mark { load::UTF8_BOM } else { b"" };
+    report::write::write_atomic(&path, &[bom, text.as_bytes()].concat())?;
+    drop(lock);
+    let stdout = format!(
+        "added annotation {} ({}) on {} line {} to {}\n",
+        annotation.id,
+        annotation.status.as_str(),
+        annotation.target.source,
+        annotation.target.line.unwrap_or_default(),
+        path.display()
+    );
+    Ok(Outcome {
+        written: vec![path],
+        diagnostics,
+        stdout,
+    })
+}
+
+fn annotate_list(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome> {
+    let (entries, diagnostics) = load::load_annotations(&config.annotations);
+    let mut stdout = String::new();
+    for entry in entries
+        .iter()
+        .filter(|e| only.is_none_or(|id| e.annotation.target.source == id))
+    {
+        let a = &entry.annotation;
+        let _ = writeln!(
+            stdout,
+            "{}:{}\t{}\t{}\t{}\t“{}”\t{}",
+            entry.origin.file.display(),
+            entry.origin.line,
+            a.id,
+            a.status.as_str(),
+            a.target.source,
+            a.target.quote.exact,
+            a.note.as_deref().unwrap_or_default()
+        );
+    }
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
+    })
+}
+
+fn annotate_check(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome> {
+    let (mut entries, mut diagnostics) = load::load_annotations(&config.annotations);
+    entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id));
+    let (loaded, source_problems) = load::load_sources(&config.sources)?;
+    diagnostics.extend(source_problems);
+    let targeted: BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e.annotation.target.source.as_str())
+        .collect();
+    let segments = segments_of(loaded, |id| targeted.contains(id.as_str()));
+    let annotations = annotation_reports(&entries, &segments);
+    let mut stdout = String::new();
+    for a in &annotations {
+        let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let _ = writeln!(
+            stdout,
+            "{}:{}\t{}\t{}\t{}{at}\t{}",
+            a.file.display(),
+            a.file_line,
+            a.id,
+            a.anchor.as_str(),
+            a.source,
+            a.reason
+        );
+    }
+    let _ = writeln!(stdout, "{}", report::markdown::anchor_counts(&annotations));
+    diagnostics.sort();
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
+    })
+}

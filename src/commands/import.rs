@@ -1,0 +1,66 @@
+//! `corroborate import jsonl`: records of a JSON-lines dump → source files.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::commands::Outcome;
+use crate::config::ImportConfig;
+use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::import;
+use crate::progress::Progress;
+use crate::report;
+
+pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outcome> {
+    let text =
+        std::fs::read_to_string(&config.file).map_err(|e| Error::io("reading", &config.file, e))?;
+    let (sources, mut diagnostics) = import::import(&config.file, &text, &config.fields);
+    std::fs::create_dir_all(&config.sources)
+        .map_err(|e| Error::io("creating folder", &config.sources, e))?;
+    progress.start("writing sources", sources.len() as u64);
+    let results: Vec<Result<Option<PathBuf>>> = sources
+        .par_iter()
+        .map(|source| {
+            let path = config.sources.join(&source.file_name);
+            let written = if path.exists() && !config.force {
+                None
+            } else {
+                report::write::write_atomic(&path, source.contents.as_bytes())?;
+                Some(path)
+            };
+            progress.advance(1);
+            Ok(written)
+        })
+        .collect();
+    let mut written = Vec::new();
+    for (source, result) in sources.iter().zip(results) {
+        match result? {
+            Some(path) => written.push(path),
+            None => diagnostics.push(Diagnostic::warning(
+                &config.sources.join(&source.file_name),
+                "exists; kept as it is (--force replaces it)",
+            )),
+        }
+    }
+    diagnostics.sort();
+    let stdout = format!(
+        "imported {} of {} records into {} ({} kept as they were, {} not usable)\n",
+        written.len(),
+        sources.len()
+            + diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count(),
+        config.sources.display(),
+        sources.len() - written.len(),
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+    );
+    Ok(Outcome {
+        written: Vec::new(),
+        diagnostics,
+        stdout,
+    })
+}

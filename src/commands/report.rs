@@ -1,0 +1,94 @@
+//! `corroborate report`: load, analyse, compare with the last run, write.
+
+use crate::annotate::AnchorState;
+use crate::commands::Outcome;
+use crate::config::ReportConfig;
+use crate::error::{Diagnostic, Result};
+use crate::load;
+use crate::pipeline::{build_report, load_and_analyse_with_progress};
+use crate::progress::Progress;
+use crate::report::{self, AnnotationReport};
+
+/// A warning for each annotation that did not find its quote intact, so the
+/// editor hears about it on the terminal too, at the annotation's own line.
+fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
+    annotations
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.anchor,
+                AnchorState::TextChanged | AnchorState::Ambiguous | AnchorState::Orphaned
+            )
+        })
+        .map(|a| {
+            Diagnostic::warning(
+                &a.file,
+                format!(
+                    "annotation `{}` ({}) on {}: {}: {}",
+                    a.id,
+                    a.status.as_str(),
+                    a.source,
+                    a.anchor.as_str(),
+                    a.reason
+                ),
+            )
+            .at(a.file_line, None)
+        })
+        .collect()
+}
+
+pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome> {
+    let (analysis, mut diagnostics) = load_and_analyse_with_progress(&config.sources, progress)?;
+    progress.start("anchoring annotations, building the report", 0);
+    let (entries, problems) = load::load_annotations(&config.annotations);
+    diagnostics.extend(problems);
+    diagnostics.sort();
+    let mut report = build_report(analysis, &entries, diagnostics);
+    let mut notes = Vec::new();
+    // What changed since the last run; a previous report that cannot be read
+    // is said so in changes.md rather than leaving an old one standing.
+    let mut changes_page = None;
+    progress.start("comparing with the last run", 0);
+    if let Some(previous) = load::previous_report(&config.out) {
+        match previous.and_then(|text| report::changes::changes(&text, &report)) {
+            Ok(changes) => {
+                changes_page = Some(report::markdown::render_changes(&report, &changes));
+                report.changes = Some(changes);
+            }
+            Err(reason) => {
+                let message = format!(
+                    "the previous report.json cannot be read ({reason}), so what changed cannot be listed"
+                );
+                changes_page = Some(format!(
+                    "# Changes since the last run\n\n{}.\n",
+                    report::markdown::escape(&message)
+                ));
+                notes.push(Diagnostic::warning(
+                    &config.out.join("report.json"),
+                    message,
+                ));
+            }
+        }
+    }
+    progress.start("rendering the reports", 0);
+    let (json, pages) = rayon::join(
+        || report::json::render(&report),
+        || report::markdown::render_pages(&report),
+    );
+    let mut files = pages;
+    files.extend(changes_page.map(|page| ("changes.md".to_owned(), page)));
+    // Last: a new report.json means the whole run is on disk.
+    files.push(("report.json".to_owned(), json?));
+    progress.start("writing the reports", files.len() as u64);
+    let written = report::write::write_all(&config.out, &files)?;
+    report::write::remove_stale_pages(&config.out, &files)?;
+    let mut diagnostics = report.diagnostics;
+    diagnostics.extend(notes);
+    diagnostics.extend(anchor_warnings(&report.annotations));
+    diagnostics.sort();
+    Ok(Outcome {
+        written,
+        diagnostics,
+        stdout: String::new(),
+    })
+}

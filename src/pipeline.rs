@@ -1,0 +1,221 @@
+//! The pure stages in order: loaded sources → [`Analysis`] → [`Report`].
+//!
+//! [`analyse`] runs text, align, facts and classify over sources already read
+//! from disk; [`build_report`] re-anchors the editor's annotations and gathers
+//! everything into the report model. Nothing here reads or writes files but
+//! [`load_and_analyse`], which calls the loader first.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::align::{self, AlignInput, AlignParams};
+use crate::annotate::{self, Entry};
+use crate::classify::{self, Finding};
+use crate::error::{Diagnostic, Result};
+use crate::facts;
+use crate::load;
+use crate::model::{self, LoadedSource, Removed, Segment, Signal, SourceId, SourceInfo};
+use crate::progress::Progress;
+use crate::report::{self, AnnotationReport, Report};
+use crate::text::{self, TextOutput};
+
+/// Everything the pure stages found, in source-id then reading order.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Metadata of each source, sorted by id.
+    pub sources: Vec<SourceInfo>,
+    /// Every segment of every source.
+    pub segments: Vec<Segment>,
+    /// One finding per segment (parallel to `segments`).
+    pub findings: Vec<Finding>,
+    /// Boilerplate lines removed.
+    pub removed: Vec<Removed>,
+    /// Signals per source (parallel to `sources`).
+    pub signals: Vec<Vec<Signal>>,
+    /// How many candidate pairs the aligner scored.
+    pub candidates: usize,
+    /// Facts of each segment (parallel to `segments`).
+    pub facts: Vec<Arc<facts::Facts>>,
+    /// Names spelled more than one way, merged.
+    pub variants: Vec<facts::Variant>,
+    /// Each segment's capitalised words, `(folded, as written)` (parallel to
+    /// `segments`; see [`facts::segment_names`]).
+    pub names: Vec<facts::SegmentNames>,
+}
+
+/// Run the pure stages over loaded sources.
+pub fn analyse(loaded: Vec<LoadedSource>) -> Analysis {
+    analyse_with_progress(loaded, &())
+}
+
+/// [`analyse`], telling `progress` how far it is.
+pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progress) -> Analysis {
+    loaded.sort_by(|a, b| a.id.cmp(&b.id));
+    progress.start("segmenting", loaded.len() as u64);
+    let texts: Vec<TextOutput> = loaded
+        .par_iter()
+        .map(|source| {
+            let text = text::process(source);
+            progress.advance(1);
+            text
+        })
+        .collect();
+    let mut analysis = Analysis::default();
+    for (source, text) in loaded.into_iter().zip(texts) {
+        analysis.sources.push(SourceInfo {
+            id: source.id,
+            outlet: source.meta.outlet,
+            title: source.meta.title,
+            published: source.meta.published,
+            byline: source.meta.byline,
+            url: source.meta.url,
+            group: source.meta.group,
+            path: source.path,
+        });
+        analysis.segments.extend(text.segments);
+        analysis.removed.extend(text.removed);
+        analysis.signals.push(text.signals);
+    }
+    progress.start("choosing claims", 0);
+    let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
+    progress.start("aligning claims, finding facts", 0);
+    let published: BTreeMap<&SourceId, jiff::civil::Date> = analysis
+        .sources
+        .iter()
+        .filter_map(|s| Some((&s.id, s.published?.date())))
+        .collect();
+    // Alignment, facts and name variants need only the segments: run side by
+    // side, so that one stage's sequential parts leave no core idle.
+    let ((alignment, claim_facts), (names, variants)) = rayon::join(
+        || {
+            rayon::join(
+                || align::align(&inputs, AlignParams::default()),
+                // Facts of claims only: a heading states nothing to contradict.
+                || {
+                    facts::extract_all(
+                        &analysis.segments,
+                        |source| published.get(source).copied(),
+                        |i| claims.binary_search(&i).is_ok(),
+                    )
+                },
+            )
+        },
+        || {
+            let texts = facts::segment_texts(&analysis.segments);
+            let names = facts::segment_names(&analysis.segments, &texts);
+            let variants = facts::variants(&analysis.segments, &texts, &names);
+            (names, variants)
+        },
+    );
+    progress.start("finding developments and conflicts", 0);
+    let related: Vec<(usize, usize)> = alignment
+        .related
+        .par_iter()
+        .map(|&(a, b)| (claims[a as usize], claims[b as usize]))
+        .collect();
+    // Independent passes over millions of related pairs: side by side.
+    let (developments, all_conflicts) = rayon::join(
+        || {
+            facts::developments::developments(&analysis.segments, &related, |i| {
+                published.get(&analysis.segments[i].source).copied()
+            })
+        },
+        || facts::conflicts(&analysis.segments, &claim_facts, &related),
+    );
+    // A decision reported pending and then taken is news, not a contradiction.
+    let development_pairs: BTreeSet<(usize, usize)> = developments
+        .iter()
+        .map(|d| (d.pending.min(d.outcome), d.pending.max(d.outcome)))
+        .collect();
+    let conflicts: Vec<facts::Conflict> = all_conflicts
+        .into_iter()
+        .filter(|c| !development_pairs.contains(&(c.a.min(c.b), c.a.max(c.b))))
+        .collect();
+    progress.start("classifying", 0);
+    analysis.findings = classify::classify(
+        &analysis.segments,
+        &analysis.sources,
+        &claims,
+        &alignment,
+        &conflicts,
+        &developments,
+    );
+    analysis.facts = claim_facts;
+    analysis.variants = variants;
+    analysis.names = names;
+    analysis.candidates = alignment.candidates;
+    analysis
+}
+
+/// The claims among `segments` (indices, ascending) and the aligner's input
+/// for each; `sources` sorted by id, as in [`Analysis`].
+pub fn claim_inputs<'a>(
+    sources: &[SourceInfo],
+    segments: &'a [Segment],
+) -> (Vec<usize>, Vec<AlignInput<'a>>) {
+    let source_number: BTreeMap<&SourceId, u32> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let claims: Vec<usize> = (0..segments.len())
+        .into_par_iter()
+        .filter(|&i| classify::not_a_claim(&segments[i]).is_none())
+        .collect();
+    let inputs = claims
+        .par_iter()
+        .map(|&i| AlignInput {
+            source: source_number
+                .get(&segments[i].source)
+                .copied()
+                .unwrap_or(u32::MAX),
+            text: &segments[i].norm,
+        })
+        .collect();
+    (claims, inputs)
+}
+
+/// Load the sources folder and analyse it.
+pub fn load_and_analyse(sources: &Path) -> Result<(Analysis, Vec<Diagnostic>)> {
+    load_and_analyse_with_progress(sources, &())
+}
+
+pub(crate) fn load_and_analyse_with_progress(
+    sources: &Path,
+    progress: &dyn Progress,
+) -> Result<(Analysis, Vec<Diagnostic>)> {
+    progress.start("reading sources", 0);
+    let (loaded, mut diagnostics) = load::load_sources(sources)?;
+    let analysis = analyse_with_progress(loaded, progress);
+    let with_segments = model::by_source(&analysis.segments, |s| &s.source);
+    for info in &analysis.sources {
+        if !with_segments.contains_key(&info.id) {
+            diagnostics.push(Diagnostic::warning(
+                &sources.join(&info.path),
+                "no content left after boilerplate removal",
+            ));
+        }
+    }
+    diagnostics.sort();
+    Ok((analysis, diagnostics))
+}
+
+/// Build the report model: re-anchor the editor's annotations against the
+/// analysed segments, then gather everything into a [`Report`].
+pub fn build_report(analysis: Analysis, entries: &[Entry], diagnostics: Vec<Diagnostic>) -> Report {
+    let annotations = annotation_reports(entries, &analysis.segments);
+    report::build::build(analysis, annotations, diagnostics)
+}
+
+/// Each entry with where its quote is in `segments` (in entry order).
+pub(crate) fn annotation_reports(entries: &[Entry], segments: &[Segment]) -> Vec<AnnotationReport> {
+    let anchors = annotate::anchor::anchor_all(entries, segments);
+    entries
+        .iter()
+        .zip(anchors)
+        .map(|(entry, anchor)| AnnotationReport::new(entry, anchor))
+        .collect()
+}
