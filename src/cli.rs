@@ -14,6 +14,7 @@ use crate::config::{
 };
 use crate::error::{Error, Result};
 use crate::import::Fields;
+use crate::model::{InvalidId, SourceId, checked_id, is_valid_id};
 
 /// Line up news articles sentence by sentence and report what is corroborated,
 /// single-source or conflicting.
@@ -47,7 +48,7 @@ pub enum Command {
     /// Print every segment (id, file line, text), or those of one source.
     Segments {
         /// Only this source id.
-        source: Option<String>,
+        source: Option<SourceId>,
         /// Folder of articles.
         #[arg(long, default_value = "sources")]
         sources: PathBuf,
@@ -124,9 +125,9 @@ pub enum AnnotateCommand {
     Add {
         /// The source id (see `corroborate segments`).
         #[arg(long)]
-        source: String,
+        source: SourceId,
         /// The words to annotate, copied from the source or a report.
-        #[arg(long)]
+        #[arg(long, value_parser = non_blank)]
         quote: String,
         /// Words just before the quote, to say which of several repeats.
         #[arg(long, default_value = "")]
@@ -144,22 +145,22 @@ pub enum AnnotateCommand {
         #[arg(long)]
         author: Option<String>,
         /// An id of your choosing (made up from the quote if absent).
-        #[arg(long)]
+        #[arg(long, value_parser = annotation_id)]
         id: Option<String>,
         /// File in the annotations folder to append to [default: <source>.yaml].
-        #[arg(long)]
+        #[arg(long, value_parser = annotation_file_name)]
         file: Option<String>,
     },
     /// Print every annotation (file:line, id, status, source, quote, note).
     List {
         /// Only annotations of this source.
-        source: Option<String>,
+        source: Option<SourceId>,
     },
     /// Re-anchor every annotation and print its state (anchored, moved,
     /// text_changed, ambiguous, orphaned) and why.
     Check {
         /// Only annotations of this source.
-        source: Option<String>,
+        source: Option<SourceId>,
     },
 }
 
@@ -187,13 +188,6 @@ impl Args {
                 }))
             }
             Command::Segments { source, sources } => {
-                if let Some(id) = &source
-                    && !crate::load::is_valid_id(id)
-                {
-                    return Err(Error::Usage(format!(
-                        "`{id}` is not a source id (letters, digits, `.`, `_`, `-`)"
-                    )));
-                }
                 Ok(Config::Segments(SegmentsConfig { sources, source }))
             }
             Command::Annotate {
@@ -203,7 +197,7 @@ impl Args {
             } => Ok(Config::Annotate(AnnotateConfig {
                 sources,
                 annotations,
-                action: annotate_action(action)?,
+                action: annotate_action(action),
             })),
             Command::Import {
                 format:
@@ -241,18 +235,7 @@ impl Args {
     }
 }
 
-fn checked_id(what: &str, id: String) -> Result<String> {
-    if crate::load::is_valid_id(&id) {
-        Ok(id)
-    } else {
-        Err(Error::Usage(format!(
-            "`{id}` is not a valid {what} (letters, digits, `.`, `_`, `-`, not starting with `.`)"
-        )))
-    }
-}
-
-fn annotate_action(command: AnnotateCommand) -> Result<AnnotateAction> {
-    let only = |source: Option<String>| source.map(|s| checked_id("source id", s)).transpose();
+fn annotate_action(command: AnnotateCommand) -> AnnotateAction {
     match command {
         AnnotateCommand::Add {
             source,
@@ -264,52 +247,53 @@ fn annotate_action(command: AnnotateCommand) -> Result<AnnotateAction> {
             author,
             id,
             file,
-        } => {
-            let source = checked_id("source id", source)?;
-            let file = match file {
-                Some(name) => annotation_file_name(name)?,
-                None => format!("{source}.yaml"),
-            };
-            if quote.trim().is_empty() {
-                return Err(Error::Usage("--quote is empty".to_owned()));
-            }
-            Ok(AnnotateAction::Add {
-                request: AddRequest {
-                    source,
-                    exact: quote,
-                    prefix,
-                    suffix,
-                    status,
-                    note,
-                    author,
-                    id: id.map(|id| checked_id("annotation id", id)).transpose()?,
-                    created: None,
-                },
-                file,
-            })
-        }
-        AnnotateCommand::List { source } => Ok(AnnotateAction::List {
-            source: only(source)?,
-        }),
-        AnnotateCommand::Check { source } => Ok(AnnotateAction::Check {
-            source: only(source)?,
-        }),
+        } => AnnotateAction::Add {
+            file: file.unwrap_or_else(|| format!("{source}.yaml")),
+            request: AddRequest {
+                source,
+                exact: quote,
+                prefix,
+                suffix,
+                status,
+                note,
+                author,
+                id,
+                created: None,
+            },
+        },
+        AnnotateCommand::List { source } => AnnotateAction::List { source },
+        AnnotateCommand::Check { source } => AnnotateAction::Check { source },
     }
+}
+
+/// `--quote` must hold words: white space alone anchors nowhere.
+fn non_blank(quote: &str) -> Result<String, &'static str> {
+    if quote.trim().is_empty() {
+        Err("the quote is empty")
+    } else {
+        Ok(quote.to_owned())
+    }
+}
+
+/// Annotation ids share the source ids' safe alphabet: they are written into
+/// YAML keys and named in reports.
+fn annotation_id(id: &str) -> Result<String, InvalidId> {
+    checked_id(id).map(str::to_owned)
 }
 
 /// `--file` names a file inside the annotations folder, never a path: an
 /// annotation can only ever be written there.
-fn annotation_file_name(name: String) -> Result<String> {
+fn annotation_file_name(name: &str) -> Result<String, String> {
     let stem = name
         .strip_suffix(".yaml")
         .or_else(|| name.strip_suffix(".yml"))
         .unwrap_or_default();
-    if crate::load::is_valid_id(stem) {
-        Ok(name)
+    if is_valid_id(stem) {
+        Ok(name.to_owned())
     } else {
-        Err(Error::Usage(format!(
-            "--file `{name}`: give a file name ending in .yaml (letters, digits, `.`, `_`, `-`), not a path"
-        )))
+        Err(format!(
+            "`{name}`: give a file name ending in .yaml (letters, digits, `.`, `_`, `-`), not a path"
+        ))
     }
 }
 
@@ -361,24 +345,17 @@ mod tests {
         assert!(
             matches!(config.action, AnnotateAction::Add { ref file, .. } if file == "000.yaml")
         );
-        assert!(matches!(
-            add(&["--file", "../x.yaml"]),
-            Ok(Err(Error::Usage(_)))
-        ));
-        assert!(matches!(
-            add(&["--file", "notes.txt"]),
-            Ok(Err(Error::Usage(_)))
-        ));
-        assert!(matches!(
-            add(&["--id", "../../etc/x"]),
-            Ok(Err(Error::Usage(_)))
-        ));
+        assert!(add(&["--file", "../x.yaml"]).is_err());
+        assert!(add(&["--file", "notes.txt"]).is_err());
+        assert!(add(&["--id", "../../etc/x"]).is_err());
+        assert!(add(&["--quote", "  "]).is_err());
         assert!(add(&["--status", "maybe"]).is_err());
+        assert!(add(&["--source", "../000"]).is_err());
     }
 
     #[test]
     fn rejects_unsafe_source_filter() {
-        let args = Args::parse_from(["corroborate", "segments", "../etc"]);
-        assert!(matches!(args.into_config(), Err(Error::Usage(_))));
+        assert!(Args::try_parse_from(["corroborate", "segments", "../etc"]).is_err());
+        assert!(Args::try_parse_from(["corroborate", "annotate", "list", "a/b"]).is_err());
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::annotate::add::AddRequest;
 use crate::import::Fields;
+use crate::model::SourceId;
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,12 +59,12 @@ pub enum AnnotateAction {
     /// Print annotations (of one source, if given).
     List {
         /// Only this source.
-        source: Option<String>,
+        source: Option<SourceId>,
     },
     /// Print each annotation's anchor state (of one source, if given).
     Check {
         /// Only this source.
-        source: Option<String>,
+        source: Option<SourceId>,
     },
 }
 
@@ -95,5 +96,5 @@ pub struct SegmentsConfig {
     /// Folder of articles.
     pub sources: PathBuf,
     /// Only this source, if given.
-    pub source: Option<String>,
+    pub source: Option<SourceId>,
 }

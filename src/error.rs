@@ -45,12 +45,43 @@ pub enum Error {
         /// The serialiser's message.
         message: String,
     },
-    /// An annotation could not be added; nothing was written.
-    #[error("{0}")]
-    Annotation(String),
-    /// A command-line value that makes no sense.
-    #[error("{0}")]
-    Usage(String),
+    /// `annotate add` refused the annotation; nothing was written.
+    #[error("{reason}")]
+    AnnotationRefused {
+        /// The annotation file that was to be appended to.
+        path: PathBuf,
+        /// Why it was refused.
+        #[source]
+        reason: crate::annotate::add::AddError,
+    },
+    /// The annotation file is a symbolic link, which `annotate add` does not follow.
+    #[error("{path} is a symbolic link; annotate add only appends to plain files (use --file)")]
+    AnnotationFileIsLink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// The annotation file to append to cannot be read; nothing was written.
+    #[error("{problem}; the file was not changed")]
+    AnnotationFileUnreadable {
+        /// What is wrong with it, at its line.
+        problem: Diagnostic,
+    },
+    /// A source id that names no loaded source.
+    #[error("no source `{id}` in {folder}; `corroborate segments` lists what there is")]
+    UnknownSource {
+        /// The id that was asked for.
+        id: String,
+        /// The sources folder.
+        folder: PathBuf,
+    },
+    /// A folder cannot be watched for changes.
+    #[error("cannot watch {folder}: {reason}")]
+    Watch {
+        /// The folder.
+        folder: PathBuf,
+        /// What the file-system watcher said.
+        reason: String,
+    },
 }
 
 impl Error {

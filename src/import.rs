@@ -55,6 +55,47 @@ struct FrontMatter<'a> {
     group: Option<String>,
 }
 
+/// Why a record gives no source.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    /// The line does not parse as JSON.
+    #[error("not JSON: {message}")]
+    NotJson {
+        /// The parser's message.
+        message: String,
+    },
+    /// The id field is missing (or not a string or number).
+    #[error("no `{field}` (id) field")]
+    NoId {
+        /// The id field's name.
+        field: String,
+    },
+    /// The id has nothing a file name can keep.
+    #[error("id `{id}` has no letters or digits")]
+    UnusableId {
+        /// The id as given.
+        id: String,
+    },
+    /// The text field is missing or not a string.
+    #[error("no `{field}` (text) field with a string")]
+    NoText {
+        /// The text field's name.
+        field: String,
+    },
+    /// The text field is there but holds only white space.
+    #[error("`{field}` is empty")]
+    EmptyText {
+        /// The text field's name.
+        field: String,
+    },
+    /// The front matter cannot be written as YAML (a bug, not bad input).
+    #[error("cannot write front matter: {message}")]
+    FrontMatter {
+        /// The serialiser's message.
+        message: String,
+    },
+}
+
 /// Turn JSON Lines into sources. `path` names the file in messages.
 pub fn import(path: &Path, jsonl: &str, fields: &Fields) -> (Vec<ImportedSource>, Vec<Diagnostic>) {
     let mut sources = Vec::new();
@@ -69,23 +110,30 @@ pub fn import(path: &Path, jsonl: &str, fields: &Fields) -> (Vec<ImportedSource>
         match record(line, fields) {
             Ok((id, source)) if ids.insert(id.clone()) => sources.push(source),
             Ok((id, _)) => diagnostics.push(problem(format!("duplicate id `{id}`; skipped"))),
-            Err(message) => diagnostics.push(problem(format!("{message}; skipped"))),
+            Err(reason) => diagnostics.push(problem(format!("{reason}; skipped"))),
         }
     }
     (sources, diagnostics)
 }
 
-fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let raw_id =
-        scalar(&value, &fields.id).ok_or_else(|| format!("no `{}` (id) field", fields.id))?;
-    let id = safe_id(&raw_id).ok_or_else(|| format!("id `{raw_id}` has no letters or digits"))?;
+fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), RecordError> {
+    let value: Value = serde_json::from_str(line).map_err(|e| RecordError::NotJson {
+        message: e.to_string(),
+    })?;
+    let raw_id = scalar(&value, &fields.id).ok_or_else(|| RecordError::NoId {
+        field: fields.id.clone(),
+    })?;
+    let id = safe_id(&raw_id).ok_or(RecordError::UnusableId { id: raw_id })?;
     let text = value
         .get(&fields.text)
         .and_then(Value::as_str)
-        .ok_or_else(|| format!("no `{}` (text) field with a string", fields.text))?;
+        .ok_or_else(|| RecordError::NoText {
+            field: fields.text.clone(),
+        })?;
     if text.trim().is_empty() {
-        return Err(format!("`{}` is empty", fields.text));
+        return Err(RecordError::EmptyText {
+            field: fields.text.clone(),
+        });
     }
     let optional = |field: &Option<String>| field.as_deref().and_then(|f| scalar(&value, f));
     let published = optional(&fields.published).filter(|p| crate::load::parse_published(p).is_ok());
@@ -97,8 +145,9 @@ fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), Strin
         published,
         group: optional(&fields.group),
     };
-    let yaml =
-        crate::yaml::to_string(&front).map_err(|e| format!("cannot write front matter: {e}"))?;
+    let yaml = crate::yaml::to_string(&front).map_err(|e| RecordError::FrontMatter {
+        message: e.to_string(),
+    })?;
     let contents = format!("---\n{yaml}---\n{}\n", text.trim_end());
     Ok((
         id.clone(),
@@ -134,7 +183,7 @@ fn safe_id(raw: &str) -> Option<String> {
         })
         .collect();
     let id = id.trim_matches('-').to_owned();
-    (id.chars().any(|c| c.is_ascii_alphanumeric()) && crate::load::is_valid_id(&id)).then_some(id)
+    (id.chars().any(|c| c.is_ascii_alphanumeric()) && crate::model::is_valid_id(&id)).then_some(id)
 }
 
 #[cfg(test)]

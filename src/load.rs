@@ -60,12 +60,30 @@ pub fn load_sources(root: &Path) -> Result<(Vec<LoadedSource>, Vec<Diagnostic>)>
     Ok((sources, diagnostics))
 }
 
+/// The text of the annotation file `annotate add` will append to, and whether
+/// it starts with a byte-order mark; empty for a file not there yet. A link is
+/// refused: the entry must land in the annotations folder itself.
+pub fn annotation_file_to_append(path: &Path) -> Result<(String, bool)> {
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(Error::AnnotationFileIsLink {
+            path: path.to_path_buf(),
+        });
+    }
+    if !path.exists() {
+        return Ok((String::new(), false));
+    }
+    read_text_and_mark(path, MAX_ANNOTATION_BYTES)
+        .map_err(|problem| Error::AnnotationFileUnreadable { problem })
+}
+
 /// The previous run's `report.json` in `out`: `None` on a first run,
 /// `Some(Err)` when it is there but unreadable.
-pub fn previous_report(out: &Path) -> Option<std::result::Result<String, String>> {
+pub fn previous_report(out: &Path) -> Option<std::io::Result<String>> {
     let path = out.join("report.json");
-    path.is_file()
-        .then(|| std::fs::read_to_string(&path).map_err(|e| e.to_string()))
+    path.is_file().then(|| std::fs::read_to_string(&path))
 }
 
 /// File extensions read as annotation files.
@@ -431,9 +449,23 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
+/// Why a `published` value is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not a date this reads.
+    #[error("is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")]
+    NotIso8601,
+    /// Later than tomorrow: a typo, or a clock that is wrong.
+    #[error("is in the future (today is {today})")]
+    InTheFuture {
+        /// The day the run took for today.
+        today: jiff::civil::Date,
+    },
+}
+
 /// Parse an ISO 8601 date or date-time. A UTC offset or zone is accepted and the
 /// civil (wall-clock) part kept: articles state local times.
-pub fn parse_published(text: &str) -> Result<Published, String> {
+pub fn parse_published(text: &str) -> Result<Published, DateError> {
     let text = text.trim();
     // jiff's Date parser also accepts a date-time (dropping the time), so a
     // value with a time part is tried as a date-time first.
@@ -443,37 +475,24 @@ pub fn parse_published(text: &str) -> Result<Published, String> {
     } else if let Ok(date) = text.parse::<jiff::civil::Date>() {
         Published::Date(date)
     } else {
-        return Err("is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)".to_owned());
+        return Err(DateError::NotIso8601);
     };
     let today = jiff::Zoned::now().date();
     if published.date() > today.saturating_add(jiff::Span::new().days(1)) {
-        return Err(format!("is in the future (today is {today})"));
+        return Err(DateError::InTheFuture { today });
     }
     Ok(published)
 }
 
-/// Ids become file names in reports and keys in annotations, so they are kept
-/// to a safe alphabet: letters, digits, `.`, `_`, `-`, not starting with `.`.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 128
-        && !id.starts_with('.')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-}
-
 fn validate_id(path: &Path, id: &str) -> Result<SourceId, Diagnostic> {
-    if is_valid_id(id) {
-        Ok(SourceId(id.into()))
-    } else {
-        Err(Diagnostic::error(
+    SourceId::new(id).map_err(|_| {
+        Diagnostic::error(
             path,
             format!(
                 "front matter: id `{id}` may only use letters, digits, `.`, `_` and `-` (and not start with `.`); skipped"
             ),
-        ))
-    }
+        )
+    })
 }
 
 fn id_from_stem(path: &Path) -> Result<SourceId, Diagnostic> {
@@ -492,14 +511,9 @@ fn id_from_stem(path: &Path) -> Result<SourceId, Diagnostic> {
         })
         .collect();
     let id = id.trim_start_matches('.').to_owned();
-    if is_valid_id(&id) {
-        Ok(SourceId(id.into()))
-    } else {
-        Err(Diagnostic::error(
-            path,
-            "no usable id: add `id:` to the front matter; skipped",
-        ))
-    }
+    SourceId::new(&id).map_err(|_| {
+        Diagnostic::error(path, "no usable id: add `id:` to the front matter; skipped")
+    })
 }
 
 fn drop_duplicate_ids(

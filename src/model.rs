@@ -11,15 +11,63 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-/// The id of a source: from its front matter `id`, or its file stem.
+/// The longest id accepted: ids become file names, and file systems allow 255 bytes.
+const MAX_ID_BYTES: usize = 128;
+
+/// A text that cannot be an id: ids become file names in reports and keys in
+/// annotations, so they are kept to letters, digits, `.`, `_` and `-`, at most
+/// [`MAX_ID_BYTES`] long, not starting with `.`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not a valid id (letters, digits, `.`, `_`, `-`, not starting with `.`)")]
+pub struct InvalidId {
+    /// The text given.
+    pub value: String,
+}
+
+/// Is `id` in the id alphabet (see [`InvalidId`])?
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// `id` itself when it is valid (for ids other than sources': annotations).
+pub fn checked_id(id: &str) -> Result<&str, InvalidId> {
+    if is_valid_id(id) {
+        Ok(id)
+    } else {
+        Err(InvalidId {
+            value: id.to_owned(),
+        })
+    }
+}
+
+/// The id of a source: from its front matter `id`, or its file stem. Only a
+/// valid id can be built ([`SourceId::new`], [`str::parse`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct SourceId(pub Arc<str>);
 
 impl SourceId {
+    /// A source id, if `id` is a valid one.
+    pub fn new(id: &str) -> Result<Self, InvalidId> {
+        checked_id(id).map(|id| SourceId(id.into()))
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::str::FromStr for SourceId {
+    type Err = InvalidId;
+
+    fn from_str(id: &str) -> Result<Self, InvalidId> {
+        SourceId::new(id)
     }
 }
 

@@ -83,7 +83,10 @@ fn fingerprint(config: &ReportConfig, out: &Path) -> Fingerprint {
 }
 
 fn watch_error(folder: &Path, err: &notify_debouncer_mini::notify::Error) -> Error {
-    Error::Usage(format!("cannot watch {}: {err}", folder.display()))
+    Error::Watch {
+        folder: folder.to_path_buf(),
+        reason: err.to_string(),
+    }
 }
 
 fn absolute(path: &Path) -> PathBuf {

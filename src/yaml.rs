@@ -40,9 +40,9 @@ pub fn from_str<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
 
 /// Write a value as YAML the way an editor would: one line per value (no
 /// folded `>-` blocks), strings quoted only where YAML needs it.
-pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, serde_saphyr::SerializeError> {
     let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
-    serde_saphyr::to_string_with_options(value, options).map_err(|e| e.to_string())
+    serde_saphyr::to_string_with_options(value, options)
 }
 
 /// serde-saphyr appends " at line L, column C" to its messages; we report the

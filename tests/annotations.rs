@@ -519,7 +519,7 @@ mod property {
             .filter(|s| s.kind == SegmentKind::Sentence && s.text.split(' ').count() >= 6);
         for (i, segment) in sentences.step_by(3).enumerate() {
             let request = AddRequest {
-                source: "000".to_owned(),
+                source: "000".parse().expect("valid id"),
                 exact: segment.text.clone(),
                 prefix: String::new(),
                 suffix: String::new(),

@@ -8,14 +8,60 @@
 use super::anchor::{AnchorState, SourceText};
 use super::parse::{Entry, parse_file};
 use super::{Annotation, Quote, Status, Target};
-use crate::error::Severity;
-use crate::model::Segment;
+use crate::error::{Diagnostic, Severity};
+use crate::model::{Segment, SourceId};
+
+/// Why an annotation was not added. Each says what to do instead; the file
+/// was not changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AddError {
+    /// The quote is not in the source as given (missing, repeated, changed,
+    /// or beside other words than the prefix and suffix given).
+    #[error("{explanation}")]
+    QuoteNotAnchored {
+        /// Where the quote was looked for.
+        in_source: SourceId,
+        /// What was found instead, and what to add to the request.
+        explanation: String,
+    },
+    /// Another annotation has the id.
+    #[error("annotation id `{id}` is taken ({}:{line}); choose another with --id", file.display())]
+    IdTaken {
+        /// The id asked for.
+        id: String,
+        /// The file of the annotation that has it.
+        file: std::path::PathBuf,
+        /// Its line there.
+        line: u64,
+    },
+    /// The file has an error of its own that appending would bury.
+    #[error("fix {problem} first; the file was not changed")]
+    FileHasErrors {
+        /// The first error in it.
+        problem: Diagnostic,
+    },
+    /// The file is YAML but not a plain list of entries, so appending one
+    /// could change what the others mean.
+    #[error(
+        "{file} is not a plain YAML list of annotations (`- id: …` entries), so nothing can be appended safely; the file was not changed"
+    )]
+    NotAPlainList {
+        /// The file.
+        file: String,
+    },
+    /// The annotation cannot be written as YAML (a bug, not bad input).
+    #[error("cannot write the annotation as YAML: {message}")]
+    Yaml {
+        /// The serialiser's message.
+        message: String,
+    },
+}
 
 /// What the editor asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddRequest {
     /// Source id.
-    pub source: String,
+    pub source: SourceId,
     /// The words to annotate, as the editor copied them.
     pub exact: String,
     /// Text just before, to pick one of several repeats (filled in if empty).
@@ -49,7 +95,7 @@ pub fn add(
     file_name: &str,
     file_text: &str,
     existing: &[Entry],
-) -> Result<(Annotation, String), String> {
+) -> Result<(Annotation, String), AddError> {
     let text = SourceText::new(segments);
     let quote = Quote {
         exact: request.exact.clone(),
@@ -77,7 +123,7 @@ pub fn add(
             .clone()
             .unwrap_or_else(|| fresh_id(request, existing)),
         target: Target {
-            source: request.source.clone(),
+            source: request.source.to_string(),
             quote: Quote {
                 exact: request.exact.trim().to_owned(),
                 prefix,
@@ -91,19 +137,26 @@ pub fn add(
         created: request.created.clone(),
     };
     if let Some(other) = existing.iter().find(|e| e.annotation.id == annotation.id) {
-        return Err(format!(
-            "annotation id `{}` is taken ({}:{}); choose another with --id",
-            annotation.id,
-            other.origin.file.display(),
-            other.origin.line
-        ));
+        return Err(AddError::IdTaken {
+            id: annotation.id,
+            file: other.origin.file.clone(),
+            line: other.origin.line,
+        });
     }
     let new_text = appended(file_name, file_text, &annotation)?;
     Ok((annotation, new_text))
 }
 
 /// Why the quote cannot be annotated as given, with what was found instead.
-fn refusal(request: &AddRequest, anchor: &super::Anchor, text: &SourceText<'_>) -> String {
+fn refusal(request: &AddRequest, anchor: &super::Anchor, text: &SourceText<'_>) -> AddError {
+    AddError::QuoteNotAnchored {
+        in_source: request.source.clone(),
+        explanation: explanation(request, anchor, text),
+    }
+}
+
+/// What was found in place of the quote, and what to add to the request.
+fn explanation(request: &AddRequest, anchor: &super::Anchor, text: &SourceText<'_>) -> String {
     let source = &request.source;
     match anchor.state {
         AnchorState::Ambiguous => {
@@ -153,7 +206,7 @@ fn refusal(request: &AddRequest, anchor: &super::Anchor, text: &SourceText<'_>) 
 fn fresh_id(request: &AddRequest, existing: &[Entry]) -> String {
     let mut hasher = blake3::Hasher::new();
     let created = request.created.clone().unwrap_or_default();
-    for part in [&request.source, &request.exact, &created] {
+    for part in [request.source.as_str(), &request.exact, &created] {
         hasher.update(part.as_bytes());
         hasher.update(&[0]);
     }
@@ -173,14 +226,17 @@ fn fresh_id(request: &AddRequest, existing: &[Entry]) -> String {
 }
 
 /// The file's text with `annotation` appended, checked by parsing it again.
-fn appended(file_name: &str, file_text: &str, annotation: &Annotation) -> Result<String, String> {
+fn appended(file_name: &str, file_text: &str, annotation: &Annotation) -> Result<String, AddError> {
     let path = std::path::Path::new(file_name);
     let (before, problems) = parse_file(path, file_text);
     if let Some(problem) = problems.iter().find(|d| d.severity == Severity::Error) {
-        return Err(format!("fix {problem} first; the file was not changed"));
+        return Err(AddError::FileHasErrors {
+            problem: problem.clone(),
+        });
     }
-    let entry = crate::yaml::to_string(&vec![annotation])
-        .map_err(|err| format!("cannot write the annotation as YAML: {err}"))?;
+    let entry = crate::yaml::to_string(&vec![annotation]).map_err(|err| AddError::Yaml {
+        message: err.to_string(),
+    })?;
     // Keep the file's own line endings.
     let newline = if file_text.contains("\r\n") {
         "\r\n"
@@ -200,9 +256,9 @@ fn appended(file_name: &str, file_text: &str, annotation: &Annotation) -> Result
             .all(|(a, b)| a.annotation == b.annotation)
         && after.last().map(|e| &e.annotation) == Some(annotation);
     if !kept_all || problems.iter().any(|d| d.severity == Severity::Error) {
-        return Err(format!(
-            "{file_name} is not a plain YAML list of annotations (`- id: …` entries), so nothing can be appended safely; the file was not changed"
-        ));
+        return Err(AddError::NotAPlainList {
+            file: file_name.to_owned(),
+        });
     }
     Ok(text)
 }

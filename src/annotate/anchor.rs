@@ -129,7 +129,10 @@ pub fn anchor_all(entries: &[Entry], segments: &[Segment]) -> Vec<Anchor> {
         .iter()
         .map(|entry| {
             let target = &entry.annotation.target;
-            let Some(source_segments) = segments_of.get(&SourceId(target.source.as_str().into())) else {
+            let source_segments = SourceId::new(&target.source)
+                .ok()
+                .and_then(|id| segments_of.get(&id).copied());
+            let Some(source_segments) = source_segments else {
                 return orphan(format!(
                     "no source `{}` with any text (misspelt id, or the source was removed or skipped)",
                     target.source

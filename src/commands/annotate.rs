@@ -18,8 +18,8 @@ use crate::text;
 pub(super) fn run(config: &AnnotateConfig) -> Result<Outcome> {
     match &config.action {
         AnnotateAction::Add { request, file } => annotate_add(config, request, file),
-        AnnotateAction::List { source } => annotate_list(config, source.as_deref()),
-        AnnotateAction::Check { source } => annotate_check(config, source.as_deref()),
+        AnnotateAction::List { source } => annotate_list(config, source.as_ref()),
+        AnnotateAction::Check { source } => annotate_check(config, source.as_ref()),
     }
 }
 
@@ -38,39 +38,19 @@ fn segments_of(mut loaded: Vec<LoadedSource>, wanted: impl Fn(&SourceId) -> bool
 
 fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Result<Outcome> {
     let (loaded, _) = load::load_sources(&config.sources)?;
-    let Some(source) = loaded.iter().find(|s| s.id.as_str() == request.source) else {
-        return Err(Error::Usage(format!(
-            "no source `{}` in {}; `corroborate segments` lists what there is",
-            request.source,
-            config.sources.display()
-        )));
+    let Some(source) = loaded.iter().find(|s| s.id == request.source) else {
+        return Err(Error::UnknownSource {
+            id: request.source.to_string(),
+            folder: config.sources.clone(),
+        });
     };
     let segments = text::process(source).segments;
-    std::fs::create_dir_all(&config.annotations)
-        .map_err(|e| Error::io("creating folder", &config.annotations, e))?;
     // Two editors adding at once must not both read the old file and each
     // write it without the other's entry: one waits for the other.
-    let lock_path = config.annotations.join(".corroborate.lock");
-    let lock = std::fs::File::create(&lock_path)
-        .and_then(|lock| lock.lock().map(|()| lock))
-        .map_err(|e| Error::io("locking", &lock_path, e))?;
+    let lock = report::write::lock_folder(&config.annotations)?;
     let (entries, diagnostics) = load::load_annotations(&config.annotations);
     let path = config.annotations.join(file);
-    if path
-        .symlink_metadata()
-        .is_ok_and(|m| m.file_type().is_symlink())
-    {
-        return Err(Error::Annotation(format!(
-            "{} is a symbolic link; annotate add only appends to plain files (use --file)",
-            path.display()
-        )));
-    }
-    let (existing, byte_order_mark) = if path.exists() {
-        load::read_text_and_mark(&path, load::MAX_ANNOTATION_BYTES)
-            .map_err(|d| Error::Annotation(format!("{d}; the file was not changed")))?
-    } else {
-        (String::new(), false)
-    };
+    let (existing, byte_order_mark) = load::annotation_file_to_append(&path)?;
     let mut request = request.clone();
     let now = jiff::Timestamp::now()
         .round(jiff::Unit::Second)
@@ -83,7 +63,10 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         &existing,
         &entries,
     )
-    .map_err(Error::Annotation)?;
+    .map_err(|reason| Error::AnnotationRefused {
+        path: path.clone(),
+        reason,
+    })?;
     let bom: &[u8] = if byte_order_mark { load::UTF8_BOM } else { b"" };
     report::write::write_atomic(&path, &[bom, text.as_bytes()].concat())?;
     drop(lock);
@@ -102,12 +85,12 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
     })
 }
 
-fn annotate_list(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome> {
+fn annotate_list(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Outcome> {
     let (entries, diagnostics) = load::load_annotations(&config.annotations);
     let mut stdout = String::new();
     for entry in entries
         .iter()
-        .filter(|e| only.is_none_or(|id| e.annotation.target.source == id))
+        .filter(|e| only.is_none_or(|id| e.annotation.target.source == id.as_str()))
     {
         let a = &entry.annotation;
         let _ = writeln!(
@@ -129,9 +112,9 @@ fn annotate_list(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome>
     })
 }
 
-fn annotate_check(config: &AnnotateConfig, only: Option<&str>) -> Result<Outcome> {
+fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Outcome> {
     let (mut entries, mut diagnostics) = load::load_annotations(&config.annotations);
-    entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id));
+    entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id.as_str()));
     let (loaded, source_problems) = load::load_sources(&config.sources)?;
     diagnostics.extend(source_problems);
     let targeted: BTreeSet<&str> = entries

@@ -50,7 +50,10 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     let mut changes_page = None;
     progress.start("comparing with the last run", 0);
     if let Some(previous) = load::previous_report(&config.out) {
-        match previous.and_then(|text| report::changes::changes(&text, &report)) {
+        let changes = previous
+            .map_err(|e| e.to_string())
+            .and_then(|text| report::changes::changes(&text, &report));
+        match changes {
             Ok(changes) => {
                 changes_page = Some(report::markdown::render_changes(&report, &changes));
                 report.changes = Some(changes);

@@ -10,17 +10,16 @@ use crate::pipeline::load_and_analyse;
 pub(super) fn run(config: &SegmentsConfig) -> Result<Outcome> {
     let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
     if let Some(only) = &config.source
-        && !analysis.sources.iter().any(|s| s.id.as_str() == *only)
+        && !analysis.sources.iter().any(|s| s.id == *only)
     {
-        return Err(Error::Usage(format!("no source with id `{only}`")));
+        return Err(Error::UnknownSource {
+            id: only.to_string(),
+            folder: config.sources.clone(),
+        });
     }
     let mut stdout = String::new();
     for info in &analysis.sources {
-        if config
-            .source
-            .as_ref()
-            .is_some_and(|only| *only != info.id.as_str())
-        {
+        if config.source.as_ref().is_some_and(|only| *only != info.id) {
             continue;
         }
         for segment in analysis.segments.iter().filter(|s| s.source == info.id) {
