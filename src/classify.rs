@@ -15,7 +15,8 @@ use crate::align::score::SupportKind;
 use crate::align::{Alignment, Match};
 use crate::distinct::{bucket_starts, group_by_bucket};
 use crate::facts::{Conflict, ConflictKind, Development};
-use crate::model::{Published, Segment, SegmentId, SegmentKind, SourceId, SourceInfo};
+use crate::model::{Published, Segment, SegmentId, SourceId, SourceInfo};
+use crate::text::claims::{NotAClaim, not_a_claim};
 
 /// The tool's verdict on a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -110,7 +111,7 @@ pub struct Finding {
     pub verdict: Verdict,
     /// Why it is not a claim, when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_a_claim: Option<&'static str>,
+    pub not_a_claim: Option<NotAClaim>,
     /// Independent support, best first.
     pub corroborated_by: Vec<Support>,
     /// Matches with copies, best first.
@@ -121,46 +122,6 @@ pub struct Finding {
     /// Segments of other sources telling the same matter at another stage.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub developments: Vec<DevelopmentReport>,
-}
-
-/// Why a segment is not a claim, if it is not.
-pub fn not_a_claim(segment: &Segment) -> Option<&'static str> {
-    let text = segment.norm.trim();
-    let lower = text.to_lowercase();
-    let words = text.split_whitespace().count();
-    if segment.kind == SegmentKind::Heading {
-        return Some("heading");
-    }
-    if text.ends_with('?') {
-        return Some("question");
-    }
-    if lower.starts_with("readers,")
-        || lower.contains("stay tuned")
-        || lower.contains("let us know in the comments")
-        || lower.contains("what do you think")
-    {
-        return Some("call to readers");
-    }
-    if is_boilerplate_sentence(&lower, text) {
-        return Some("boilerplate after a caption or paragraph");
-    }
-    if words <= 6 && text.ends_with(':') {
-        return Some("introduces a quote or list");
-    }
-    if words < 3 {
-        return Some("too short to state a claim");
-    }
-    None
-}
-
-/// A credit or copyright line that shares its line with a caption or
-/// paragraph ("… in Houston. Photo: Jon Shapley, Houston Chronicle"), so that
-/// the text stage, which removes whole lines, kept it. `lower` is `text` in
-/// lower case; the rules are tried only on sentences starting as these do.
-fn is_boilerplate_sentence(lower: &str, text: &str) -> bool {
-    const STARTS: [&str; 5] = ["photo", "image", "picture", "copyright", "\u{a9}"];
-    STARTS.iter().any(|start| lower.starts_with(start))
-        && crate::text::boilerplate::matching_rule(text).is_some()
 }
 
 /// Index of each segment's source in `sources`.
@@ -357,37 +318,5 @@ fn earlier_source(
         (Some(x), Some(y)) if x < y => Some(a.clone()),
         (Some(x), Some(y)) if y < x => Some(b.clone()),
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{LoadedSource, SourceMeta};
-
-    fn segments(body: &str) -> Vec<Segment> {
-        let source = LoadedSource {
-            id: SourceId("chron".into()),
-            path: "chron.md".into(),
-            meta: SourceMeta::default(),
-            file_text: body.to_owned(),
-            body_start: 0,
-        };
-        crate::text::process(&source).segments
-    }
-
-    #[test]
-    fn a_credit_after_a_caption_is_not_a_claim() {
-        let found = segments(
-            "A broken screen sits on the ground outside the home on Sunday, Aug. 9, 2015, in Houston. \
-             Photo: Jon Shapley, Houston Chronicle\n\n\
-             Photo editors said the pictures were taken on Sunday.\n",
-        );
-        let reasons: Vec<Option<&str>> = found.iter().map(not_a_claim).collect();
-        assert_eq!(
-            reasons,
-            [None, Some("boilerplate after a caption or paragraph"), None],
-            "{found:#?}"
-        );
     }
 }

@@ -163,7 +163,7 @@ pub fn claim_inputs<'a>(
         .collect();
     let claims: Vec<usize> = (0..segments.len())
         .into_par_iter()
-        .filter(|&i| classify::not_a_claim(&segments[i]).is_none())
+        .filter(|&i| text::claims::not_a_claim(&segments[i]).is_none())
         .collect();
     let inputs = claims
         .par_iter()

@@ -9,6 +9,7 @@
 //! the segment's normalised text.
 
 pub mod boilerplate;
+pub mod claims;
 pub mod markdown;
 pub mod normalize;
 pub mod segment;
