@@ -11,19 +11,25 @@
 //! walk, hidden files skipped, symlinks kept inside, text checked; the YAML
 //! itself is parsed by the pure `annotate::parse`.
 //!
-//! Only [`load_sources`], [`load_annotations`] and [`read_text`] touch the
-//! disk; [`parse_source`] is pure.
+//! Only this file touches the disk; [`parse_source`] (in `source_file`),
+//! the front matter and date parsers below it are pure.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
-
 use crate::annotate::parse::duplicate_ids;
 use crate::annotate::{Entry, parse_file};
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{LoadedSource, Published, SourceId, SourceMeta};
+use crate::model::{LoadedSource, SourceId};
+
+mod front_matter;
+mod published;
+mod source_file;
+
+pub use front_matter::{FrontMatter, split_front_matter};
+pub use published::{DateError, parse_published};
+use source_file::decode;
+pub use source_file::{line_of, parse_source};
 
 /// File extensions read as articles.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -32,7 +38,7 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How many leading bytes are checked for NUL to call a file binary (as git does).
-const BINARY_SNIFF_BYTES: usize = 8192;
+pub(super) const BINARY_SNIFF_BYTES: usize = 8192;
 
 /// Read every article under `root`. Fatal only when `root` itself is unusable.
 pub fn load_sources(root: &Path) -> Result<(Vec<LoadedSource>, Vec<Diagnostic>)> {
@@ -268,254 +274,6 @@ fn read_source(root: &Path, path: &Path) -> Result<(LoadedSource, Vec<Diagnostic
         .map_err(at_path)
 }
 
-/// Turn a file's bytes into a source. `path` is relative to the sources folder.
-/// Returns the source with any warnings, or the one error that made us skip it.
-pub fn parse_source(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<(LoadedSource, Vec<Diagnostic>), Diagnostic> {
-    let text = decode(path, bytes)?;
-    let (front, body_start) = split_front_matter(path, &text)?;
-    let mut warnings = Vec::new();
-    let (explicit_id, meta) = match front {
-        Some(front) => parse_front_matter(path, &front, &mut warnings)?,
-        None => (None, SourceMeta::default()),
-    };
-    let id = match explicit_id {
-        Some(id) => validate_id(path, &id.value).map_err(|d| d.at(id.line, Some(id.column)))?,
-        None => id_from_stem(path)?,
-    };
-    if text.get(body_start..).unwrap_or_default().trim().is_empty() {
-        return Err(
-            Diagnostic::error(path, "the article body is empty; skipped")
-                .at(line_of(&text, body_start), None),
-        );
-    }
-    Ok((
-        LoadedSource {
-            id,
-            path: path.to_path_buf(),
-            meta,
-            file_text: text,
-            body_start,
-        },
-        warnings,
-    ))
-}
-
-fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error(
-            path,
-            "UTF-16 text (byte-order mark found); convert it to UTF-8; skipped",
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
-        return Err(Diagnostic::error(
-            path,
-            format!("binary file (NUL byte at offset {offset}), not text; skipped"),
-        ));
-    }
-    String::from_utf8(bytes.to_vec()).map_err(|err| {
-        let valid = err.utf8_error().valid_up_to();
-        let before = String::from_utf8_lossy(&bytes[..valid]);
-        let line = before.matches('\n').count() as u64 + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-        Diagnostic::error(
-            path,
-            format!("invalid UTF-8 (byte offset {valid}); save the file as UTF-8; skipped"),
-        )
-        .at(line, Some(column))
-    })
-}
-
-/// Front matter as found in a file: its YAML text and the file line it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
-    /// The YAML between the fences.
-    pub yaml: String,
-    /// 1-based file line of the first YAML line.
-    pub first_line: u64,
-}
-
-/// Split `---` fenced YAML front matter from the body. Returns the front
-/// matter (if any) and the byte offset where the body starts.
-pub fn split_front_matter(
-    path: &Path,
-    text: &str,
-) -> Result<(Option<FrontMatter>, usize), Diagnostic> {
-    let first_line_end = text.find('\n').unwrap_or(text.len());
-    if text[..first_line_end].trim_end() != "---" {
-        return Ok((None, 0));
-    }
-    let mut offset = first_line_end + 1;
-    while offset <= text.len() {
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line = text[offset..line_end].trim_end();
-        if line == "---" || line == "..." {
-            let yaml = text[first_line_end + 1..offset].to_owned();
-            let body_start = (line_end + 1).min(text.len());
-            return Ok((
-                Some(FrontMatter {
-                    yaml,
-                    first_line: 2,
-                }),
-                body_start,
-            ));
-        }
-        offset = line_end + 1;
-    }
-    Err(Diagnostic::error(
-        path,
-        "front matter opened with `---` is never closed (add a `---` line after it); skipped",
-    )
-    .at(1, Some(1)))
-}
-
-/// An explicit `id:` with the file line and column it was written on.
-struct IdAt {
-    value: String,
-    line: u64,
-    column: u64,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFrontMatter {
-    id: Option<Spanned<String>>,
-    outlet: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-    published: Option<Spanned<String>>,
-    byline: Option<String>,
-    group: Option<String>,
-}
-
-fn parse_front_matter(
-    path: &Path,
-    front: &FrontMatter,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<(Option<IdAt>, SourceMeta), Diagnostic> {
-    if front.yaml.trim().is_empty() {
-        return Ok((None, SourceMeta::default()));
-    }
-    let raw: RawFrontMatter = crate::yaml::from_str(&front.yaml).map_err(|err| {
-        Diagnostic::error(path, format!("front matter: {}; skipped", err.message))
-            .at(err.line + front.first_line - 1, Some(err.column))
-    })?;
-    let published = match raw.published {
-        Some(published) => match parse_published(&published.value) {
-            Ok(value) => Some(value),
-            Err(reason) => {
-                warnings.push(
-                    Diagnostic::error(
-                        path,
-                        format!(
-                            "front matter: `published: {}` {reason}; the date is left out",
-                            published.value
-                        ),
-                    )
-                    .at(
-                        published.referenced.line() + front.first_line - 1,
-                        Some(published.referenced.column()),
-                    ),
-                );
-                None
-            }
-        },
-        None => None,
-    };
-    let id = raw.id.map(|id| IdAt {
-        line: id.referenced.line() + front.first_line - 1,
-        column: id.referenced.column(),
-        value: id.value,
-    });
-    Ok((
-        id,
-        SourceMeta {
-            outlet: non_empty(raw.outlet),
-            title: non_empty(raw.title),
-            url: non_empty(raw.url),
-            published,
-            byline: non_empty(raw.byline),
-            group: non_empty(raw.group),
-        },
-    ))
-}
-
-fn non_empty(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
-}
-
-/// Why a `published` value is left out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum DateError {
-    /// Not a date this reads.
-    #[error("is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")]
-    NotIso8601,
-    /// Later than tomorrow: a typo, or a clock that is wrong.
-    #[error("is in the future (today is {today})")]
-    InTheFuture {
-        /// The day the run took for today.
-        today: jiff::civil::Date,
-    },
-}
-
-/// Parse an ISO 8601 date or date-time. A UTC offset or zone is accepted and the
-/// civil (wall-clock) part kept: articles state local times.
-pub fn parse_published(text: &str) -> Result<Published, DateError> {
-    let text = text.trim();
-    // jiff's Date parser also accepts a date-time (dropping the time), so a
-    // value with a time part is tried as a date-time first.
-    let has_time = text.len() > "YYYY-MM-DD".len();
-    let published = if has_time && let Ok(datetime) = text.parse::<jiff::civil::DateTime>() {
-        Published::DateTime(datetime)
-    } else if let Ok(date) = text.parse::<jiff::civil::Date>() {
-        Published::Date(date)
-    } else {
-        return Err(DateError::NotIso8601);
-    };
-    let today = jiff::Zoned::now().date();
-    if published.date() > today.saturating_add(jiff::Span::new().days(1)) {
-        return Err(DateError::InTheFuture { today });
-    }
-    Ok(published)
-}
-
-fn validate_id(path: &Path, id: &str) -> Result<SourceId, Diagnostic> {
-    SourceId::new(id).map_err(|_| {
-        Diagnostic::error(
-            path,
-            format!(
-                "front matter: id `{id}` may only use letters, digits, `.`, `_` and `-` (and not start with `.`); skipped"
-            ),
-        )
-    })
-}
-
-fn id_from_stem(path: &Path) -> Result<SourceId, Diagnostic> {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = id.trim_start_matches('.').to_owned();
-    SourceId::new(&id).map_err(|_| {
-        Diagnostic::error(path, "no usable id: add `id:` to the front matter; skipped")
-    })
-}
-
 fn drop_duplicate_ids(
     root: &Path,
     sources: Vec<LoadedSource>,
@@ -539,14 +297,4 @@ fn drop_duplicate_ids(
         kept.push(source);
     }
     kept
-}
-
-/// 1-based line number of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> u64 {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u64
-        + 1
 }

@@ -1,0 +1,129 @@
+//! YAML front matter (pure): split from the body, parsed into [`SourceMeta`]
+//! with every problem at its file line.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::published::parse_published;
+use crate::error::Diagnostic;
+use crate::model::SourceMeta;
+
+/// Front matter as found in a file: its YAML text and the file line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The YAML between the fences.
+    pub yaml: String,
+    /// 1-based file line of the first YAML line.
+    pub first_line: u64,
+}
+
+/// Split `---` fenced YAML front matter from the body. Returns the front
+/// matter (if any) and the byte offset where the body starts.
+pub fn split_front_matter(
+    path: &Path,
+    text: &str,
+) -> Result<(Option<FrontMatter>, usize), Diagnostic> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Ok((None, 0));
+    }
+    let mut offset = first_line_end + 1;
+    while offset <= text.len() {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line = text[offset..line_end].trim_end();
+        if line == "---" || line == "..." {
+            let yaml = text[first_line_end + 1..offset].to_owned();
+            let body_start = (line_end + 1).min(text.len());
+            return Ok((
+                Some(FrontMatter {
+                    yaml,
+                    first_line: 2,
+                }),
+                body_start,
+            ));
+        }
+        offset = line_end + 1;
+    }
+    Err(Diagnostic::error(
+        path,
+        "front matter opened with `---` is never closed (add a `---` line after it); skipped",
+    )
+    .at(1, Some(1)))
+}
+
+/// An explicit `id:` with the file line and column it was written on.
+pub(super) struct IdAt {
+    pub(super) value: String,
+    pub(super) line: u64,
+    pub(super) column: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    id: Option<Spanned<String>>,
+    outlet: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    published: Option<Spanned<String>>,
+    byline: Option<String>,
+    group: Option<String>,
+}
+
+pub(super) fn parse_front_matter(
+    path: &Path,
+    front: &FrontMatter,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(Option<IdAt>, SourceMeta), Diagnostic> {
+    if front.yaml.trim().is_empty() {
+        return Ok((None, SourceMeta::default()));
+    }
+    let raw: RawFrontMatter = crate::yaml::from_str(&front.yaml).map_err(|err| {
+        Diagnostic::error(path, format!("front matter: {}; skipped", err.message))
+            .at(err.line + front.first_line - 1, Some(err.column))
+    })?;
+    let published = match raw.published {
+        Some(published) => match parse_published(&published.value) {
+            Ok(value) => Some(value),
+            Err(reason) => {
+                warnings.push(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "front matter: `published: {}` {reason}; the date is left out",
+                            published.value
+                        ),
+                    )
+                    .at(
+                        published.referenced.line() + front.first_line - 1,
+                        Some(published.referenced.column()),
+                    ),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let id = raw.id.map(|id| IdAt {
+        line: id.referenced.line() + front.first_line - 1,
+        column: id.referenced.column(),
+        value: id.value,
+    });
+    Ok((
+        id,
+        SourceMeta {
+            outlet: non_empty(raw.outlet),
+            title: non_empty(raw.title),
+            url: non_empty(raw.url),
+            published,
+            byline: non_empty(raw.byline),
+            group: non_empty(raw.group),
+        },
+    ))
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
