@@ -124,6 +124,15 @@ pub struct Finding {
     pub developments: Vec<DevelopmentReport>,
 }
 
+/// Similarities are reported to three decimals: enough to rank, and the
+/// float noise of the sums below stays out of report.json.
+const SIMILARITY_DECIMALS: i32 = 3;
+
+fn rounded_similarity(score: f32) -> f64 {
+    let scale = 10f64.powi(SIMILARITY_DECIMALS);
+    (f64::from(score) * scale).round() / scale
+}
+
 /// Index of each segment's source in `sources`.
 fn source_index(sources: &[SourceInfo], id: &SourceId) -> Option<usize> {
     sources.binary_search_by(|s| s.id.cmp(id)).ok()
@@ -181,7 +190,7 @@ pub fn classify(
                 };
                 let theirs = claims[theirs];
                 let other = &segments[theirs];
-                let similarity = (f64::from(m.score) * 1000.0).round() / 1000.0;
+                let similarity = rounded_similarity(m.score);
                 if m.same_origin {
                     finding.same_origin.push(SameOrigin {
                         source: other.source.clone(),

@@ -120,6 +120,21 @@ const FINE_SEARCH_TOKENS: usize = 40;
 /// Ambiguous places listed in a message, at most.
 const MAX_CANDIDATES_SHOWN: usize = 10;
 
+/// How far (in tokens) from a quote's old place a copy or an edited version of
+/// it is still "near": twice the quote's length, plus this slack, covers a
+/// paragraph rewritten around it without reaching the next topic.
+const NEAR_SLACK_TOKENS: usize = 40;
+
+/// The longest text between a recorded prefix and suffix still taken as the
+/// quote's edited form: twice its length plus this, enough for inserted
+/// words, too little to swallow a paragraph.
+const EDIT_SLACK_TOKENS: usize = 10;
+
+/// Tokens from a quote's old place within which other versions of it count as near.
+fn near_reach(quote_tokens: usize) -> usize {
+    2 * quote_tokens + NEAR_SLACK_TOKENS
+}
+
 /// Re-anchor every entry against the segments of the current sources
 /// (segments in source order, as `Analysis` has them).
 pub fn anchor_all(entries: &[Entry], segments: &[Segment]) -> Vec<Anchor> {
@@ -364,7 +379,7 @@ impl<'a> SourceText<'a> {
         // quote's exact words elsewhere, and what stands at its old place now.
         let long = exact.len() >= MIN_MOVED_TOKENS;
         let old = self.old_place(exact.len(), &prefix, &suffix, hint);
-        let reach = 2 * exact.len() + 40;
+        let reach = near_reach(exact.len());
         if let Some(place) = old {
             let near: Vec<usize> = found
                 .iter()
@@ -449,7 +464,7 @@ impl<'a> SourceText<'a> {
             });
         }
         let place = old?;
-        let reach = 2 * exact.len() + 40;
+        let reach = near_reach(exact.len());
         self.most_similar(
             exact,
             place.saturating_sub(reach)..(place + reach).min(self.tokens.len()),
@@ -592,7 +607,7 @@ impl<'a> SourceText<'a> {
         {
             return None;
         }
-        let longest = 2 * exact.len() + 10;
+        let longest = 2 * exact.len() + EDIT_SLACK_TOKENS;
         let after_prefix = self.after_prefix(prefix);
         let spans: Vec<Span> = after_prefix
             .iter()
