@@ -6,17 +6,16 @@ use rayon::prelude::*;
 
 use crate::commands::Outcome;
 use crate::config::ImportConfig;
-use crate::error::{Diagnostic, Error, Result, Severity};
+use crate::error::{Diagnostic, Result, Severity};
+use crate::load;
 use crate::import;
 use crate::progress::Progress;
 use crate::report;
 
 pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outcome> {
-    let text =
-        std::fs::read_to_string(&config.file).map_err(|e| Error::io("reading", &config.file, e))?;
+    let text = load::read_input(Some(&config.file))?;
     let (sources, mut diagnostics) = import::import(&config.file, &text, &config.fields);
-    std::fs::create_dir_all(&config.sources)
-        .map_err(|e| Error::io("creating folder", &config.sources, e))?;
+    report::write::create_folder(&config.sources)?;
     progress.start("writing sources", sources.len() as u64);
     let results: Vec<Result<Option<PathBuf>>> = sources
         .par_iter()

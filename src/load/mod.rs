@@ -85,6 +85,23 @@ pub fn annotation_file_to_append(path: &Path) -> Result<(String, bool)> {
         .map_err(|problem| Error::AnnotationFileUnreadable { problem })
 }
 
+/// The path named in messages about standard input.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A whole input file (`-` style commands: `pairs`, `import`), or standard
+/// input when `path` is `None`, as text; the error names what was read.
+pub fn read_input(path: Option<&Path>) -> Result<String> {
+    match path {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| Error::io("reading", path, e)),
+        None => {
+            let mut input = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+                .map_err(|e| Error::io("reading", Path::new(STDIN_NAME), e))?;
+            Ok(input)
+        }
+    }
+}
+
 /// The previous run's `report.json` in `out`: `None` on a first run,
 /// `Some(Err)` when it is there but unreadable.
 pub fn previous_report(out: &Path) -> Option<std::io::Result<String>> {

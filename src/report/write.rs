@@ -174,9 +174,14 @@ const LOCK_FILE: &str = ".corroborate.lock";
 /// it, waiting for whoever holds it; the lock lasts as long as the returned
 /// file is open.
 pub fn lock_folder(folder: &Path) -> Result<std::fs::File> {
-    std::fs::create_dir_all(folder).map_err(|e| Error::io("creating folder", folder, e))?;
+    create_folder(folder)?;
     let lock_path = folder.join(LOCK_FILE);
     std::fs::File::create(&lock_path)
         .and_then(|lock| lock.lock().map(|()| lock))
         .map_err(|e| Error::io("locking", &lock_path, e))
+}
+
+/// Create `folder` and its parents if they are not there.
+pub fn create_folder(folder: &Path) -> Result<()> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::io("creating folder", folder, e))
 }
