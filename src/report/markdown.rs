@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::align::diff::{Side, WordDiff, word_diff};
 use crate::align::score::SupportKind;
 use crate::annotate::{AnchorState, Status};
 use crate::classify::{ConflictReport, DevelopmentReport, Stage, Verdict};
@@ -22,6 +21,7 @@ use crate::report::changes::Changes;
 use crate::report::{
     AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
 };
+use crate::text::word_diff::{Side, WordDiff, word_diff};
 
 /// Escape untrusted text for use inside a Markdown paragraph or table cell:
 /// it renders as the same characters, never as markup, links, HTML or footnotes.

@@ -131,7 +131,7 @@ pub struct AnnotationReport {
     pub found: Option<String>,
     /// Quote against what is there now (text_changed).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<crate::align::diff::WordDiff>,
+    pub diff: Option<crate::text::word_diff::WordDiff>,
     /// Lines of each place it was found (ambiguous).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<u32>,

@@ -12,6 +12,7 @@ pub mod boilerplate;
 pub mod markdown;
 pub mod normalize;
 pub mod segment;
+pub mod word_diff;
 
 use std::ops::Range;
 

@@ -1,23 +1,28 @@
 //! Word diff (the only user of `similar`): two sentences → [`WordDiff`], the
 //! runs of words they share and the runs only one of them has.
 //!
-//! Reports use it to show an editor which words differ. Inputs are normalised
-//! texts, so typography (curly quotes, U+2011 hyphens) never shows up as a
-//! difference. No deadline is set: a deadline would make output depend on
-//! machine load, and segments are capped at 2,000 bytes, so Myers is quick.
+//! Display code, not alignment: reports use it to show an editor which words
+//! of a conflict differ, annotations to show how a quote changed. Inputs are
+//! normalised texts, so typography (curly quotes, U+2011 hyphens) never shows
+//! up as a difference. No deadline is set: a deadline would make output
+//! depend on machine load, and segments are capped at 2,000 bytes, so Myers
+//! is quick.
 //!
-//! The near-verbatim test asks only whether two sentences' diff ratio
-//! reaches a bound: a sentence → [`LowerWords`] (split once, however many
-//! pairs it is in), two of them → [`ratio_at_least`].
+//! Two measures of the same diff are kept here with it, so that `similar`
+//! has one user: the near-verbatim test of alignment asks only whether two
+//! sentences' diff ratio reaches a bound (a sentence → [`LowerWords`], split
+//! once however many pairs it is in; two of them → [`ratio_at_least`]), and
+//! re-anchoring asks how much of a quote a window of text keeps, in order
+//! ([`similarity`]).
 
 use std::hash::BuildHasher as _;
 
 use rustc_hash::FxBuildHasher;
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
+use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use super::score::count_shared;
+use crate::align::score::count_shared;
 
 /// Which side a run of words belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -169,6 +174,23 @@ pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool 
         >= min
 }
 
+/// Share of tokens two sequences have in common, in order (0..=1; 0 when
+/// both are empty).
+pub(crate) fn similarity(a: &[&str], b: &[&str]) -> f32 {
+    let common: usize = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    (2 * common) as f32 / total as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +235,11 @@ mod tests {
         let diff = word_diff("Same words here.", "Same words here.");
         assert!(diff.only_ours().is_empty() && diff.only_theirs().is_empty());
         assert!((diff.ratio - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn similarity_counts_common_tokens() {
+        assert!((similarity(&["a", "b", "c", "d"], &["a", "x", "c", "d"]) - 0.75).abs() < 1e-6);
+        assert!(similarity(&[], &[]).abs() < 1e-6);
     }
 }
