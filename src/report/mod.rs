@@ -8,6 +8,8 @@ pub mod build;
 pub mod changes;
 pub mod json;
 pub mod markdown;
+mod runs;
+mod signals;
 pub mod write;
 
 use serde::Serialize;

@@ -19,7 +19,7 @@ use crate::annotate::{AnchorState, Status};
 use crate::classify::{ConflictReport, DevelopmentReport, Stage, Verdict};
 use crate::distinct::Distinct;
 use crate::model::Segment;
-use crate::report::build::{MIN_RUN_CLAIMS, describe_run};
+use crate::report::runs::{MIN_RUN_CLAIMS, describe_run};
 use crate::report::{AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport};
 use crate::text::word_diff::{Side, WordDiff, word_diff};
 
