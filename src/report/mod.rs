@@ -4,13 +4,13 @@
 //!
 //! The model is the contract with users: `report.json` field names are stable.
 
-pub mod build;
+pub(crate) mod build;
 pub mod changes;
 pub mod json;
 pub mod markdown;
 mod runs;
 mod signals;
-pub mod write;
+pub(crate) mod write;
 
 use serde::Serialize;
 
@@ -141,7 +141,7 @@ pub struct AnnotationReport {
 
 impl AnnotationReport {
     /// Join an entry with its anchor.
-    pub fn new(entry: &Entry, anchor: Anchor) -> Self {
+    pub(crate) fn new(entry: &Entry, anchor: Anchor) -> Self {
         let annotation = &entry.annotation;
         AnnotationReport {
             id: annotation.id.clone(),
@@ -160,10 +160,5 @@ impl AnnotationReport {
             diff: anchor.diff,
             candidates: anchor.candidates,
         }
-    }
-
-    /// Is it attached to a segment (its note can be shown beside the text)?
-    pub fn is_attached(&self) -> bool {
-        self.segment.is_some()
     }
 }

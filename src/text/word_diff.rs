@@ -54,29 +54,8 @@ pub struct WordDiff {
     pub ratio: f32,
 }
 
-impl WordDiff {
-    /// The runs only in the first sentence, trimmed and non-empty.
-    pub fn only_ours(&self) -> Vec<&str> {
-        self.only(Side::Ours)
-    }
-
-    /// The runs only in the second sentence, trimmed and non-empty.
-    pub fn only_theirs(&self) -> Vec<&str> {
-        self.only(Side::Theirs)
-    }
-
-    fn only(&self, side: Side) -> Vec<&str> {
-        self.runs
-            .iter()
-            .filter(|run| run.side == side)
-            .map(|run| run.text.trim())
-            .filter(|text| text.chars().any(char::is_alphanumeric))
-            .collect()
-    }
-}
-
 /// Diff two sentences word by word.
-pub fn word_diff(ours: &str, theirs: &str) -> WordDiff {
+pub(crate) fn word_diff(ours: &str, theirs: &str) -> WordDiff {
     let diff = TextDiff::configure().diff_unicode_words(ours, theirs);
     let mut runs: Vec<DiffRun> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -104,7 +83,7 @@ pub fn word_diff(ours: &str, theirs: &str) -> WordDiff {
 /// word bounds), kept to be compared with many others without splitting it
 /// again.
 #[derive(Debug)]
-pub struct LowerWords {
+pub(crate) struct LowerWords {
     lower: String,
     /// End of each token in `lower`.
     ends: Vec<u32>,
@@ -116,7 +95,7 @@ pub struct LowerWords {
 
 impl LowerWords {
     /// Lower-case and split `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let lower = text.to_lowercase();
         let mut ends = Vec::new();
         let mut hashes = Vec::new();
@@ -140,7 +119,7 @@ impl LowerWords {
     }
 
     /// The lower-cased text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.lower
     }
 
@@ -160,7 +139,7 @@ impl LowerWords {
 /// Whether [`word_diff`] of two sentences has a ratio of at least `min`.
 /// Counting the tokens the two share first (no diff can match more) rules
 /// out most pairs without the costly diff; the answer is the same either way.
-pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
+pub(crate) fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
     // similar's ratio: twice the equal tokens over both lengths.
     let total = ours.ends.len() + theirs.ends.len();
     // Shared token hashes: the shared tokens, or more.
@@ -194,6 +173,27 @@ pub(crate) fn similarity(a: &[&str], b: &[&str]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl WordDiff {
+        /// The runs only in the first sentence, trimmed and non-empty.
+        fn only_ours(&self) -> Vec<&str> {
+            self.only(Side::Ours)
+        }
+
+        /// The runs only in the second sentence, trimmed and non-empty.
+        fn only_theirs(&self) -> Vec<&str> {
+            self.only(Side::Theirs)
+        }
+
+        fn only(&self, side: Side) -> Vec<&str> {
+            self.runs
+                .iter()
+                .filter(|run| run.side == side)
+                .map(|run| run.text.trim())
+                .filter(|text| text.chars().any(char::is_alphanumeric))
+                .collect()
+        }
+    }
 
     #[test]
     fn finds_the_differing_number() {

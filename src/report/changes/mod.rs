@@ -45,7 +45,7 @@ pub struct Changes {
 
 impl Changes {
     /// Nothing changed.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == Changes::default()
     }
 }
