@@ -20,12 +20,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::{Entry, Quote};
-use crate::align::diff::{WordDiff, word_diff};
 use crate::model::{Segment, SegmentId, SourceId, by_source};
 use crate::text::normalize::normalize_str;
+use crate::text::word_diff::{WordDiff, similarity, word_diff};
 
 /// How an annotation's quote was found this run.
 #[derive(
@@ -743,22 +742,6 @@ impl Anchor {
     }
 }
 
-/// Share of tokens two sequences have in common, in order (0..=1).
-fn similarity(a: &[&str], b: &[&str]) -> f32 {
-    let common: usize = capture_diff_slices(Algorithm::Myers, a, b)
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
-        })
-        .sum();
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 0.0;
-    }
-    (2 * common) as f32 / total as f32
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -782,11 +765,5 @@ mod tests {
                 "."
             ]
         );
-    }
-
-    #[test]
-    fn similarity_counts_common_tokens() {
-        assert!((similarity(&["a", "b", "c", "d"], &["a", "x", "c", "d"]) - 0.75).abs() < 1e-6);
-        assert!(similarity(&[], &[]).abs() < 1e-6);
     }
 }

@@ -24,7 +24,10 @@ fn serialise_error(err: serde_json::Error) -> Error {
     }
 }
 
-/// Spaces enough for any depth the report reaches, two a level.
+/// Spaces a level is indented by: what serde_json's `PrettyFormatter` writes.
+const INDENT: usize = 2;
+
+/// Spaces enough for any depth the report reaches, [`INDENT`] a level.
 const SPACES: &[u8; 64] = &[b' '; 64];
 
 /// What serde_json's `PrettyFormatter` writes (two spaces a level), with
@@ -40,7 +43,7 @@ struct Pretty {
 impl Pretty {
     fn new_line<W: ?Sized + Write>(&self, writer: &mut W, comma: bool) -> std::io::Result<()> {
         writer.write_all(if comma { b",\n" } else { b"\n" })?;
-        let mut indent = 2 * self.level;
+        let mut indent = INDENT * self.level;
         while indent > 0 {
             let step = indent.min(SPACES.len());
             writer.write_all(&SPACES[..step])?;

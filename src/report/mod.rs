@@ -4,11 +4,13 @@
 //!
 //! The model is the contract with users: `report.json` field names are stable.
 
-pub mod build;
+pub(crate) mod build;
 pub mod changes;
 pub mod json;
 pub mod markdown;
-pub mod write;
+mod runs;
+mod signals;
+pub(crate) mod write;
 
 use serde::Serialize;
 
@@ -131,7 +133,7 @@ pub struct AnnotationReport {
     pub found: Option<String>,
     /// Quote against what is there now (text_changed).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<crate::align::diff::WordDiff>,
+    pub diff: Option<crate::text::word_diff::WordDiff>,
     /// Lines of each place it was found (ambiguous).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<u32>,
@@ -139,7 +141,7 @@ pub struct AnnotationReport {
 
 impl AnnotationReport {
     /// Join an entry with its anchor.
-    pub fn new(entry: &Entry, anchor: Anchor) -> Self {
+    pub(crate) fn new(entry: &Entry, anchor: Anchor) -> Self {
         let annotation = &entry.annotation;
         AnnotationReport {
             id: annotation.id.clone(),
@@ -158,10 +160,5 @@ impl AnnotationReport {
             diff: anchor.diff,
             candidates: anchor.candidates,
         }
-    }
-
-    /// Is it attached to a segment (its note can be shown beside the text)?
-    pub fn is_attached(&self) -> bool {
-        self.segment.is_some()
     }
 }

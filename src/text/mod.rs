@@ -13,6 +13,7 @@ pub mod claims;
 pub mod markdown;
 pub mod normalize;
 pub mod segment;
+pub mod word_diff;
 
 use std::ops::Range;
 

@@ -10,14 +10,19 @@
 //! conflicts that appeared or were resolved; annotations whose anchor state
 //! changed.
 
-use std::borrow::Cow;
+mod identity;
+mod previous;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::annotate::AnchorState;
 use crate::classify::Verdict;
-use crate::report::{Report, SegmentReport, SourceReport};
+use crate::report::Report;
+pub(crate) use identity::content_hash;
+use identity::{Key, keys, words_hash, words_key};
+use previous::{Previous, PreviousSegment};
 
 /// Everything that changed since the previous run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -40,7 +45,7 @@ pub struct Changes {
 
 impl Changes {
     /// Nothing changed.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == Changes::default()
     }
 }
@@ -101,135 +106,9 @@ pub struct AnnotationChange {
     pub after: Option<AnchorState>,
 }
 
-/// The parts of a previous `report.json` that changes are computed from.
-/// Unknown fields are ignored, so older reports still compare.
-// Borrowed where the JSON allows (strings without escapes): the previous
-// report of a large corpus is tens of megabytes.
-#[derive(Debug, Deserialize)]
-struct Previous<'a> {
-    #[serde(borrow)]
-    sources: Vec<PreviousSource<'a>>,
-    #[serde(borrow)]
-    segments: Vec<PreviousSegment<'a>>,
-    #[serde(default, borrow)]
-    annotations: Vec<PreviousAnnotation<'a>>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PreviousSource<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    #[serde(default, borrow)]
-    content_hash: Cow<'a, str>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PreviousSegment<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    #[serde(borrow)]
-    source: Cow<'a, str>,
-    #[serde(borrow)]
-    text: Cow<'a, str>,
-    verdict: Verdict,
-    #[serde(default, borrow)]
-    corroborated_by: Vec<PreviousLink<'a>>,
-    #[serde(default, borrow)]
-    conflicts: Vec<PreviousConflict<'a>>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PreviousLink<'a> {
-    #[serde(borrow)]
-    source: Cow<'a, str>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PreviousConflict<'a> {
-    #[serde(borrow)]
-    source: Cow<'a, str>,
-    #[serde(borrow)]
-    segment: Cow<'a, str>,
-    #[serde(borrow)]
-    kind: Cow<'a, str>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PreviousAnnotation<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    anchor: AnchorState,
-}
-
-/// A segment's words: lower case, letters and digits only, so spacing and
-/// punctuation edits compare equal.
-pub fn words_key(text: &str) -> String {
-    if text.is_ascii() {
-        ascii_words_key(text)
-    } else {
-        unicode_words_key(text)
-    }
-}
-
-fn unicode_words_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    key
-}
-
-/// [`words_key`] of ASCII text, a byte at a time (most text is ASCII, and
-/// every segment of every source passes through here on every run).
-fn ascii_words_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    let mut in_word = false;
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() {
-            if !in_word && !key.is_empty() {
-                key.push(' ');
-            }
-            key.push(char::from(byte.to_ascii_lowercase()));
-            in_word = true;
-        } else {
-            in_word = false;
-        }
-    }
-    key
-}
-
-/// A short hash of a source's words and metadata: equal when only spacing or
-/// punctuation changed.
-pub fn content_hash(source: &SourceReport, segments: &[SegmentReport]) -> String {
-    let mut hasher = blake3::Hasher::new();
-    let info = &source.info;
-    let published = info.published.map(|p| p.to_string());
-    for field in [
-        &info.outlet,
-        &info.title,
-        &info.url,
-        &published,
-        &info.byline,
-    ] {
-        hasher.update(words_key(field.as_deref().unwrap_or_default()).as_bytes());
-        hasher.update(b"\0");
-    }
-    for segment in segments {
-        hasher.update(words_key(&segment.segment.text).as_bytes());
-        hasher.update(b"\n");
-    }
-    hasher.finalize().to_hex()[..16].to_owned()
-}
-
 /// Compare the previous run's `report.json` text with the new report.
 /// `Err` when the previous report cannot be read as one.
-pub fn changes(previous_json: &str, now: &Report) -> Result<Changes, String> {
+pub(crate) fn changes(previous_json: &str, now: &Report) -> Result<Changes, String> {
     let previous: Previous<'_> = serde_json::from_str(previous_json).map_err(|e| e.to_string())?;
     let mut changes = Changes::default();
     compare_sources(&previous, now, &mut changes);
@@ -292,30 +171,6 @@ fn compare_sources(previous: &Previous<'_>, now: &Report, changes: &mut Changes)
             });
         }
     }
-}
-
-/// A segment's identity across runs: its source, its words, and which
-/// occurrence of those words in the source it is (a line can repeat).
-/// Words are compared by a 64-bit hash of them: tens of thousands of
-/// segments are keyed on every run.
-type Key = (String, u64, usize);
-
-/// A 64-bit hash of a text's words (see [`words_key`]).
-fn words_hash(text: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(words_key(text).as_bytes())
-}
-
-/// The key of each segment, given as (source, text), in order.
-fn keys<'a>(segments: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Key> {
-    let mut seen: BTreeMap<(&str, u64), usize> = BTreeMap::new();
-    segments
-        .map(|(source, text)| {
-            let words = words_hash(text);
-            let occurrence = seen.entry((source, words)).or_default();
-            *occurrence += 1;
-            (source.to_owned(), words, *occurrence)
-        })
-        .collect()
 }
 
 fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes) {
@@ -474,28 +329,5 @@ fn compare_annotations(previous: &Previous<'_>, now: &Report, changes: &mut Chan
                 after: new,
             });
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ascii_words_key_is_the_unicode_one() {
-        let texts = [
-            "Russia fired 82 drones, 63 of which--were intercepted.",
-            "",
-            "  a  ",
-            "U.S.-Ukraine",
-            "x1,000 Y",
-        ];
-        for text in texts {
-            assert_eq!(ascii_words_key(text), unicode_words_key(text), "{text}");
-        }
-        proptest::proptest!(|(text in "[ -~\n\t]{0,40}")| {
-            proptest::prop_assert_eq!(ascii_words_key(&text), unicode_words_key(&text));
-        });
-        assert_eq!(words_key("Déjà vu, 2025!"), "déjà vu 2025");
     }
 }

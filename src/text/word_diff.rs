@@ -1,23 +1,28 @@
 //! Word diff (the only user of `similar`): two sentences → [`WordDiff`], the
 //! runs of words they share and the runs only one of them has.
 //!
-//! Reports use it to show an editor which words differ. Inputs are normalised
-//! texts, so typography (curly quotes, U+2011 hyphens) never shows up as a
-//! difference. No deadline is set: a deadline would make output depend on
-//! machine load, and segments are capped at 2,000 bytes, so Myers is quick.
+//! Display code, not alignment: reports use it to show an editor which words
+//! of a conflict differ, annotations to show how a quote changed. Inputs are
+//! normalised texts, so typography (curly quotes, U+2011 hyphens) never shows
+//! up as a difference. No deadline is set: a deadline would make output
+//! depend on machine load, and segments are capped at 2,000 bytes, so Myers
+//! is quick.
 //!
-//! The near-verbatim test asks only whether two sentences' diff ratio
-//! reaches a bound: a sentence → [`LowerWords`] (split once, however many
-//! pairs it is in), two of them → [`ratio_at_least`].
+//! Two measures of the same diff are kept here with it, so that `similar`
+//! has one user: the near-verbatim test of alignment asks only whether two
+//! sentences' diff ratio reaches a bound (a sentence → [`LowerWords`], split
+//! once however many pairs it is in; two of them → [`ratio_at_least`]), and
+//! re-anchoring asks how much of a quote a window of text keeps, in order
+//! ([`similarity`]).
 
 use std::hash::BuildHasher as _;
 
 use rustc_hash::FxBuildHasher;
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
+use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use super::score::count_shared;
+use crate::align::score::count_shared;
 
 /// Which side a run of words belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,29 +54,8 @@ pub struct WordDiff {
     pub ratio: f32,
 }
 
-impl WordDiff {
-    /// The runs only in the first sentence, trimmed and non-empty.
-    pub fn only_ours(&self) -> Vec<&str> {
-        self.only(Side::Ours)
-    }
-
-    /// The runs only in the second sentence, trimmed and non-empty.
-    pub fn only_theirs(&self) -> Vec<&str> {
-        self.only(Side::Theirs)
-    }
-
-    fn only(&self, side: Side) -> Vec<&str> {
-        self.runs
-            .iter()
-            .filter(|run| run.side == side)
-            .map(|run| run.text.trim())
-            .filter(|text| text.chars().any(char::is_alphanumeric))
-            .collect()
-    }
-}
-
 /// Diff two sentences word by word.
-pub fn word_diff(ours: &str, theirs: &str) -> WordDiff {
+pub(crate) fn word_diff(ours: &str, theirs: &str) -> WordDiff {
     let diff = TextDiff::configure().diff_unicode_words(ours, theirs);
     let mut runs: Vec<DiffRun> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -99,7 +83,7 @@ pub fn word_diff(ours: &str, theirs: &str) -> WordDiff {
 /// word bounds), kept to be compared with many others without splitting it
 /// again.
 #[derive(Debug)]
-pub struct LowerWords {
+pub(crate) struct LowerWords {
     lower: String,
     /// End of each token in `lower`.
     ends: Vec<u32>,
@@ -111,7 +95,7 @@ pub struct LowerWords {
 
 impl LowerWords {
     /// Lower-case and split `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let lower = text.to_lowercase();
         let mut ends = Vec::new();
         let mut hashes = Vec::new();
@@ -135,7 +119,7 @@ impl LowerWords {
     }
 
     /// The lower-cased text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.lower
     }
 
@@ -155,7 +139,7 @@ impl LowerWords {
 /// Whether [`word_diff`] of two sentences has a ratio of at least `min`.
 /// Counting the tokens the two share first (no diff can match more) rules
 /// out most pairs without the costly diff; the answer is the same either way.
-pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
+pub(crate) fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool {
     // similar's ratio: twice the equal tokens over both lengths.
     let total = ours.ends.len() + theirs.ends.len();
     // Shared token hashes: the shared tokens, or more.
@@ -169,9 +153,47 @@ pub fn ratio_at_least(ours: &LowerWords, theirs: &LowerWords, min: f32) -> bool 
         >= min
 }
 
+/// Share of tokens two sequences have in common, in order (0..=1; 0 when
+/// both are empty).
+pub(crate) fn similarity(a: &[&str], b: &[&str]) -> f32 {
+    let common: usize = capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    (2 * common) as f32 / total as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl WordDiff {
+        /// The runs only in the first sentence, trimmed and non-empty.
+        fn only_ours(&self) -> Vec<&str> {
+            self.only(Side::Ours)
+        }
+
+        /// The runs only in the second sentence, trimmed and non-empty.
+        fn only_theirs(&self) -> Vec<&str> {
+            self.only(Side::Theirs)
+        }
+
+        fn only(&self, side: Side) -> Vec<&str> {
+            self.runs
+                .iter()
+                .filter(|run| run.side == side)
+                .map(|run| run.text.trim())
+                .filter(|text| text.chars().any(char::is_alphanumeric))
+                .collect()
+        }
+    }
 
     #[test]
     fn finds_the_differing_number() {
@@ -213,5 +235,11 @@ mod tests {
         let diff = word_diff("Same words here.", "Same words here.");
         assert!(diff.only_ours().is_empty() && diff.only_theirs().is_empty());
         assert!((diff.ratio - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn similarity_counts_common_tokens() {
+        assert!((similarity(&["a", "b", "c", "d"], &["a", "x", "c", "d"]) - 0.75).abs() < 1e-6);
+        assert!(similarity(&[], &[]).abs() < 1e-6);
     }
 }

@@ -1,0 +1,219 @@
+//! Lookups over one report (pure): a [`Report`] → a [`Lookup`] built once
+//! and shared by all of its pages, so that rendering stays linear in the
+//! corpus: segments by id, each source's segments, runs and label, editor
+//! annotations by segment, and every segment's text escaped once.
+//!
+//! A lookup by segment id gives the same answer whether or not the id shares
+//! its memory with the segment's own (see `positions_by_address`).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::escape::escape;
+use crate::model::{SegmentId, SourceId};
+use crate::report::{
+    AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
+};
+
+/// Lookups over one report, built once for all of its pages, so that
+/// rendering stays linear in the corpus.
+pub(super) struct Lookup<'r> {
+    pub(super) report: &'r Report,
+    // Hash maps: only looked up (never walked), once per footnote.
+    sources: FxHashMap<&'r SourceId, &'r SourceReport>,
+    /// Position of each segment in `report.segments`.
+    positions: FxHashMap<&'r SegmentId, usize>,
+    /// The same, keyed by where the id's text is in memory: a reference to a
+    /// segment shares its id (an `Arc`), and millions of footnote lookups
+    /// then hash an address instead of an id. Built from `positions`, so a
+    /// lookup gives what `positions` gives.
+    positions_by_address: FxHashMap<usize, usize>,
+    segments_of: BTreeMap<&'r SourceId, &'r [SegmentReport]>,
+    pub(super) runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
+    /// Editor annotations attached to each segment, in file order.
+    pub(super) notes_of: BTreeMap<&'r SegmentId, Vec<&'r AnnotationReport>>,
+    /// Each segment's text escaped, by position: a segment is quoted in the
+    /// footnote of every segment it backs, escaping it once is enough.
+    escaped_texts: Vec<String>,
+    /// How footnotes name each source: id, outlet and date, escaped.
+    source_labels: FxHashMap<&'r SourceId, String>,
+}
+
+impl<'r> Lookup<'r> {
+    pub(super) fn new(report: &'r Report) -> Self {
+        let positions: FxHashMap<&SegmentId, usize> = report
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.segment.id, i))
+            .collect();
+        let positions_by_address = report
+            .segments
+            .iter()
+            .filter_map(|s| Some((address(&s.segment.id), *positions.get(&s.segment.id)?)))
+            .collect();
+        Lookup {
+            report,
+            sources: report.sources.iter().map(|s| (&s.info.id, s)).collect(),
+            positions,
+            positions_by_address,
+            segments_of: by_source(&report.segments, |s| &s.segment.source),
+            runs_of: by_source(&report.single_source_runs, |r| &r.source),
+            notes_of: report
+                .annotations
+                .iter()
+                .fold(BTreeMap::new(), |mut map, a| {
+                    if let Some(segment) = &a.segment {
+                        map.entry(segment).or_insert_with(Vec::new).push(a);
+                    }
+                    map
+                }),
+            escaped_texts: report
+                .segments
+                .par_iter()
+                .map(|s| escape(&s.segment.text))
+                .collect(),
+            source_labels: report
+                .sources
+                .iter()
+                .map(|s| (&s.info.id, source_label(&s.info)))
+                .collect(),
+        }
+    }
+
+    /// Another segment as a footnote cites it: its source (id, outlet,
+    /// date), line and text.
+    pub(super) fn describe(&self, source: &SourceId, id: &SegmentId, out: &mut String) {
+        let Some(position) = self.position(id) else {
+            out.push_str(&escape(&source.0));
+            return;
+        };
+        match self.source_labels.get(source) {
+            Some(label) => out.push_str(label),
+            None => out.push_str(&escape(&source.0)),
+        }
+        let _ = write!(
+            out,
+            ", line {}: “{}”",
+            self.report.segments[position].segment.line, self.escaped_texts[position]
+        );
+    }
+
+    /// Where the segment `id` is in `report.segments`.
+    pub(super) fn position(&self, id: &SegmentId) -> Option<usize> {
+        self.positions_by_address
+            .get(&address(id))
+            .or_else(|| self.positions.get(id))
+            .copied()
+    }
+
+    pub(super) fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
+        self.position(id).map(|i| &self.report.segments[i])
+    }
+
+    /// A segment's text, escaped for Markdown.
+    pub(super) fn escaped_text(&self, id: &SegmentId) -> &str {
+        self.position(id)
+            .and_then(|i| self.escaped_texts.get(i))
+            .map_or("", String::as_str)
+    }
+
+    pub(super) fn segments_of(&self, id: &SourceId) -> &'r [SegmentReport] {
+        self.segments_of.get(id).copied().unwrap_or_default()
+    }
+
+    /// " (editor: disputed)" for a segment editors annotated, else nothing.
+    pub(super) fn editor_marks(&self, id: &SegmentId) -> String {
+        let Some(notes) = self.notes_of.get(id) else {
+            return String::new();
+        };
+        let statuses: Vec<&str> = notes.iter().map(|a| a.status.as_str()).collect();
+        format!(" (editor: {})", statuses.join(", "))
+    }
+
+    pub(super) fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
+        self.sources.get(id).and_then(|s| s.info.outlet.as_deref())
+    }
+}
+
+/// Where a segment id's text is in memory (see `Lookup::positions_by_address`).
+fn address(id: &SegmentId) -> usize {
+    std::sync::Arc::as_ptr(&id.0).cast::<u8>() as usize
+}
+
+/// A source as footnotes name it: "id, outlet, date", escaped.
+fn source_label(info: &crate::model::SourceInfo) -> String {
+    let mut label = escape(&info.id.0);
+    if let Some(outlet) = &info.outlet {
+        label.push_str(", ");
+        label.push_str(&escape(outlet));
+    }
+    if let Some(published) = info.published {
+        let _ = write!(label, ", {published}");
+    }
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::markdown::render_pages;
+
+    /// Three sources that back, copy and contradict each other.
+    fn report() -> Report {
+        let texts = [
+            "Russia fired 82 drones at Kyiv overnight, the air force said on Sunday.\n\n\
+             Steve Witkoff met Kirill Dmitriev in Miami on Saturday for talks on the plan.\n",
+            "Russia fired 82 drones at Kyiv overnight, the air force said on Sunday.\n\n\
+             Witkoff and Dmitriev held talks on the plan in Miami on Saturday, officials said.\n",
+            "The air force said Russia fired 63 drones at Kyiv overnight on Sunday.\n",
+        ];
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| crate::model::LoadedSource {
+                id: SourceId(format!("source-{n}").into()),
+                path: format!("source-{n}.md").into(),
+                meta: crate::model::SourceMeta::default(),
+                file_text: (*text).to_owned(),
+                body_start: 0,
+            })
+            .collect();
+        crate::build_report(crate::analyse(sources), &[], Vec::new())
+    }
+
+    #[test]
+    fn segments_are_found_whether_or_not_a_reference_shares_their_id() {
+        let report = report();
+        let pages = render_pages(&report);
+        // The same report with every reference holding an id of its own.
+        let own = |id: &SegmentId| SegmentId(std::sync::Arc::from(id.as_str()));
+        let mut apart = report.clone();
+        for segment in &mut apart.segments {
+            let finding = &mut segment.finding;
+            finding
+                .corroborated_by
+                .iter_mut()
+                .for_each(|r| r.segment = own(&r.segment));
+            finding
+                .same_origin
+                .iter_mut()
+                .for_each(|r| r.segment = own(&r.segment));
+            finding
+                .conflicts
+                .iter_mut()
+                .for_each(|r| r.segment = own(&r.segment));
+        }
+        assert_eq!(render_pages(&apart), pages);
+        let page = &pages[1].1;
+        assert!(page.contains("Same words as source-1"), "{page}");
+        assert!(
+            page.contains("this says “82 drones”, source-2, line 1"),
+            "{page}"
+        );
+        assert!(page.contains("Also reported by source-1, line 3"), "{page}");
+    }
+}
