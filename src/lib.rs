@@ -33,6 +33,7 @@ mod progress;
 pub mod report;
 pub mod text;
 pub mod watch;
+mod write;
 pub mod yaml;
 
 pub use commands::{Outcome, run, run_with_progress};

@@ -14,6 +14,7 @@ use crate::model::{LoadedSource, Segment, SourceId};
 use crate::pipeline::annotation_reports;
 use crate::report;
 use crate::text;
+use crate::write;
 
 pub(super) fn run(config: &AnnotateConfig) -> Result<Outcome> {
     match &config.action {
@@ -47,7 +48,7 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
     let segments = text::process(source).segments;
     // Two editors adding at once must not both read the old file and each
     // write it without the other's entry: one waits for the other.
-    let lock = report::write::lock_folder(&config.annotations)?;
+    let lock = write::lock_folder(&config.annotations)?;
     let (entries, diagnostics) = load::load_annotations(&config.annotations);
     let path = config.annotations.join(file);
     let (existing, byte_order_mark) = load::annotation_file_to_append(&path)?;
@@ -68,7 +69,7 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         reason,
     })?;
     let bom: &[u8] = if byte_order_mark { load::UTF8_BOM } else { b"" };
-    report::write::write_atomic(&path, &[bom, text.as_bytes()].concat())?;
+    write::write_atomic(&path, &[bom, text.as_bytes()].concat())?;
     drop(lock);
     let stdout = format!(
         "added annotation {} ({}) on {} line {} to {}\n",

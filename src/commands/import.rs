@@ -7,15 +7,15 @@ use rayon::prelude::*;
 use crate::commands::Outcome;
 use crate::config::ImportConfig;
 use crate::error::{Diagnostic, Result, Severity};
-use crate::load;
 use crate::import;
+use crate::load;
 use crate::progress::Progress;
-use crate::report;
+use crate::write;
 
 pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outcome> {
     let text = load::read_input(Some(&config.file))?;
     let (sources, mut diagnostics) = import::import(&config.file, &text, &config.fields);
-    report::write::create_folder(&config.sources)?;
+    write::create_folder(&config.sources)?;
     progress.start("writing sources", sources.len() as u64);
     let results: Vec<Result<Option<PathBuf>>> = sources
         .par_iter()
@@ -24,7 +24,7 @@ pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outc
             let written = if path.exists() && !config.force {
                 None
             } else {
-                report::write::write_atomic(&path, source.contents.as_bytes())?;
+                write::write_atomic(&path, source.contents.as_bytes())?;
                 Some(path)
             };
             progress.advance(1);

@@ -8,6 +8,7 @@ use crate::load;
 use crate::pipeline::{build_report, load_and_analyse_with_progress};
 use crate::progress::Progress;
 use crate::report::{self, AnnotationReport};
+use crate::write;
 
 /// A warning for each annotation that did not find its quote intact, so the
 /// editor hears about it on the terminal too, at the annotation's own line.
@@ -83,8 +84,8 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // Last: a new report.json means the whole run is on disk.
     files.push(("report.json".to_owned(), json?));
     progress.start("writing the reports", files.len() as u64);
-    let written = report::write::write_all(&config.out, &files)?;
-    report::write::remove_stale_pages(&config.out, &files)?;
+    let written = write::write_all(&config.out, &files)?;
+    write::remove_stale_pages(&config.out, &files)?;
     let mut diagnostics = report.diagnostics;
     diagnostics.extend(notes);
     diagnostics.extend(anchor_warnings(&report.annotations));

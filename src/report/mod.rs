@@ -10,7 +10,6 @@ pub mod json;
 pub mod markdown;
 mod runs;
 mod signals;
-pub(crate) mod write;
 
 use serde::Serialize;
 

@@ -1,15 +1,18 @@
-//! Report writer [IO]: rendered pages → files in the output folder, each
-//! written atomically ([`write_atomic`]), so a crash never leaves a
-//! half-written report and regenerations replace whole files; `report.json`
-//! last, and pages of sources that are gone removed.
+//! The writing edge (disk IO), the counterpart of `load`: rendered pages →
+//! files in the output folder, each written atomically ([`write_atomic`]),
+//! so a crash never leaves a half-written report and regenerations replace
+//! whole files; `report.json` last, and pages of sources that are gone
+//! removed. `annotate add` and `import` write their files through it too.
 
 mod atomic;
+mod folder;
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 pub(crate) use atomic::write_atomic;
+pub(crate) use folder::{create_folder, lock_folder};
 
 /// Write `files` (name relative to `out`, contents) into `out`, creating it
 /// if needed. A file whose contents are already exactly these is left alone

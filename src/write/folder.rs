@@ -1,0 +1,25 @@
+//! Folders the tool writes into [IO]: created on demand, and locked so that
+//! two runs appending to one folder take turns.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The name of the lock file `lock_folder` takes in a folder.
+const LOCK_FILE: &str = ".corroborate.lock";
+
+/// Create `folder` if needed and take an exclusive OS lock on a lock file in
+/// it, waiting for whoever holds it; the lock lasts as long as the returned
+/// file is open.
+pub(crate) fn lock_folder(folder: &Path) -> Result<std::fs::File> {
+    create_folder(folder)?;
+    let lock_path = folder.join(LOCK_FILE);
+    std::fs::File::create(&lock_path)
+        .and_then(|lock| lock.lock().map(|()| lock))
+        .map_err(|e| Error::io("locking", &lock_path, e))
+}
+
+/// Create `folder` and its parents if they are not there.
+pub(crate) fn create_folder(folder: &Path) -> Result<()> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::io("creating folder", folder, e))
+}
