@@ -8,10 +8,10 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::align::features::SentenceFeatures;
 use crate::align::score::{SAME_THRESHOLD, TermWeights, paraphrase};
-use crate::align::tokens::SentenceFeatures;
 use crate::error::Diagnostic;
-use crate::facts::{self, extract::extract};
+use crate::facts::{self, extract};
 use crate::text::normalize::normalize_str;
 
 /// The verdict on one pair.

@@ -1,7 +1,7 @@
 //! Align stage (pure): segments of many sources → [`Alignment`], the pairs of
 //! segments from different sources of which one states the other's claim.
 //!
-//! features ([`tokens`]) → term weights → candidate pairs from an inverted
+//! features ([`features`]) → term weights → candidate pairs from an inverted
 //! index over each sentence's distinctive terms ([`index`]): the pairs sharing
 //! two of them, which is what support needs, never all pairs → each candidate
 //! scored ([`score`]: a paraphrase score, and directional support) → pairs
@@ -15,9 +15,9 @@
 //! every copy gets the result, so the output is as if each were done alone.
 
 pub mod diff;
+pub mod features;
 pub mod index;
 pub mod score;
-pub mod tokens;
 
 use std::sync::OnceLock;
 
@@ -25,9 +25,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::distinct::{Distinct, bucket_starts};
+use features::SentenceFeatures;
 use index::{Entry, IndexParams};
 use score::{SupportKind, TermWeights};
-use tokens::SentenceFeatures;
 
 /// A segment as the aligner sees it.
 #[derive(Debug, Clone, Copy)]

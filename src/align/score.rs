@@ -17,7 +17,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::align::tokens::SentenceFeatures;
+use crate::align::features::SentenceFeatures;
 
 /// Paraphrase score at or above which two sentences state the same claim.
 pub const SAME_THRESHOLD: f32 = 0.5;

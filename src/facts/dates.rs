@@ -7,7 +7,9 @@
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use super::extract::{Token, month_number, nearest_predicate};
+use super::lexicon::month_number;
+use super::predicates::nearest_predicate;
+use super::tokens::{Token, join_words};
 
 /// A day, or a run of days ("the weekend of December 21, 2025"), stated in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -123,7 +125,7 @@ pub(super) fn dates(tokens: &[Token<'_>], published: Option<Date>) -> Vec<DateFa
                     (first, last)
                 };
                 out.push(DateFact {
-                    text: super::extract::join_words(&tokens[start..end]),
+                    text: join_words(&tokens[start..end]),
                     first,
                     last,
                     relative_to,
@@ -274,15 +276,14 @@ fn last_on_or_before(date: Date, weekday: Weekday) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::extract::extract;
+    use crate::facts::tokens::tokens;
 
     fn day(text: &str) -> Date {
         text.parse().expect("date")
     }
 
     fn dates_of(text: &str, published: Option<&str>) -> Vec<(String, String, bool)> {
-        extract(text, published.map(day))
-            .dates
+        dates(&tokens(text), published.map(day))
             .into_iter()
             .map(|d| {
                 (

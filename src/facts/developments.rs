@@ -64,7 +64,7 @@ const OUTCOME: &[&str] = &[
 
 /// Developments among `related` pairs (segment indices, any order).
 /// `published` gives each segment's source publication day.
-pub fn developments(
+pub(crate) fn developments(
     segments: &[Segment],
     related: &[(usize, usize)],
     published: impl Fn(usize) -> Option<Date>,

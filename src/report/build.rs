@@ -7,15 +7,15 @@
 use rayon::prelude::*;
 
 use crate::Analysis;
-use crate::align::tokens::{fold_name, is_capitalised};
 use crate::classify::{Finding, Verdict};
 use crate::error::Diagnostic;
-use crate::facts::extract::people_named;
+use crate::facts::people_named;
 use crate::facts::{SegmentNames, names_of};
 use crate::model::{Removed, Segment, SegmentKind, Signal, SourceId, SourceInfo};
 use crate::report::{
     AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
 };
+use crate::text::names::{fold_name, is_capitalised};
 
 /// A run of unbacked claims this long is reported as one finding.
 pub const MIN_RUN_CLAIMS: usize = 5;

@@ -10,8 +10,11 @@
 
 pub mod boilerplate;
 pub mod markdown;
+pub(crate) mod names;
 pub mod normalize;
+pub(crate) mod numbers;
 pub mod segment;
+pub(crate) mod words;
 
 use std::ops::Range;
 
