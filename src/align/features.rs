@@ -2,8 +2,9 @@
 //!
 //! Each word becomes one term: a **name** (a capitalised word that is not a
 //! title, month or sentence-initial function word), folded so spelling and
-//! transliteration variants meet ([`fold_name`]); a **number** ([`number_at`]:
-//! "800,000" → 800000, "$50 billion" → 5e10, "six" → 6); or a **word**:
+//! transliteration variants meet ([`fold_name`]); a **number**, exact
+//! ([`number_at`]: "800,000" → 800000, "$50 billion" and "50,000,000,000" →
+//! 50000000000, "4.1 million" → 4100000, "six" → 6); or a **word**:
 //! lower-cased, stop words removed, stemmed (Snowball English via frostem), a
 //! few news synonyms folded to one concept (met/meet/talks/contacts).
 //! Terms are hashed with xxh3 (stable across runs and machines), sorted and
@@ -17,7 +18,7 @@ use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::names::{fold_name, is_acronym, is_capitalised};
-use crate::text::numbers::{format_number, number_at};
+use crate::text::numbers::number_at;
 use crate::text::words::{concept_of, is_not_a_name, is_stop_word, lowercase, without_possessive};
 
 static STEMMER: LazyLock<frostem::Stemmer> =
@@ -65,7 +66,7 @@ impl SentenceFeatures {
         while index < words.len() {
             let word = words[index];
             if let Some((value, used)) = number_at(&words, index) {
-                let hash = hash_term(TermKind::Number, &format_number(value));
+                let hash = hash_term(TermKind::Number, &value.to_string());
                 features.numbers.push(hash);
                 sequence.push(hash);
                 index += used;
@@ -331,6 +332,24 @@ mod tests {
         let six = SentenceFeatures::new("Drones wounded six people.");
         let digits = SentenceFeatures::new("Drones wounded 6 people.");
         assert_eq!(six.numbers(), digits.numbers());
+    }
+
+    #[test]
+    fn a_figure_written_two_ways_is_one_term() {
+        let scaled = SentenceFeatures::new("Russia has produced 4.1 million drones.");
+        let digits = SentenceFeatures::new("Russia has produced 4,100,000 drones.");
+        assert_eq!(scaled.numbers(), digits.numbers());
+        assert_eq!(scaled.numbers().len(), 1);
+        let money = SentenceFeatures::new("The fund holds $105.41 billion.");
+        let spelled = SentenceFeatures::new("The fund holds $105,410,000,000.");
+        assert_eq!(money.numbers(), spelled.numbers());
+        let half = SentenceFeatures::new("Prices rose 2.5 percent.");
+        let other = SentenceFeatures::new("Prices rose 2.50 percent.");
+        assert_eq!(half.numbers(), other.numbers());
+        assert_ne!(
+            half.numbers(),
+            SentenceFeatures::new("Prices rose 25 percent.").numbers()
+        );
     }
 
     #[test]

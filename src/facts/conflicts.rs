@@ -311,6 +311,17 @@ mod tests {
     use crate::facts::sentence::extract;
 
     #[test]
+    fn a_figure_written_two_ways_is_no_conflict() {
+        let fa = extract("Russia fired 4.1 million drones last year.", None);
+        let fb = extract("Russia fired 4,100,000 drones last year.", None);
+        assert_eq!(fa.numbers[0].value, fb.numbers[0].value);
+        assert_eq!(fa.numbers[0].value.to_string(), "4100000");
+        assert!(conflicts_between(0, 1, &fa, &fb, false).is_empty());
+        let fc = extract("Russia fired 4.2 million drones last year.", None);
+        assert_eq!(conflicts_between(0, 1, &fa, &fc, false).len(), 1);
+    }
+
+    #[test]
     fn a_figure_stated_twice_gives_one_conflict() {
         let fa = extract(
             "He faces 1 count of shooting into a dwelling and 1 count of shooting from a vehicle.",

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::lexicon::{is_month, nation};
 use super::predicates::{nearest_predicate, predicate};
 use super::tokens::{Token, join_words};
+use crate::text::decimal::Decimal;
 use crate::text::names::is_capitalised;
 use crate::text::numbers::number_at;
 use crate::text::words::is_stop_word;
@@ -22,8 +23,9 @@ use crate::text::words::is_stop_word;
 pub struct NumberFact {
     /// As written ("82 drones", "$50 billion", "63 of which").
     pub text: String,
-    /// Value with its scale applied ("$50 billion" → 5e10).
-    pub value: f64,
+    /// Exact value with its scale applied ("$50 billion" → 50000000000,
+    /// "4.1 million" → 4100000); report.json prints it as a JSON number.
+    pub value: Decimal,
     /// What is counted, singular ("drone", "people", "usd", "percent").
     pub unit: Option<String>,
     /// What happened to them ("intercepted", "killed", "launched").
@@ -200,7 +202,13 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
 
 /// Numbers that count nothing: years, dates, times, ages in apposition, phone
 /// numbers, footnote marks, street addresses.
-fn not_a_count(text: &str, tokens: &[Token<'_>], index: usize, used: usize, value: f64) -> bool {
+fn not_a_count(
+    text: &str,
+    tokens: &[Token<'_>],
+    index: usize,
+    used: usize,
+    value: Decimal,
+) -> bool {
     let token = &tokens[index];
     if is_year(value, used, token.text) || in_date_or_time(tokens, index, used) {
         return true;
@@ -229,7 +237,7 @@ fn not_a_count(text: &str, tokens: &[Token<'_>], index: usize, used: usize, valu
                     && is_capitalised(n.text)
                     && predicate(n.lower()).is_none()
                     && !PEOPLE.contains(&n.lower())
-                    && value >= 100.0)
+                    && value.to_f64() >= 100.0)
         });
     // "a father of 3", "a family of five".
     let family = index >= 2
@@ -279,7 +287,7 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     }
     let fact = NumberFact {
         text: join_words(&tokens[index..end]),
-        value: 1.0,
+        value: Decimal::from_integer(1),
         unit: Some("people".into()),
         predicate: Some(predicate),
         owner: None,
@@ -304,8 +312,9 @@ fn join_people_counts(
             let both_people = [&last.unit, &fact.unit]
                 .iter()
                 .all(|u| u.as_deref() == Some("people"));
-            if joined_by_and && both_people && !last.hedged && !fact.hedged {
-                last.value += fact.value;
+            let joins = joined_by_and && both_people && !last.hedged && !fact.hedged;
+            if let Some(sum) = last.value.checked_add(fact.value).filter(|_| joins) {
+                last.value = sum;
                 last.text = format!("{} and {}", last.text, fact.text);
                 last.predicate = fact.predicate.or(last.predicate);
                 last.partial &= fact.partial;
@@ -322,7 +331,7 @@ fn number_fact(
     tokens: &[Token<'_>],
     index: usize,
     used: usize,
-    value: f64,
+    value: Decimal,
     currency: Option<&'static str>,
     previous: Option<&NumberFact>,
 ) -> (NumberFact, usize) {
@@ -425,8 +434,11 @@ fn singular_unit(word: &str) -> String {
         .unwrap_or_else(|| word.to_owned())
 }
 
-fn is_year(value: f64, used: usize, word: &str) -> bool {
-    used == 1 && value.fract() == 0.0 && (1900.0..=2100.0).contains(&value) && !word.contains(',')
+fn is_year(value: Decimal, used: usize, word: &str) -> bool {
+    used == 1
+        && value.is_integer()
+        && (1900.0..=2100.0).contains(&value.to_f64())
+        && !word.contains(',')
 }
 
 /// Is the number at `index` part of a date or a time ("Dec. 14", "21 December", "6 p.m.")?
@@ -458,8 +470,34 @@ mod tests {
         let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
         numbers(text, &tokens, &words)
             .into_iter()
-            .map(|n| (n.value, n.unit, n.predicate, n.owner))
+            .map(|n| (n.value.to_f64(), n.unit, n.predicate, n.owner))
             .collect()
+    }
+
+    #[test]
+    fn amounts_are_exact() {
+        let value = |text: &str| {
+            let tokens = tokens(text);
+            let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+            numbers(text, &tokens, &words)[0].value
+        };
+        assert_eq!(
+            value("a $105.41 billion budget").to_string(),
+            "105410000000"
+        );
+        assert_eq!(
+            value("a $105.41 billion budget").to_f64(),
+            105_410_000_000.0
+        );
+        assert_eq!(
+            value("800,000 troops were sent"),
+            value("800000 troops were sent")
+        );
+        assert_eq!(value("six people were killed").to_string(), "6");
+        assert_eq!(value("growth of 2.5 percent").to_string(), "2.5");
+        assert_eq!(value("0.5 million people fled").to_string(), "500000");
+        let json = serde_json::to_string(&value("a $50 billion fund")).expect("serialises");
+        assert_eq!(json, "50000000000.0");
     }
 
     #[test]

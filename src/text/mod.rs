@@ -9,6 +9,7 @@
 //! the segment's normalised text.
 
 pub mod boilerplate;
+pub mod decimal;
 pub mod markdown;
 pub(crate) mod names;
 pub mod normalize;
