@@ -128,37 +128,37 @@ impl SentenceFeatures {
     }
 
     /// Content-word terms (not names, not numbers).
-    pub fn words(&self) -> &[u64] {
+    pub(crate) fn words(&self) -> &[u64] {
         &self.words
     }
 
     /// Folded name terms.
-    pub fn names(&self) -> &[u64] {
+    pub(crate) fn names(&self) -> &[u64] {
         &self.names
     }
 
     /// Number terms.
-    pub fn numbers(&self) -> &[u64] {
+    pub(crate) fn numbers(&self) -> &[u64] {
         &self.numbers
     }
 
     /// Hashes of adjacent term pairs.
-    pub fn bigrams(&self) -> &[u64] {
+    pub(crate) fn bigrams(&self) -> &[u64] {
         &self.bigrams
     }
 
     /// Every word as written, lower-cased, stop words included (hashed, sorted, unique).
-    pub fn surface(&self) -> &[u64] {
+    pub(crate) fn surface(&self) -> &[u64] {
         &self.surface
     }
 
     /// Number of words in the sentence.
-    pub fn word_count(&self) -> usize {
+    pub(crate) fn word_count(&self) -> usize {
         self.word_count
     }
 
     /// Unigram terms of every kind (what document frequencies are counted over).
-    pub fn terms(&self) -> impl Iterator<Item = u64> + '_ {
+    pub(crate) fn terms(&self) -> impl Iterator<Item = u64> + '_ {
         self.words
             .iter()
             .chain(&self.names)

@@ -41,7 +41,7 @@ pub enum ConflictKind {
 
 impl ConflictKind {
     /// The name used in report.json and by `pairs`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ConflictKind::Number => "number",
             ConflictKind::Person => "person",

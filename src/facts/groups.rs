@@ -22,6 +22,10 @@ pub struct GroupFact {
     pub keys: Vec<String>,
 }
 
+/// How many words before the group noun its nation may come ("from the
+/// Ukrainian side").
+const QUALIFIER_WINDOW: usize = 3;
+
 /// "U.S. delegation: Secretary of State Antony Blinken, …" and "the U.S.
 /// delegation comprised … Jared Kushner and … Josh Gruenbaum".
 pub(super) fn groups(tokens: &[Token<'_>]) -> Vec<GroupFact> {
@@ -29,7 +33,7 @@ pub(super) fn groups(tokens: &[Token<'_>]) -> Vec<GroupFact> {
         return Vec::new();
     };
     // The nation qualifying the group: just before it, or "from the Ukrainian side".
-    let qualifier = (noun_at.saturating_sub(3)..noun_at)
+    let qualifier = (noun_at.saturating_sub(QUALIFIER_WINDOW)..noun_at)
         .rev()
         .find_map(|i| nation(tokens[i].lower()));
     let Some(qualifier) = qualifier else {

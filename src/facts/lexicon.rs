@@ -5,6 +5,10 @@
 
 use crate::text::words::without_possessive;
 
+/// Four-digit numbers in this range are read as years ("in 2015"), not
+/// counts: the years news stories name.
+pub(super) const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
+
 /// Nations and their adjectives → one key.
 const NATIONS: &[(&str, &str)] = &[
     ("america", "usa"),

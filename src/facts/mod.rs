@@ -37,7 +37,7 @@ pub(crate) use people::people_named;
 pub use places::PlaceFact;
 pub use quotes::QuoteFact;
 pub use sentence::{Facts, extract};
-pub use variants::{SURNAME_RULE, SegmentNames, Variant};
+pub use variants::{SegmentNames, Variant};
 pub(crate) use variants::{names_of, segment_names, segment_texts, variants};
 
 use crate::distinct::Distinct;

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::lexicon::{is_month, nation};
+use super::lexicon::{YEARS, is_month, nation};
 use super::predicates::{nearest_predicate, predicate};
 use super::tokens::{Token, join_words};
 use crate::text::decimal::Decimal;
@@ -200,6 +200,14 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     join_people_counts(tokens, found)
 }
 
+/// A number before a capitalised word from this up is a street number
+/// ("800 North Killingsworth Street"); below it a count ("3 Dallas officers").
+const ADDRESS_MIN_NUMBER: f64 = 100.0;
+
+/// Words allowed between "a" and the person it counts ("a pregnant
+/// 19-year-old woman"): more and the noun is not the article's.
+const MAX_DESCRIBING_WORDS: usize = 4;
+
 /// Numbers that count nothing: years, dates, times, ages in apposition, phone
 /// numbers, footnote marks, street addresses.
 fn not_a_count(
@@ -237,7 +245,7 @@ fn not_a_count(
                     && is_capitalised(n.text)
                     && predicate(n.lower()).is_none()
                     && !PEOPLE.contains(&n.lower())
-                    && value.to_f64() >= 100.0)
+                    && value.to_f64() >= ADDRESS_MIN_NUMBER)
         });
     // "a father of 3", "a family of five".
     let family = index >= 2
@@ -259,7 +267,7 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         return None;
     }
     // Up to four describing words: "a pregnant 19-year-old woman".
-    let noun_at = (index + 1..tokens.len().min(index + 6))
+    let noun_at = (index + 1..tokens.len().min(index + 2 + MAX_DESCRIBING_WORDS))
         .take_while(|&i| {
             let t = &tokens[i];
             i == index + 1 || !(t.clause_break || t.comma)
@@ -435,10 +443,8 @@ fn singular_unit(word: &str) -> String {
 }
 
 fn is_year(value: Decimal, used: usize, word: &str) -> bool {
-    used == 1
-        && value.is_integer()
-        && (1900.0..=2100.0).contains(&value.to_f64())
-        && !word.contains(',')
+    let year = value.to_integer().and_then(|v| i16::try_from(v).ok());
+    used == 1 && year.is_some_and(|y| YEARS.contains(&y)) && !word.contains(',')
 }
 
 /// Is the number at `index` part of a date or a time ("Dec. 14", "21 December", "6 p.m.")?

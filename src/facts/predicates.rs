@@ -53,6 +53,9 @@ fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
     Some(outcome.unwrap_or(stated))
 }
 
+/// How many words either side of a number its predicate may be.
+const PREDICATE_WINDOW: usize = 6;
+
 /// The predicate word nearest to the number (within its clause and commas, six words
 /// either side; after the number wins a tie), and where it is.
 pub(super) fn nearest_predicate(
@@ -62,7 +65,7 @@ pub(super) fn nearest_predicate(
 ) -> (Option<&'static str>, Option<usize>) {
     let mut best: Option<(usize, &'static str, usize)> = None;
     // After: up to the clause break.
-    for (distance, i) in (end..tokens.len().min(end + 6)).enumerate() {
+    for (distance, i) in (end..tokens.len().min(end + PREDICATE_WINDOW)).enumerate() {
         if tokens[i].clause_break || tokens[i].comma {
             break;
         }
@@ -74,7 +77,7 @@ pub(super) fn nearest_predicate(
     // Before: back to the clause break.
     let mut i = index;
     let mut distance = 0;
-    while i > 0 && distance < 6 {
+    while i > 0 && distance < PREDICATE_WINDOW {
         if tokens[i].clause_break || tokens[i].comma {
             break;
         }

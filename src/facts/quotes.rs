@@ -150,6 +150,10 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Content words two quotes must share to be about one statement (one
+/// shared word, "good", is chance).
+const SAME_STATEMENT_MIN_SHARED: usize = 2;
+
 /// Do two quotes of one speaker give the same words differently? Yes when
 /// they share a good part of their words and each has a word the other
 /// lacks. Outlets cut quotes, and spell them their own way ("co-mingling",
@@ -167,7 +171,7 @@ pub(crate) fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
     // About the same statement: two content words shared, and half those of
     // the shorter quote ("She's a good mom" and "He was just going to have a
     // good time" share only "good").
-    let same_statement = shared >= 2 && 2 * shared >= a.len().min(b.len());
+    let same_statement = shared >= SAME_STATEMENT_MIN_SHARED && 2 * shared >= a.len().min(b.len());
     same_statement && shared < a.len() && shared < b.len()
 }
 

@@ -87,7 +87,7 @@ const NOT_FIRST_NAMES: &[&str] = &[
 ];
 
 /// The rule named for a surname standing alone for a full name.
-pub const SURNAME_RULE: &str = "surname for a full name";
+const SURNAME_RULE: &str = "surname for a full name";
 
 /// "Witkoff" for "Steve Witkoff": a surname used alone in one segment, when
 /// every full name seen with that surname is one person (same first name
@@ -219,6 +219,10 @@ fn surname_variants(
         .collect()
 }
 
+/// A word written in lowercase more than 1/this as often as capitalised is
+/// a common word (a stray lowercase "trump" does not make one).
+const COMMON_WORD_RATIO: u32 = 4;
+
 /// Words the corpus writes in lowercase more than a quarter as often as
 /// capitalised: common words, not names (messy text has a stray "trump").
 /// `texts` are the segments' distinct texts.
@@ -255,7 +259,7 @@ fn lowercase_words(segments: &[Segment], texts: &Distinct) -> rustc_hash::FxHash
     }
     by_case
         .into_iter()
-        .filter(|(_, (lower, capitalised))| *lower > 0 && 4 * lower > *capitalised)
+        .filter(|(_, (lower, capitalised))| *lower > 0 && COMMON_WORD_RATIO * lower > *capitalised)
         .map(|(word, _)| word)
         .collect()
 }
@@ -314,6 +318,9 @@ fn spelling_variants<'a>(segments: &'a [Segment], names: &'a [SegmentNames]) -> 
         .collect()
 }
 
+/// Capitalised words shorter than this ("Mr", "Al") are not taken for names.
+const MIN_NAME_LETTERS: usize = 3;
+
 /// Capitalised words inside sentences (names, places), possessives dropped.
 pub(crate) fn name_words(text: &str) -> Vec<String> {
     // One pass, looking one word ahead: every segment goes through here, and
@@ -330,7 +337,7 @@ pub(crate) fn name_words(text: &str) -> Vec<String> {
         if is_first && !words.peek().is_some_and(|next| is_capitalised(next)) {
             continue;
         }
-        if !is_capitalised(word) || word.chars().count() <= 2 {
+        if !is_capitalised(word) || word.chars().count() < MIN_NAME_LETTERS {
             continue;
         }
         let word = word

@@ -25,7 +25,7 @@ pub struct Decimal {
 
 impl Decimal {
     /// A whole number.
-    pub const fn from_integer(units: i128) -> Self {
+    pub(crate) const fn from_integer(units: i128) -> Self {
         Decimal { units, scale: 0 }
     }
 
@@ -42,7 +42,7 @@ impl Decimal {
     /// that starts with one: `Digit+ ('.' Digit*)? ([eE] [+-]? Digit+)?`,
     /// commas anywhere skipped ("800,000", "1,5" is 15 as it always was).
     /// `None` for anything else, or a value too long to hold exactly.
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let mut bytes = text.bytes().filter(|&b| b != b',').peekable();
         let mut units: i128 = 0;
         let mut scale: u32 = 0;
@@ -95,7 +95,7 @@ impl Decimal {
     }
 
     /// `self × other`, exactly ("4.1" × a million).
-    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+    pub(crate) fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         Decimal::new(
             self.units.checked_mul(other.units)?,
             self.scale.checked_add(other.scale)?,
@@ -103,15 +103,15 @@ impl Decimal {
     }
 
     /// `self + other`, exactly ("two men and two women").
-    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+    pub(crate) fn checked_add(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale.max(other.scale);
         let widen = |d: Decimal| d.units.checked_mul(10i128.checked_pow(scale - d.scale)?);
         Decimal::new(widen(self)?.checked_add(widen(other)?)?, scale)
     }
 
-    /// A whole number ("2015", not "20.15")?
-    pub fn is_integer(self) -> bool {
-        self.scale == 0
+    /// The value as an integer when it is a whole number ("2015", not "20.15").
+    pub(crate) fn to_integer(self) -> Option<i128> {
+        (self.scale == 0).then_some(self.units)
     }
 
     /// The nearest float: what report.json prints, and what thresholds
@@ -230,7 +230,8 @@ mod tests {
             "sums are exact too"
         );
         assert_eq!(parse("0.005").to_string(), "0.005");
-        assert!(parse("2015").is_integer() && !parse("20.15").is_integer());
+        assert_eq!(parse("2015.0").to_integer(), Some(2015));
+        assert_eq!(parse("20.15").to_integer(), None);
     }
 
     #[test]
