@@ -269,7 +269,7 @@ fn text_floor(corpus: Vec<LoadedSource>) -> usize {
             let segments = corroborate::text::process(source).segments;
             let features: Vec<_> = segments
                 .iter()
-                .map(|s| corroborate::align::tokens::SentenceFeatures::new(&s.norm))
+                .map(|s| corroborate::align::features::SentenceFeatures::new(&s.norm))
                 .collect();
             std::hint::black_box(features);
             segments.len()

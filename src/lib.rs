@@ -31,6 +31,7 @@ pub mod pairs;
 mod pipeline;
 mod progress;
 pub mod report;
+mod sorted;
 pub mod text;
 pub mod watch;
 mod write;

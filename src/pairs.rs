@@ -8,10 +8,10 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::align::features::SentenceFeatures;
 use crate::align::score::{SAME_THRESHOLD, TermWeights, paraphrase};
-use crate::align::tokens::SentenceFeatures;
 use crate::error::Diagnostic;
-use crate::facts::{self, extract::extract};
+use crate::facts::{self, extract};
 use crate::text::normalize::normalize_str;
 
 /// The verdict on one pair.
@@ -27,7 +27,7 @@ pub enum PairLabel {
 
 impl PairLabel {
     /// The label as printed.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             PairLabel::Same => "same",
             PairLabel::Different => "different",
@@ -42,7 +42,7 @@ const SAME_SUBJECT_THRESHOLD: f32 = 0.2;
 
 /// What `pairs` says about two sentences.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PairVerdict {
+pub(crate) struct PairVerdict {
     /// Paraphrase score, 0..=1.
     pub score: f32,
     /// The label.
@@ -58,7 +58,7 @@ pub fn score_pair(a: &str, b: &str, weights: &TermWeights) -> (f32, PairLabel) {
 }
 
 /// Score two sentences and compare their facts.
-pub fn judge_pair(a: &str, b: &str, weights: &TermWeights) -> PairVerdict {
+pub(crate) fn judge_pair(a: &str, b: &str, weights: &TermWeights) -> PairVerdict {
     let (a, b) = (normalize_str(a), normalize_str(b));
     let score = paraphrase(
         &SentenceFeatures::new(&a),
@@ -99,7 +99,7 @@ pub fn weights_of<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Te
 
 /// Score every well-formed line; a malformed line becomes a diagnostic naming its line.
 /// Term weights come from all sentences in the input.
-pub fn score_lines(path: &Path, input: &str) -> (String, Vec<Diagnostic>) {
+pub(crate) fn score_lines(path: &Path, input: &str) -> (String, Vec<Diagnostic>) {
     let mut pairs = Vec::new();
     let mut diagnostics = Vec::new();
     for (number, line) in input.lines().enumerate() {

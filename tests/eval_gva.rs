@@ -92,7 +92,7 @@ fn lead_figure(all: &[std::sync::Arc<facts::Facts>], predicate: &str, whole: boo
                 && !number.hedged
                 && !(whole && number.partial)
         })
-        .map(|number| number.value)
+        .map(|number| number.value.to_f64())
 }
 
 #[test]

@@ -83,8 +83,8 @@ fn mrpc_train_f1_and_accuracy() {
 #[test]
 #[ignore = "fitting aid, prints the weights to copy into align/score.rs"]
 fn fit_paraphrase_model() {
+    use corroborate::align::features::SentenceFeatures;
     use corroborate::align::score::{PAIR_FEATURES, TermWeights, logistic, pair_features};
-    use corroborate::align::tokens::SentenceFeatures;
     use corroborate::text::normalize::normalize_str;
     let Some(path) = mrpc_path() else {
         return;

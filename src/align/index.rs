@@ -38,7 +38,7 @@ impl Default for IndexParams {
 
 /// One segment as the index sees it.
 #[derive(Debug, Clone, Copy)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     /// Segments with the same group (source) are never paired.
     pub group: u32,
     /// Sorted, deduplicated term hashes.
@@ -46,7 +46,7 @@ pub struct Entry<'a> {
 }
 
 /// Candidate pairs `(i, j)` with `i < j`, sorted, each from different groups.
-pub fn candidate_pairs(entries: &[Entry<'_>], params: IndexParams) -> Vec<(u32, u32)> {
+pub(crate) fn candidate_pairs(entries: &[Entry<'_>], params: IndexParams) -> Vec<(u32, u32)> {
     // Copies of a sentence (a wire story in several outlets) have the same
     // terms and meet the same segments: search once per distinct term list,
     // then hand the result to every copy.

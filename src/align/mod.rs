@@ -1,7 +1,7 @@
 //! Align stage (pure): segments of many sources → [`Alignment`], the pairs of
 //! segments from different sources of which one states the other's claim.
 //!
-//! features ([`tokens`]) → term weights → candidate pairs from an inverted
+//! features ([`features`]) → term weights → candidate pairs from an inverted
 //! index over each sentence's distinctive terms ([`index`]): the pairs sharing
 //! two of them, which is what support needs, never all pairs → each candidate
 //! scored ([`score`]: a paraphrase score, and directional support) → pairs
@@ -14,22 +14,21 @@
 //! split, searched and scored once per distinct text ([`crate::distinct`]);
 //! every copy gets the result, so the output is as if each were done alone.
 
-// The near-verbatim test diffs words as reports do: one diff, one home.
-use crate::text::word_diff as diff;
-
+pub mod features;
 pub mod index;
 pub mod score;
-pub mod tokens;
 
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
+
+use crate::text::word_diff;
 use rustc_hash::FxHashMap;
 
 use crate::distinct::{Distinct, bucket_starts};
+use features::SentenceFeatures;
 use index::{Entry, IndexParams};
 use score::{SupportKind, TermWeights};
-use tokens::SentenceFeatures;
 
 /// A segment as the aligner sees it.
 #[derive(Debug, Clone, Copy)]
@@ -201,9 +200,10 @@ fn finish(
     let text = |d: u32| segments[texts.firsts()[d as usize] as usize].text;
     // Split for the near-verbatim test on first use: most texts never
     // need it, some are in dozens of pairs.
-    let lower_words: Vec<OnceLock<diff::LowerWords>> =
+    let lower_words: Vec<OnceLock<word_diff::LowerWords>> =
         texts.firsts().iter().map(|_| OnceLock::new()).collect();
-    let lower = |d: u32| lower_words[d as usize].get_or_init(|| diff::LowerWords::new(text(d)));
+    let lower =
+        |d: u32| lower_words[d as usize].get_or_init(|| word_diff::LowerWords::new(text(d)));
     let judge = |x: u32, y: u32| {
         verdict(&weighted[x as usize], &weighted[y as usize], || {
             verbatim_with(text(x), text(y), || (lower(x), lower(y)))
@@ -280,7 +280,7 @@ fn verdict(
 
 /// Near-verbatim: long enough and almost every word shared.
 pub fn is_verbatim(a: &str, b: &str) -> bool {
-    let (lower_a, lower_b) = (diff::LowerWords::new(a), diff::LowerWords::new(b));
+    let (lower_a, lower_b) = (word_diff::LowerWords::new(a), word_diff::LowerWords::new(b));
     verbatim_with(a, b, || (&lower_a, &lower_b))
 }
 
@@ -290,7 +290,7 @@ pub fn is_verbatim(a: &str, b: &str) -> bool {
 fn verbatim_with<'w>(
     a: &str,
     b: &str,
-    lower: impl FnOnce() -> (&'w diff::LowerWords, &'w diff::LowerWords),
+    lower: impl FnOnce() -> (&'w word_diff::LowerWords, &'w word_diff::LowerWords),
 ) -> bool {
     let words = a
         .split_whitespace()
@@ -304,7 +304,7 @@ fn verbatim_with<'w>(
         return true;
     }
     let (a, b) = lower();
-    a.as_str() == b.as_str() || diff::ratio_at_least(a, b, VERBATIM_RATIO)
+    a.as_str() == b.as_str() || word_diff::ratio_at_least(a, b, VERBATIM_RATIO)
 }
 
 fn mark_copied_sources(segments: &[AlignInput<'_>], matches: &mut [Match]) {

@@ -17,10 +17,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::align::tokens::SentenceFeatures;
+use crate::sorted::count_shared;
+
+use crate::align::features::SentenceFeatures;
 
 /// Paraphrase score at or above which two sentences state the same claim.
-pub const SAME_THRESHOLD: f32 = 0.5;
+pub(crate) const SAME_THRESHOLD: f32 = 0.5;
 
 /// Number of pair features the paraphrase model combines.
 pub const PAIR_FEATURES: usize = 8;
@@ -49,7 +51,7 @@ const _: () = assert!(PARAPHRASE_WEIGHTS[BIGRAM_DICE] <= 0.0);
 /// Logistic-model weights over the pair features, then the bias. Fitted on
 /// the even rows of the MRPC train split (`fit_paraphrase_model` in
 /// tests/eval_mrpc.rs), checked on the odd rows.
-pub const PARAPHRASE_WEIGHTS: [f32; PAIR_FEATURES + 1] =
+pub(crate) const PARAPHRASE_WEIGHTS: [f32; PAIR_FEATURES + 1] =
     [1.47, 1.75, -1.49, 5.05, -0.67, -0.18, 0.23, 2.76, -5.79];
 
 /// How much a name or number outweighs a word of the same rarity.
@@ -59,18 +61,26 @@ const NUMBER_FACTOR: f32 = 2.0;
 /// News outlets rarely paraphrase each other sentence for sentence: a lower
 /// paraphrase score than [`SAME_THRESHOLD`] already means one states the
 /// other's claim (checked on the seeds: above 0.4 only true support).
-pub const SUPPORT_THRESHOLD: f32 = 0.4;
+pub(crate) const SUPPORT_THRESHOLD: f32 = 0.4;
 /// Support by shared facts: the share of the claim's weighted content
 /// (names and numbers weighted up) the supporter must also carry.
 const SUPPORT_COVERAGE: f32 = 0.4;
 /// A name found in more than this share of segments is too common to anchor support.
 const RARE_NAME_MAX_SHARE: f32 = 0.1;
+/// A name in this many sentences is rare however small the corpus.
+const RARE_NAME_MIN_DF: f32 = 2.0;
+/// In a corpus of fewer sentences every name is rare: shares of so few say nothing.
+const SMALL_CORPUS_DOCUMENTS: u32 = 20;
+/// The least weight of a term: one in every sentence still tells a little.
+const MIN_IDF: f32 = 0.1;
+/// The least weight of an unseen term, however small the corpus.
+const MIN_UNSEEN_IDF: f32 = 1.0;
 
 /// A term in more sentences than this is too common to tie two sentences to
 /// one story ("police" and "shot" in a corpus of shootings). Support needs two
 /// shared terms below it, and the candidate index ignores terms above it, so
 /// the index misses no pair the all-pairs oracle would accept.
-pub const COMMON_TERM_MIN_DF: u32 = 400;
+pub(crate) const COMMON_TERM_MIN_DF: u32 = 400;
 
 /// Shared terms below [`COMMON_TERM_MIN_DF`] that support needs.
 pub(crate) const SUPPORT_MIN_SHARED_TERMS: usize = 2;
@@ -92,7 +102,7 @@ impl TermWeights {
     /// Weights from the distinct sentences of a corpus, each with how many
     /// times the corpus has it: the same as [`TermWeights::from_corpus`]
     /// over every copy.
-    pub fn from_repeated<'a>(
+    pub(crate) fn from_repeated<'a>(
         sentences: impl IntoIterator<Item = (&'a SentenceFeatures, u32)>,
     ) -> Self {
         let mut df: HashMap<u64, u32> = HashMap::default();
@@ -107,7 +117,7 @@ impl TermWeights {
         let terms = df
             .into_iter()
             .map(|(term, count)| {
-                let idf = ((n + 1.0) / (count as f32 + 0.5)).ln().max(0.1);
+                let idf = ((n + 1.0) / (count as f32 + 0.5)).ln().max(MIN_IDF);
                 (term, (count, idf))
             })
             .collect();
@@ -116,7 +126,9 @@ impl TermWeights {
 
     /// Weight of an unseen term (or of any term without a corpus): as rare as a term seen once.
     fn unseen(&self) -> f32 {
-        ((self.documents as f32 + 1.0) / 1.5).ln().max(1.0)
+        ((self.documents as f32 + 1.0) / 1.5)
+            .ln()
+            .max(MIN_UNSEEN_IDF)
     }
 
     /// A term's document frequency and weight (an unseen term's: 0 and
@@ -130,7 +142,8 @@ impl TermWeights {
 
     /// Is a name in `df` sentences rare enough in the corpus to anchor support?
     fn is_rare_df(&self, df: u32) -> bool {
-        self.documents < 20 || df as f32 <= (self.documents as f32 * RARE_NAME_MAX_SHARE).max(2.0)
+        self.documents < SMALL_CORPUS_DOCUMENTS
+            || df as f32 <= (self.documents as f32 * RARE_NAME_MAX_SHARE).max(RARE_NAME_MIN_DF)
     }
 }
 
@@ -138,7 +151,7 @@ impl TermWeights {
 /// scoring a pair only merges sorted lists: a sentence is in dozens of
 /// candidate pairs, and the lookups were most of the scoring time.
 #[derive(Debug, Clone)]
-pub struct Weighted<'a> {
+pub(crate) struct Weighted<'a> {
     features: &'a SentenceFeatures,
     /// Weight of each word, name and number (parallel to the features' lists,
     /// names and numbers weighted up).
@@ -158,7 +171,7 @@ pub struct Weighted<'a> {
 
 impl TermWeights {
     /// Look up the weights of one sentence's terms.
-    pub fn weigh<'a>(&self, features: &'a SentenceFeatures) -> Weighted<'a> {
+    pub(crate) fn weigh<'a>(&self, features: &'a SentenceFeatures) -> Weighted<'a> {
         // One lookup per term gives its weight, whether it is distinctive
         // and, for a name, whether it is rare.
         let mut distinctive = Vec::new();
@@ -201,7 +214,7 @@ impl TermWeights {
 
 impl Weighted<'_> {
     /// The sentence's distinctive terms (sorted): what the candidate index keys on.
-    pub fn distinctive(&self) -> &[u64] {
+    pub(crate) fn distinctive(&self) -> &[u64] {
         &self.distinctive
     }
 
@@ -214,21 +227,6 @@ impl Weighted<'_> {
             (f.numbers(), &self.numbers),
         ]
     }
-}
-
-/// How many values two sorted lists share (as multisets).
-pub(crate) fn count_shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    // Without branches on the comparison: hashes compare at random, so a
-    // branch would be mispredicted half the time (this merge is the
-    // hottest loop of the candidate scoring).
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        shared += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
-    }
-    shared
 }
 
 /// What two sentences share of one kind of term (words, names or numbers).
@@ -327,7 +325,7 @@ pub fn pair_features(
 }
 
 /// [`pair_features`] of two sentences whose weights are looked up already.
-pub fn weighted_pair_features(wa: &Weighted<'_>, wb: &Weighted<'_>) -> [f32; PAIR_FEATURES] {
+pub(crate) fn weighted_pair_features(wa: &Weighted<'_>, wb: &Weighted<'_>) -> [f32; PAIR_FEATURES] {
     let mut features = features_but_bigrams(wa, wb, &Overlaps::of(wa, wb));
     features[BIGRAM_DICE] = dice(wa.features.bigrams(), wb.features.bigrams());
     features
@@ -381,7 +379,7 @@ pub fn logistic(features: &[f32; PAIR_FEATURES], weights: &[f32; PAIR_FEATURES +
 
 /// Symmetric paraphrase score, 0..=1: the probability the model gives that
 /// the two sentences state the same thing.
-pub fn paraphrase(a: &SentenceFeatures, b: &SentenceFeatures, weights: &TermWeights) -> f32 {
+pub(crate) fn paraphrase(a: &SentenceFeatures, b: &SentenceFeatures, weights: &TermWeights) -> f32 {
     logistic(&pair_features(a, b, weights), &PARAPHRASE_WEIGHTS)
 }
 
@@ -395,34 +393,22 @@ pub enum SupportKind {
     SharedFacts,
 }
 
-/// Does `supporter` state the claim of `claim`? `paraphrase_score` is
-/// [`paraphrase`] of the two (computed once by the caller).
-pub fn supports(
-    claim: &SentenceFeatures,
-    supporter: &SentenceFeatures,
-    paraphrase_score: f32,
-    weights: &TermWeights,
-) -> Option<SupportKind> {
-    weighted_supports(
-        &weights.weigh(claim),
-        &weights.weigh(supporter),
-        paraphrase_score,
-    )
-}
-
 /// Can either sentence support the other at all? Support needs two shared
 /// distinctive terms (function words alone make short sentences look alike:
 /// "No arrests have been made" / "No suspects have been identified"). The
 /// test is symmetric; the candidate index proposes exactly the pairs that
 /// pass it (with its default limits).
-pub fn may_support(a: &Weighted<'_>, b: &Weighted<'_>) -> bool {
+pub(crate) fn may_support(a: &Weighted<'_>, b: &Weighted<'_>) -> bool {
     // A term distinctive in one sentence is distinctive in the other (it is
     // the corpus that decides), so comparing the distinctive lists suffices.
     count_shared(&a.distinctive, &b.distinctive) >= SUPPORT_MIN_SHARED_TERMS
 }
 
-/// [`supports`] for two sentences whose weights are looked up already.
-pub fn weighted_supports(
+/// Does `supporter` state the claim of `claim`, given their weights?
+/// `paraphrase_score` is [`paraphrase`] of the two (computed once by the
+/// caller). The test oracle of [`score_related_pair`]'s support.
+#[cfg(test)]
+pub(crate) fn weighted_supports(
     claim: &Weighted<'_>,
     supporter: &Weighted<'_>,
     paraphrase_score: f32,
@@ -440,7 +426,7 @@ pub fn weighted_supports(
 /// A pair scored both ways: the paraphrase model's features and score, and
 /// the support each side gives the other.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScoredPair {
+pub(crate) struct ScoredPair {
     /// The pair features (see [`PAIR_FEATURE_NAMES`]).
     pub features: [f32; PAIR_FEATURES],
     /// [`paraphrase`] of the two.
@@ -456,7 +442,8 @@ pub struct ScoredPair {
 /// way give, with the overlaps they share computed once, and the costliest
 /// merge skipped when it cannot change the answer (this is the aligner's
 /// inner loop).
-pub fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
+#[cfg(test)]
+pub(crate) fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
     if !may_support(a, b) {
         return None;
     }
@@ -465,7 +452,7 @@ pub fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
 
 /// [`score_pair`] for a pair known to pass [`may_support`], as every pair
 /// the candidate index proposes with its default limits does.
-pub fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
+pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
     debug_assert!(
         may_support(a, b),
         "a related pair shares two distinctive terms"
@@ -510,6 +497,12 @@ fn support_kind(paraphrase_score: f32, states_facts: bool) -> Option<SupportKind
     }
 }
 
+/// Of a claim's `anchor_count` rare names and numbers, how many a supporter
+/// must share: two thirds, rounded to the nearest, at least one.
+fn anchors_needed(anchor_count: usize) -> usize {
+    (anchor_count * 2 + 1) / 3
+}
+
 /// Does `supporter` state the facts of `claim` (support by shared facts)?
 fn states_facts_of(claim: &Weighted<'_>, supporter: &Weighted<'_>, overlaps: &Overlaps) -> bool {
     // The facts that anchor a claim: its rare names and its numbers. Two
@@ -521,7 +514,7 @@ fn states_facts_of(claim: &Weighted<'_>, supporter: &Weighted<'_>, overlaps: &Ov
     }
     let shared_anchors =
         count_shared(&claim.rare_names, supporter.features.names()) + overlaps.numbers.count;
-    if shared_anchors < (anchor_count * 2 + 1) / 3 {
+    if shared_anchors < anchors_needed(anchor_count) {
         return false;
     }
     // A name alone is a topic, not a claim: "Judge sentences Orozco to death"

@@ -7,7 +7,9 @@
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use super::extract::{Token, month_number, nearest_predicate};
+use super::lexicon::{YEARS, month_number};
+use super::predicates::nearest_predicate;
+use super::tokens::{Token, join_words};
 
 /// A day, or a run of days ("the weekend of December 21, 2025"), stated in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,16 +45,27 @@ fn iso_option<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Resul
 /// and "the Nov. 5, 2009 rampage"), not a disagreement on when one happened.
 const SAME_EVENT_DAYS: i32 = 7;
 
+/// The day numbers a month can have: "the 45th" is no date.
+const DAYS_OF_MONTH: std::ops::RangeInclusive<i8> = 1..=31;
+
+/// A day more than this many days before publication is an earlier event
+/// recalled ("In December 2012, …"), not this story's.
+const RECALLED_AFTER_DAYS: i64 = 31;
+
+/// A day without a year falling more than this many days after publication
+/// is last year's ("Dec. 30" in a story of January 3).
+const LAST_YEAR_AFTER_DAYS: i64 = 31;
+
 impl DateFact {
     /// Do the two mean days that cannot be the same?
-    pub fn disjoint(&self, other: &DateFact) -> bool {
+    pub(crate) fn disjoint(&self, other: &DateFact) -> bool {
         self.last < other.first || other.last < self.first
     }
 
     /// Do the two give different days for what may be one event: disjoint,
     /// but within a week of each other, and resolved against the same day
     /// when both are relative ("Saturday" read a week later is another Saturday)?
-    pub fn disagrees(&self, other: &DateFact) -> bool {
+    pub(crate) fn disagrees(&self, other: &DateFact) -> bool {
         let gap = |from: Date, to: Date| from.until(to).map_or(i32::MAX, |span| span.get_days());
         let apart = if self.last < other.first {
             gap(self.last, other.first)
@@ -96,7 +109,10 @@ fn day_number(token: Option<&Token<'_>>) -> Option<i8> {
         .or_else(|| text.strip_suffix("rd"))
         .or_else(|| text.strip_suffix("th"))
         .unwrap_or(text);
-    digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+    digits
+        .parse::<i8>()
+        .ok()
+        .filter(|d| DAYS_OF_MONTH.contains(d))
 }
 
 fn year_number(token: Option<&Token<'_>>) -> Option<i16> {
@@ -104,7 +120,7 @@ fn year_number(token: Option<&Token<'_>>) -> Option<i16> {
         .text
         .parse::<i16>()
         .ok()
-        .filter(|y| (1900..=2100).contains(y))
+        .filter(|y| YEARS.contains(y))
 }
 
 /// Dates stated in `tokens`, relative ones resolved against `published`.
@@ -123,7 +139,7 @@ pub(super) fn dates(tokens: &[Token<'_>], published: Option<Date>) -> Vec<DateFa
                     (first, last)
                 };
                 out.push(DateFact {
-                    text: super::extract::join_words(&tokens[start..end]),
+                    text: join_words(&tokens[start..end]),
                     first,
                     last,
                     relative_to,
@@ -146,7 +162,7 @@ pub(super) fn recalls_past(
     published: Option<Date>,
 ) -> bool {
     published.is_some_and(|published| {
-        let month_before = published.saturating_sub(jiff::Span::new().days(31));
+        let month_before = published.saturating_sub(jiff::Span::new().days(RECALLED_AFTER_DAYS));
         dates.iter().any(|d| d.last < month_before)
             || tokens
                 .iter()
@@ -199,7 +215,7 @@ fn absolute(
         Some((day, year)) => (day.parse().ok(), year.parse().ok()),
         None => (day_number(day), None),
     };
-    let day: i8 = day.filter(|d| (1..=31).contains(d))?;
+    let day: i8 = day.filter(|d| DAYS_OF_MONTH.contains(d))?;
     let year = if let Some(year) = glued_year {
         year
     } else if let Some(year) = year_number(tokens.get(end)) {
@@ -208,7 +224,9 @@ fn absolute(
     } else {
         let published = published?;
         let same_year = Date::new(published.year(), month, day).ok()?;
-        let late = published.checked_add(jiff::Span::new().days(31)).ok()?;
+        let late = published
+            .checked_add(jiff::Span::new().days(LAST_YEAR_AFTER_DAYS))
+            .ok()?;
         if same_year > late {
             published.year() - 1
         } else {
@@ -274,15 +292,14 @@ fn last_on_or_before(date: Date, weekday: Weekday) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::extract::extract;
+    use crate::facts::tokens::tokens;
 
     fn day(text: &str) -> Date {
         text.parse().expect("date")
     }
 
     fn dates_of(text: &str, published: Option<&str>) -> Vec<(String, String, bool)> {
-        extract(text, published.map(day))
-            .dates
+        dates(&tokens(text), published.map(day))
             .into_iter()
             .map(|d| {
                 (

@@ -64,7 +64,7 @@ const OUTCOME: &[&str] = &[
 
 /// Developments among `related` pairs (segment indices, any order).
 /// `published` gives each segment's source publication day.
-pub fn developments(
+pub(crate) fn developments(
     segments: &[Segment],
     related: &[(usize, usize)],
     published: impl Fn(usize) -> Option<Date>,
@@ -191,12 +191,16 @@ const NOT_YET: &[&str] = &[
     "be", "could", "if", "may", "might", "must", "never", "not", "should", "to", "will", "would",
 ];
 
+/// How many words before an outcome verb may make it not yet a fact
+/// ("would be submitted to and approved").
+const NOT_YET_WINDOW: usize = 3;
+
 fn hypothetical_before(before: &str) -> bool {
     before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
+        .take(NOT_YET_WINDOW)
         .any(|w| NOT_YET.contains(&w))
 }
 

@@ -8,12 +8,12 @@
 
 use rayon::prelude::*;
 
-use crate::align::tokens::{fold_name, is_capitalised};
 use crate::classify::{Finding, Verdict};
-use crate::facts::extract::people_named;
+use crate::facts::people_named;
 use crate::facts::{SegmentNames, names_of};
 use crate::model::{Segment, SegmentKind, SourceId};
 use crate::report::{SegmentReport, SingleSourceRun};
+use crate::text::names::{fold_name, is_capitalised};
 
 /// A run of unbacked claims this long is reported as one finding.
 pub(crate) const MIN_RUN_CLAIMS: usize = 5;

@@ -10,10 +10,14 @@
 
 pub mod boilerplate;
 pub mod claims;
+pub mod decimal;
 pub mod markdown;
+pub(crate) mod names;
 pub mod normalize;
+pub(crate) mod numbers;
 pub mod segment;
 pub mod word_diff;
+pub(crate) mod words;
 
 use std::ops::Range;
 

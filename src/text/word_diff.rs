@@ -22,7 +22,7 @@ use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use crate::align::score::count_shared;
+use crate::sorted::count_shared;
 
 /// Which side a run of words belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

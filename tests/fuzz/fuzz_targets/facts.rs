@@ -3,6 +3,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let _ = corroborate::facts::extract::extract(text, None);
-    let _ = corroborate::facts::extract::extract(text, Some(jiff::civil::date(2025, 12, 22)));
+    let _ = corroborate::facts::extract(text, None);
+    let _ = corroborate::facts::extract(text, Some(jiff::civil::date(2025, 12, 22)));
 });

@@ -1,17 +1,17 @@
-//! Quotes and meeting places (pure): one normalised sentence → the words it
-//! quotes with who said them ([`QuoteFact`]), and where it says a meeting
-//! took or takes place ([`PlaceFact`]).
+//! Quotes (pure): one normalised sentence → the words it quotes with who
+//! said them ([`QuoteFact`]); and whether two quotes of one speaker give the
+//! same words differently ([`quotes_differ`]).
 //!
-//! Both are shallow on purpose, like the rest of the facts stage: a quote is
-//! text between double quotes in a sentence with a speech verb and exactly one
-//! person named outside the quotes; a place is the capitalised run after
-//! "in" or "at" that follows a meeting word ("talks", "summit", "meet") in
-//! the same clause, or the text after a "Venue:" label.
+//! Shallow on purpose, like the rest of the facts stage: a quote is text
+//! between double quotes in a sentence with a speech verb and exactly one
+//! person named outside the quotes, next to the verb.
 
 use serde::Serialize;
 
-use super::extract::{Token, tokens};
-use crate::align::tokens::{fold_name, is_capitalised};
+use super::lexicon::{is_title, nation};
+use super::tokens::{Token, tokens};
+use crate::text::names::{fold_name, is_capitalised};
+use crate::text::words::{is_not_a_name, is_stop_word};
 
 /// Words quoted from a named speaker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,18 +23,6 @@ pub struct QuoteFact {
     pub speaker_key: String,
     /// The quoted words as written, without the quote marks.
     pub words: String,
-}
-
-/// Where a sentence says a meeting is held.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlaceFact {
-    /// The place as written ("Miami", "Miami International Convention Centre").
-    pub place: String,
-    /// A building or site ("… Centre", "… Club") rather than a town.
-    pub venue: bool,
-    /// Folded words of the place, for comparison.
-    #[serde(skip)]
-    pub keys: Vec<String>,
 }
 
 /// Verbs that attribute a quote.
@@ -58,105 +46,8 @@ const SPEECH: &[&str] = &[
 /// Quotes shorter than this are labels or scare quotes ("legitimate target").
 const QUOTE_MIN_WORDS: usize = 4;
 
-/// Words that make a sentence about a meeting.
-const MEETINGS: &[&str] = &[
-    "conference",
-    "meet",
-    "meeting",
-    "meetings",
-    "meets",
-    "met",
-    "negotiations",
-    "summit",
-    "talks",
-];
-
-/// How far after the meeting word the place may come ("talks are slated
-/// for Saturday in Miami").
-const PLACE_WINDOW: usize = 8;
-
-/// Words that make a place a building or site.
-const VENUE_WORDS: &[&str] = &[
-    "airport",
-    "apartments",
-    "bar",
-    "base",
-    "building",
-    "castle",
-    "center",
-    "centre",
-    "church",
-    "club",
-    "college",
-    "estate",
-    "hall",
-    "hospital",
-    "hotel",
-    "house",
-    "mall",
-    "market",
-    "palace",
-    "park",
-    "residence",
-    "resort",
-    "restaurant",
-    "school",
-    "stadium",
-    "station",
-    "store",
-    "university",
-];
-
-/// Regions that hold towns and venues: a meeting "in Florida" is not
-/// elsewhere than one "in Miami". Nations are regions too.
-const REGIONS: &[&str] = &[
-    "africa",
-    "alabama",
-    "alaska",
-    "arizona",
-    "arkansas",
-    "asia",
-    "california",
-    "colorado",
-    "connecticut",
-    "delaware",
-    "europe",
-    "florida",
-    "georgia",
-    "hawaii",
-    "idaho",
-    "illinois",
-    "indiana",
-    "iowa",
-    "kansas",
-    "kentucky",
-    "louisiana",
-    "maine",
-    "maryland",
-    "massachusetts",
-    "michigan",
-    "minnesota",
-    "mississippi",
-    "missouri",
-    "montana",
-    "nebraska",
-    "nevada",
-    "ohio",
-    "oklahoma",
-    "oregon",
-    "pennsylvania",
-    "tennessee",
-    "texas",
-    "utah",
-    "vermont",
-    "virginia",
-    "washington",
-    "wisconsin",
-    "wyoming",
-];
-
 /// Quotes in a sentence with their speaker.
-pub fn quotes(text: &str) -> Vec<QuoteFact> {
+pub(crate) fn quotes(text: &str) -> Vec<QuoteFact> {
     let spans = quoted_spans(text);
     if spans.is_empty() {
         return Vec::new();
@@ -198,9 +89,9 @@ pub fn quotes(text: &str) -> Vec<QuoteFact> {
 fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
     let is_name_word = |t: &Token<'_>| {
         is_capitalised(t.text)
-            && !crate::align::tokens::is_stop_word(t.lower())
-            && !crate::align::tokens::is_not_a_name(t.lower())
-            && super::extract::nation(t.lower()).is_none()
+            && !is_stop_word(t.lower())
+            && !is_not_a_name(t.lower())
+            && nation(t.lower()).is_none()
     };
     let mut out = Vec::new();
     for (v, verb) in tokens.iter().enumerate() {
@@ -221,7 +112,7 @@ fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
             let from = v + 1 + usize::from(tokens.get(v + 1).is_some_and(|t| t.lower() == "to"));
             run = tokens[from.min(tokens.len())..]
                 .iter()
-                .skip_while(|t| super::extract::is_title(t.lower()))
+                .skip_while(|t| is_title(t.lower()))
                 .take_while(|t| is_name_word(t))
                 .collect();
             if run.len() > 1 {
@@ -236,7 +127,7 @@ fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
         // "Orlando Mayor Buddy Dyer": the name starts after the last title.
         let after_title = run
             .iter()
-            .rposition(|t| super::extract::is_title(t.lower()))
+            .rposition(|t| is_title(t.lower()))
             .map_or(0, |i| i + 1);
         let name: Vec<&str> = run[after_title..]
             .iter()
@@ -259,11 +150,15 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Content words two quotes must share to be about one statement (one
+/// shared word, "good", is chance).
+const SAME_STATEMENT_MIN_SHARED: usize = 2;
+
 /// Do two quotes of one speaker give the same words differently? Yes when
 /// they share a good part of their words and each has a word the other
 /// lacks. Outlets cut quotes, and spell them their own way ("co-mingling",
 /// "attack" for "attacks"): a cut or a spelling is not a misquote.
-pub fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
+pub(crate) fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
     if x.speaker_key != y.speaker_key {
         return false;
     }
@@ -276,7 +171,7 @@ pub fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
     // About the same statement: two content words shared, and half those of
     // the shorter quote ("She's a good mom" and "He was just going to have a
     // good time" share only "good").
-    let same_statement = shared >= 2 && 2 * shared >= a.len().min(b.len());
+    let same_statement = shared >= SAME_STATEMENT_MIN_SHARED && 2 * shared >= a.len().min(b.len());
     same_statement && shared < a.len() && shared < b.len()
 }
 
@@ -295,7 +190,7 @@ fn content_stems(text: &str) -> Vec<String> {
     let mut stems: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|word| word.trim_matches('\'').to_lowercase())
-        .filter(|word| !word.is_empty() && !crate::align::tokens::is_stop_word(word))
+        .filter(|word| !word.is_empty() && !is_stop_word(word))
         .map(|word| fold_name(&word).replace("isat", "izat"))
         .map(|word| match word.strip_suffix('s') {
             Some(stem) if stem.len() > 2 => stem.to_owned(),
@@ -305,81 +200,6 @@ fn content_stems(text: &str) -> Vec<String> {
     stems.sort_unstable();
     stems.dedup();
     stems
-}
-
-/// The place of the meeting a sentence talks about, if it says.
-pub fn meeting_place(text: &str) -> Option<PlaceFact> {
-    meeting_place_in(&tokens(text))
-}
-
-/// [`meeting_place`] of an already tokenised sentence.
-pub(super) fn meeting_place_in(tokens: &[Token<'_>]) -> Option<PlaceFact> {
-    if let Some(label) = tokens.iter().position(|t| t.lower() == "venue") {
-        // "Venue: Miami International Convention Centre, Florida"
-        return place_at(tokens, label + 1);
-    }
-    let meeting = tokens.iter().position(|t| MEETINGS.contains(&t.lower()))?;
-    (meeting + 1..tokens.len().min(meeting + 1 + PLACE_WINDOW))
-        .take_while(|&i| !tokens[i].clause_break)
-        .find(|&i| matches!(tokens[i].lower(), "in" | "at"))
-        .and_then(|i| place_at(tokens, i + 1))
-}
-
-/// The capitalised run starting at `start` ("the" skipped, "of" kept inside).
-fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
-    let start = start + usize::from(tokens.get(start).is_some_and(|t| t.lower() == "the"));
-    let mut end = start;
-    while let Some(token) = tokens.get(end) {
-        let capitalised = is_capitalised(token.text);
-        let inner_of = token.lower() == "of" && end > start;
-        let stops = end > start && (token.clause_break || token.comma);
-        if stops || !(capitalised || inner_of) {
-            break;
-        }
-        end += 1;
-    }
-    while end > start && tokens[end - 1].lower() == "of" {
-        end -= 1;
-    }
-    if end == start {
-        return None;
-    }
-    let run = &tokens[start..end];
-    let lower: Vec<&str> = run.iter().map(|t| t.lower()).collect();
-    if lower.iter().any(|w| is_time_word(w)) {
-        return None; // "in July", "on Saturday at Noon"
-    }
-    let venue = lower.iter().any(|w| VENUE_WORDS.contains(w));
-    if !venue && lower.iter().all(|w| REGIONS.contains(w) || is_nation(w)) {
-        return None;
-    }
-    Some(PlaceFact {
-        place: run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
-        venue,
-        keys: run
-            .iter()
-            .filter(|t| t.lower() != "of")
-            .map(|t| fold_name(t.text))
-            .collect(),
-    })
-}
-
-fn is_time_word(lower: &str) -> bool {
-    super::extract::is_month(lower.trim_end_matches('.'))
-        || super::dates::is_weekday(lower)
-        || matches!(lower, "noon" | "midnight")
-}
-
-fn is_nation(lower: &str) -> bool {
-    super::extract::nation(lower).is_some()
-}
-
-/// Do two sentences put the same meeting in different places? Only towns
-/// against towns and venues against venues (a venue is in a town), and only
-/// when no word of one place is in the other ("Miami" and "Miami Beach"
-/// may be one).
-pub fn places_differ(x: &PlaceFact, y: &PlaceFact) -> bool {
-    x.venue == y.venue && !x.keys.iter().any(|k| y.keys.contains(k))
 }
 
 #[cfg(test)]
@@ -428,39 +248,5 @@ mod tests {
         // Spelled another way: not a misquote.
         let spelled = quote("The talks were productive and constructive; and we made progresses");
         assert!(!quotes_differ(&full, &spelled));
-    }
-
-    #[test]
-    fn places_of_meetings() {
-        let place = |text: &str| meeting_place(text).map(|p| (p.place, p.venue));
-        assert_eq!(
-            place("The talks are slated for Saturday in Miami, according to a source."),
-            Some(("Miami".into(), false))
-        );
-        assert_eq!(
-            place("Venue: Miami International Convention Centre, Florida"),
-            Some(("Miami International Convention Centre".into(), true))
-        );
-        // A region holds the town: no place to compare.
-        assert_eq!(
-            place(
-                "Kirill Dmitriev is expected to travel to Florida to meet with Witkoff in Florida."
-            ),
-            None
-        );
-        // The place is not the meeting's.
-        assert_eq!(place("Drones hit Odesa in the night; talks went on."), None);
-    }
-
-    #[test]
-    fn towns_differ_from_towns_not_from_venues() {
-        let miami = meeting_place("The talks in Miami went on.").expect("a place");
-        let berlin = meeting_place("The talks in Berlin went on.").expect("a place");
-        let centre =
-            meeting_place("They met at the Miami Beach Convention Center.").expect("a place");
-        let club = meeting_place("They met at the Shell Bay Club.").expect("a place");
-        assert!(places_differ(&miami, &berlin));
-        assert!(!places_differ(&miami, &centre));
-        assert!(places_differ(&centre, &club));
     }
 }

@@ -1,0 +1,339 @@
+//! Conflicts (pure): the facts of related segments → [`Conflict`]s, what two
+//! segments disagree on.
+//!
+//! Two numbers conflict when they count the same thing (unit), for the same
+//! predicate ("intercepted" is not "fired"), with compatible owners
+//! ("Ukrainian drones" are not Russia's), neither is a bound ("at least 10"),
+//! and the two sentences do not name different places or people. Two groups
+//! conflict when the same delegation is given with no member in common.
+//! Segments are compared when the aligner made them a candidate pair (other
+//! sources) or when they are in the same source.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::dates::DateFact;
+use super::numbers::NumberFact;
+use super::places::{PlaceFact, places_differ};
+use super::quotes::{QuoteFact, quotes_differ};
+use super::sentence::Facts;
+use crate::model::{Segment, SourceId};
+
+/// What kind of fact two segments disagree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Another count or amount of the same thing.
+    Number,
+    /// Other people in the same role.
+    Person,
+    /// Another day for the same event.
+    Date,
+    /// Another place for the same meeting.
+    Place,
+    /// Other words quoted from the same speaker.
+    Quote,
+}
+
+impl ConflictKind {
+    /// The name used in report.json and by `pairs`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Number => "number",
+            ConflictKind::Person => "person",
+            ConflictKind::Date => "date",
+            ConflictKind::Place => "place",
+            ConflictKind::Quote => "quote",
+        }
+    }
+}
+
+/// Two segments that disagree (indices into the segment list).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    /// First segment.
+    pub a: usize,
+    /// Second segment.
+    pub b: usize,
+    /// What they disagree on.
+    pub kind: ConflictKind,
+    /// What `a` says, as written.
+    pub a_says: String,
+    /// What `b` says, as written.
+    pub b_says: String,
+}
+
+/// Related pairs compared per parallel piece (see [`conflicts`]).
+const PAIRS_PER_PIECE: usize = 4096;
+
+/// Conflicts between segments: `related` are the cross-source candidate
+/// pairs of the aligner; pairs within one source are added here.
+pub(crate) fn conflicts(
+    segments: &[Segment],
+    facts: &[Arc<Facts>],
+    related: &[(usize, usize)],
+) -> Vec<Conflict> {
+    let mut pairs: Vec<(usize, usize)> = related
+        .par_iter()
+        .map(|&(a, b)| (a.min(b), a.max(b)))
+        .filter(|&(a, b)| has_facts(&facts[a]) && has_facts(&facts[b]))
+        .collect();
+    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
+    for (i, segment) in segments.iter().enumerate() {
+        if can_conflict_within_a_source(&facts[i]) {
+            by_source.entry(&segment.source).or_default().push(i);
+        }
+    }
+    for members in by_source.values() {
+        for (k, &a) in members.iter().enumerate() {
+            pairs.extend(members[k + 1..].iter().map(|&b| (a, b)));
+        }
+    }
+    // Millions of pairs on a large corpus: sorted on both cores.
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    // Copies of a sentence share their facts: each pair of shared facts is
+    // compared once per piece of pairs (copies' pairs lie close together).
+    let mut found: Vec<Conflict> = pairs
+        .par_chunks(PAIRS_PER_PIECE)
+        .flat_map_iter(|piece| {
+            let mut compared: FxHashMap<(*const Facts, *const Facts, bool), Vec<Conflict>> =
+                FxHashMap::default();
+            piece.iter().flat_map(move |&(a, b)| {
+                let same_source = segments[a].source == segments[b].source;
+                let (fa, fb) = (&facts[a], &facts[b]);
+                let key = (Arc::as_ptr(fa), Arc::as_ptr(fb), same_source);
+                let found = compared
+                    .entry(key)
+                    .or_insert_with(|| conflicts_between(a, b, fa, fb, same_source));
+                found
+                    .iter()
+                    .map(|conflict| Conflict {
+                        a,
+                        b,
+                        ..conflict.clone()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    found.sort_by(|x, y| (x.a, x.b, x.kind, &x.a_says).cmp(&(y.a, y.b, y.kind, &y.a_says)));
+    found
+}
+
+fn has_facts(facts: &Facts) -> bool {
+    can_conflict_within_a_source(facts)
+        || !facts.dates.is_empty()
+        || !facts.quotes.is_empty()
+        || facts.place.is_some()
+}
+
+/// Counts and groups; not dates, as one article tells a story over days.
+fn can_conflict_within_a_source(facts: &Facts) -> bool {
+    !facts.numbers.is_empty() || !facts.groups.is_empty()
+}
+
+fn conflicts_between(
+    a: usize,
+    b: usize,
+    fa: &Facts,
+    fb: &Facts,
+    same_source: bool,
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    // Different places or people named, or an earlier event recalled: not
+    // about the same thing.
+    let other_matter = !fa.names.is_empty()
+        && !fb.names.is_empty()
+        && !fa.names.iter().any(|n| fb.names.binary_search(n).is_ok())
+        || fa.recalls_past
+        || fb.recalls_past;
+    if !other_matter {
+        for x in &fa.numbers {
+            if let Some(y) = fb.numbers.iter().find(|y| numbers_conflict(x, y)) {
+                if fa
+                    .numbers
+                    .iter()
+                    .any(|same| same.value == y.value && same_quantity(same, y))
+                {
+                    continue; // `a` states b's figure too.
+                }
+                out.push(Conflict {
+                    a,
+                    b,
+                    kind: ConflictKind::Number,
+                    a_says: x.text.clone(),
+                    b_says: y.text.clone(),
+                });
+            }
+        }
+    }
+    // One article tells a story over several days ("shot Saturday, died
+    // Monday"): dates conflict only between sources.
+    if !other_matter && !same_source {
+        out.extend(date_conflict(fa, fb).map(|(x, y)| Conflict {
+            a,
+            b,
+            kind: ConflictKind::Date,
+            a_says: format!("{} ({})", x.text, day_range(x)),
+            b_says: format!("{} ({})", y.text, day_range(y)),
+        }));
+    }
+    if !same_source {
+        out.extend(
+            statement_conflicts(fa, fb).map(|(kind, a_says, b_says)| Conflict {
+                a,
+                b,
+                kind,
+                a_says,
+                b_says,
+            }),
+        );
+    }
+    for x in &fa.groups {
+        for y in fb.groups.iter().filter(|y| y.group == x.group) {
+            if !x.keys.iter().any(|k| y.keys.contains(k)) {
+                out.push(Conflict {
+                    a,
+                    b,
+                    kind: ConflictKind::Person,
+                    a_says: x.members.join(", "),
+                    b_says: y.members.join(", "),
+                });
+            }
+        }
+    }
+    // A sentence stating one figure twice ("1 count of …, and 1 count of
+    // …") would list the same disagreement twice.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|c| seen.insert((c.kind, c.a_says.clone(), c.b_says.clone())));
+    out
+}
+
+/// Quotes and meeting places two sentences of different sources disagree
+/// on. One article may quote a speaker twice on different matters or move
+/// between meetings, so these are compared between sources only.
+fn statement_conflicts(
+    fa: &Facts,
+    fb: &Facts,
+) -> impl Iterator<Item = (ConflictKind, String, String)> {
+    let quoted = |q: &QuoteFact| format!("{}: \"{}\"", q.speaker, q.words);
+    let quotes = fa.quotes.iter().flat_map(move |x| {
+        fb.quotes
+            .iter()
+            .filter(|y| quotes_differ(x, y))
+            .map(move |y| (ConflictKind::Quote, quoted(x), quoted(y)))
+    });
+    let place = match (&fa.place, &fb.place) {
+        (Some(x), Some(y)) if places_differ(x, y) && same_meeting(fa, fb, x, y) => {
+            Some((ConflictKind::Place, x.place.clone(), y.place.clone()))
+        }
+        _ => None,
+    };
+    quotes.chain(place)
+}
+
+/// Two sentences putting a meeting in different places are about the same
+/// meeting when they name someone else in common (leaving the places' own
+/// words out) or a day in common.
+fn same_meeting(fa: &Facts, fb: &Facts, x: &PlaceFact, y: &PlaceFact) -> bool {
+    let place_word = |name: &String| x.keys.contains(name) || y.keys.contains(name);
+    let shared_name = fa
+        .names
+        .iter()
+        .any(|n| !place_word(n) && fb.names.binary_search(n).is_ok());
+    let shared_day = fa
+        .dates
+        .iter()
+        .any(|d| fb.dates.iter().any(|e| !d.disjoint(e)));
+    shared_name || shared_day
+}
+
+/// What two sentences' facts disagree on, as `(kind, a says, b says)`, by
+/// the rules the reports use for sentences of two sources.
+pub(crate) fn differences(fa: &Facts, fb: &Facts) -> Vec<(ConflictKind, String, String)> {
+    conflicts_between(0, 1, fa, fb, false)
+        .into_iter()
+        .map(|c| (c.kind, c.a_says, c.b_says))
+        .collect()
+}
+
+/// The first date of `fa` that cannot be any date `fb` gives for the same
+/// predicate, with that date.
+fn date_conflict<'f>(fa: &'f Facts, fb: &'f Facts) -> Option<(&'f DateFact, &'f DateFact)> {
+    fa.dates
+        .iter()
+        .filter(|x| x.predicate.is_some())
+        .find_map(|x| {
+            let same_event: Vec<&DateFact> = fb
+                .dates
+                .iter()
+                .filter(|y| y.predicate == x.predicate)
+                .collect();
+            let differs = !same_event.is_empty() && same_event.iter().all(|y| x.disagrees(y));
+            let a_agrees_elsewhere = fa
+                .dates
+                .iter()
+                .any(|other| same_event.iter().any(|y| !other.disjoint(y)));
+            (differs && !a_agrees_elsewhere).then(|| (x, same_event[0]))
+        })
+}
+
+fn day_range(date: &DateFact) -> String {
+    if date.first == date.last {
+        date.first.to_string()
+    } else {
+        format!("{} to {}", date.first, date.last)
+    }
+}
+
+/// Same unit, same predicate, compatible owners.
+fn same_quantity(x: &NumberFact, y: &NumberFact) -> bool {
+    x.unit.is_some()
+        && x.unit == y.unit
+        && x.predicate.is_some()
+        && x.predicate == y.predicate
+        && (x.owner.is_none() || y.owner.is_none() || x.owner == y.owner)
+        && x.unit.as_deref() != Some("year-old")
+}
+
+fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
+    same_quantity(x, y) && !x.hedged && !y.hedged && !x.partial && !y.partial && x.value != y.value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::sentence::extract;
+
+    #[test]
+    fn a_figure_written_two_ways_is_no_conflict() {
+        let fa = extract("Russia fired 4.1 million drones last year.", None);
+        let fb = extract("Russia fired 4,100,000 drones last year.", None);
+        assert_eq!(fa.numbers[0].value, fb.numbers[0].value);
+        assert_eq!(fa.numbers[0].value.to_string(), "4100000");
+        assert!(conflicts_between(0, 1, &fa, &fb, false).is_empty());
+        let fc = extract("Russia fired 4.2 million drones last year.", None);
+        assert_eq!(conflicts_between(0, 1, &fa, &fc, false).len(), 1);
+    }
+
+    #[test]
+    fn a_figure_stated_twice_gives_one_conflict() {
+        let fa = extract(
+            "He faces 1 count of shooting into a dwelling and 1 count of shooting from a vehicle.",
+            None,
+        );
+        let fb = extract("He faces eight counts of shooting into a dwelling.", None);
+        assert_eq!(fa.numbers.len(), 2, "{:?}", fa.numbers);
+        let conflicts = conflicts_between(0, 1, &fa, &fb, false);
+        let found: Vec<(&str, &str)> = conflicts
+            .iter()
+            .map(|c| (c.a_says.as_str(), c.b_says.as_str()))
+            .collect();
+        assert_eq!(found, [("1 count", "eight counts")]);
+    }
+}

@@ -1,0 +1,574 @@
+//! Counts and amounts (pure): a tokenised sentence → [`NumberFact`]s, each
+//! number with its unit, predicate and owner ("Russia fired 82 drones", "63
+//! of which were intercepted", "$50 billion", "a man was killed").
+//!
+//! Deliberately shallow: a window of words around each number, small
+//! lexicons, no parser. Each rule is here so an editor's question "why did it
+//! read 63 as intercepted drones?" has an answer in one place. Numbers that
+//! count nothing (years, dates, times, ages in apposition, phone numbers,
+//! addresses, labels such as "Image 7") are left out.
+
+use serde::Serialize;
+
+use super::lexicon::{YEARS, is_month, nation};
+use super::predicates::{nearest_predicate, predicate};
+use super::tokens::{Token, join_words};
+use crate::text::decimal::Decimal;
+use crate::text::names::is_capitalised;
+use crate::text::numbers::number_at;
+use crate::text::words::is_stop_word;
+
+/// A number stated as a count or an amount.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberFact {
+    /// As written ("82 drones", "$50 billion", "63 of which").
+    pub text: String,
+    /// Exact value with its scale applied ("$50 billion" → 50000000000,
+    /// "4.1 million" → 4100000); report.json prints it as a JSON number.
+    pub value: Decimal,
+    /// What is counted, singular ("drone", "people", "usd", "percent").
+    pub unit: Option<String>,
+    /// What happened to them ("intercepted", "killed", "launched").
+    pub predicate: Option<&'static str>,
+    /// Whose they are when the sentence says ("Ukrainian drones", "Russia fired 82 drones").
+    pub owner: Option<&'static str>,
+    /// "at least", "about", "more than": a bound, not an exact figure.
+    pub hedged: bool,
+    /// Part of a larger count, maybe: "a man", "four other people". It may
+    /// differ from the whole ("six people") without contradicting it.
+    #[serde(skip)]
+    pub partial: bool,
+}
+
+/// Units that name people: they compare as one unit.
+const PEOPLE: &[&str] = &[
+    "adult",
+    "adults",
+    "boy",
+    "boys",
+    "child",
+    "children",
+    "female",
+    "females",
+    "girl",
+    "girls",
+    "individual",
+    "individuals",
+    "juvenile",
+    "juveniles",
+    "male",
+    "males",
+    "man",
+    "men",
+    "other",
+    "others",
+    "people",
+    "person",
+    "persons",
+    "resident",
+    "residents",
+    "student",
+    "students",
+    "teen",
+    "teenager",
+    "teenagers",
+    "teens",
+    "victim",
+    "victims",
+    "woman",
+    "women",
+];
+
+/// Words that name the number after them rather than count with it.
+const LABELS: &[&str] = &[
+    "age",
+    "aged",
+    "ages",
+    "apartment",
+    "apt",
+    "channel",
+    "exit",
+    "highway",
+    "image",
+    "interstate",
+    "no",
+    "number",
+    "page",
+    "photo",
+    "picture",
+    "room",
+    "route",
+    "slide",
+    "suite",
+    "turned",
+    "turning",
+    "turns",
+];
+
+/// Words between "a man" and what happened to him that keep him its object
+/// ("a man who was later found dead").
+const PASSIVE: &[&str] = &[
+    "also",
+    "been",
+    "being",
+    "critically",
+    "found",
+    "got",
+    "had",
+    "has",
+    "is",
+    "later",
+    "reportedly",
+    "seriously",
+    "was",
+    "were",
+    "who",
+];
+
+/// "a father of 3": the number is a family's size, not a count of victims.
+const FAMILY: &[&str] = &["family", "father", "mother", "parent"];
+
+/// Words between a number and its unit that do not change what is counted.
+const UNIT_FILLERS: &[&str] = &[
+    "additional",
+    "elderly",
+    "more",
+    "new",
+    "other",
+    "teenage",
+    "total",
+    "young",
+];
+
+/// Words before a number that make it a bound.
+const HEDGES: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "least",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "up",
+];
+
+pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
+    // Each fact with the token range it covers, for joining "two men and two women".
+    let mut found: Vec<(NumberFact, usize, usize)> = Vec::new();
+    let mut index = 0;
+    let mut label_ended_at = None;
+    while index < tokens.len() {
+        // Digits and number words ("six people"), with their scale ("50 billion").
+        let Some((value, used)) = number_at(words, index) else {
+            match one_person(tokens, index) {
+                Some(one) => {
+                    index = one.2;
+                    found.push(one);
+                }
+                None => index += 1,
+            }
+            continue;
+        };
+        let currency = index.checked_sub(1).and_then(|i| match tokens[i].lower() {
+            "$" => Some("usd"),
+            "€" => Some("eur"),
+            "£" => Some("gbp"),
+            _ => None,
+        });
+        if currency.is_none() {
+            // "Image 7 of 33": the 33 belongs to the label too.
+            let of_label = label_ended_at == Some(index.saturating_sub(1))
+                && tokens[index - 1].lower() == "of";
+            if of_label || is_label_number(tokens, index) {
+                label_ended_at = Some(index + used);
+                index += used;
+                continue;
+            }
+            if not_a_count(text, tokens, index, used, value) {
+                index += used;
+                continue;
+            }
+        }
+        let previous = found.last().map(|(fact, _, _)| fact);
+        let (fact, end) = number_fact(tokens, index, used, value, currency, previous);
+        found.push((fact, index, end));
+        index += used;
+    }
+    join_people_counts(tokens, found)
+}
+
+/// A number before a capitalised word from this up is a street number
+/// ("800 North Killingsworth Street"); below it a count ("3 Dallas officers").
+const ADDRESS_MIN_NUMBER: f64 = 100.0;
+
+/// Words allowed between "a" and the person it counts ("a pregnant
+/// 19-year-old woman"): more and the noun is not the article's.
+const MAX_DESCRIBING_WORDS: usize = 4;
+
+/// Numbers that count nothing: years, dates, times, ages in apposition, phone
+/// numbers, footnote marks, street addresses.
+fn not_a_count(
+    text: &str,
+    tokens: &[Token<'_>],
+    index: usize,
+    used: usize,
+    value: Decimal,
+) -> bool {
+    let token = &tokens[index];
+    if is_year(value, used, token.text) || in_date_or_time(tokens, index, used) {
+        return true;
+    }
+    // "John Smith, 27, was killed": an age.
+    let apposition = used == 1
+        && token.comma
+        && tokens
+            .get(index + 1)
+            .is_none_or(|t| t.comma || t.clause_break);
+    // "8:13 p.m.", "04/07/17", "843-554-1111", "[6]".
+    let before: Vec<char> = text[..token.span.0].chars().rev().take(2).collect();
+    let after: Vec<char> = text[token.span.1..].chars().take(2).collect();
+    let glued = |pair: &[char]| {
+        matches!(pair, [':' | '/' | '-', d, ..] if d.is_ascii_digit())
+            || pair.first() == Some(&'[')
+            || pair.first() == Some(&']')
+    };
+    // "800 North Killingsworth Street", "the 700 block".
+    let next = tokens.get(index + used);
+    let is_digits = token.text.starts_with(|c: char| c.is_ascii_digit());
+    let address = is_digits
+        && next.is_some_and(|n| {
+            n.lower() == "block"
+                || (!n.clause_break
+                    && is_capitalised(n.text)
+                    && predicate(n.lower()).is_none()
+                    && !PEOPLE.contains(&n.lower())
+                    && value.to_f64() >= ADDRESS_MIN_NUMBER)
+        });
+    // "a father of 3", "a family of five".
+    let family = index >= 2
+        && tokens[index - 1].lower() == "of"
+        && FAMILY.contains(&tokens[index - 2].lower());
+    apposition || glued(&before) || glued(&after) || address || family
+}
+
+/// A number named by the word before it ("Image 7", "Interstate 295", "age 16").
+fn is_label_number(tokens: &[Token<'_>], index: usize) -> bool {
+    index
+        .checked_sub(1)
+        .is_some_and(|i| LABELS.contains(&tokens[i].lower()))
+}
+
+/// "A man was killed": one person, when the sentence says what happened to them.
+fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
+    if !matches!(tokens[index].lower(), "a" | "an") {
+        return None;
+    }
+    // Up to four describing words: "a pregnant 19-year-old woman".
+    let noun_at = (index + 1..tokens.len().min(index + 2 + MAX_DESCRIBING_WORDS))
+        .take_while(|&i| {
+            let t = &tokens[i];
+            i == index + 1 || !(t.clause_break || t.comma)
+        })
+        .find(|&i| PEOPLE.contains(&tokens[i].lower()))?;
+    let describing = &tokens[index + 1..noun_at];
+    if describing.iter().any(|t| {
+        is_capitalised(t.text) || predicate(t.lower()).is_some() || is_stop_word(t.lower())
+    }) {
+        return None;
+    }
+    let end = noun_at + 1;
+    let (predicate, at) = nearest_predicate(tokens, index, end);
+    let predicate = predicate?;
+    // "a man was shot", "killed a woman", not "a man has pleaded guilty to
+    // shooting": the person is the one it happened to.
+    let happened_to = at.is_some_and(|at| {
+        at < index
+            || tokens
+                .get(end..at)
+                .is_some_and(|between| between.iter().all(|t| PASSIVE.contains(&t.lower())))
+    });
+    if !happened_to {
+        return None;
+    }
+    let fact = NumberFact {
+        text: join_words(&tokens[index..end]),
+        value: Decimal::from_integer(1),
+        unit: Some("people".into()),
+        predicate: Some(predicate),
+        owner: None,
+        hedged: false,
+        partial: true,
+    };
+    Some((fact, index, end))
+}
+
+/// "two men and two women were wounded": one count of four people.
+fn join_people_counts(
+    tokens: &[Token<'_>],
+    found: Vec<(NumberFact, usize, usize)>,
+) -> Vec<NumberFact> {
+    let mut out: Vec<(NumberFact, usize, usize)> = Vec::with_capacity(found.len());
+    for (fact, start, end) in found {
+        if let Some((last, _, last_end)) = out.last_mut() {
+            let joined_by_and = *last_end + 1 == start
+                && tokens[*last_end].lower() == "and"
+                && !tokens[*last_end].comma
+                && !tokens[start].comma;
+            let both_people = [&last.unit, &fact.unit]
+                .iter()
+                .all(|u| u.as_deref() == Some("people"));
+            let joins = joined_by_and && both_people && !last.hedged && !fact.hedged;
+            if let Some(sum) = last.value.checked_add(fact.value).filter(|_| joins) {
+                last.value = sum;
+                last.text = format!("{} and {}", last.text, fact.text);
+                last.predicate = fact.predicate.or(last.predicate);
+                last.partial &= fact.partial;
+                *last_end = end;
+                continue;
+            }
+        }
+        out.push((fact, start, end));
+    }
+    out.into_iter().map(|(fact, _, _)| fact).collect()
+}
+
+fn number_fact(
+    tokens: &[Token<'_>],
+    index: usize,
+    used: usize,
+    value: Decimal,
+    currency: Option<&'static str>,
+    previous: Option<&NumberFact>,
+) -> (NumberFact, usize) {
+    let after = index + used;
+    let mut owner = None;
+    let mut unit: Option<String> = currency.map(str::to_owned);
+    let mut end = after;
+    if unit.is_none() {
+        let mut cursor = after;
+        while tokens
+            .get(cursor)
+            .is_some_and(|t| UNIT_FILLERS.contains(&t.lower()))
+        {
+            cursor += 1;
+        }
+        if let Some(adjective) = tokens.get(cursor).and_then(|t| nation(t.lower())) {
+            owner = Some(adjective);
+            cursor += 1;
+        }
+        match tokens.get(cursor) {
+            Some(t) if t.lower() == "%" || t.lower() == "percent" || t.lower() == "per" => {
+                unit = Some("percent".into());
+                end = cursor + 1;
+            }
+            Some(t)
+                if t.lower() == "of"
+                    && tokens
+                        .get(cursor + 1)
+                        .is_some_and(|n| n.lower() == "which" || n.lower() == "them") =>
+            {
+                // "63 of which": what the previous number counted.
+                unit = previous.and_then(|p| p.unit.clone());
+                owner = owner.or(previous.and_then(|p| p.owner));
+                end = cursor + 2;
+            }
+            Some(t)
+                if t.lower() == "year"
+                    && tokens.get(cursor + 1).is_some_and(|n| n.lower() == "old") =>
+            {
+                unit = Some("year-old".into());
+                end = cursor + 2;
+            }
+            Some(t)
+                if !t.clause_break
+                    && predicate(t.lower()).is_none()
+                    && t.text.chars().all(char::is_alphabetic)
+                    && !is_capitalised(t.text)
+                    && !is_stop_word(t.lower()) =>
+            {
+                unit = Some(singular_unit(t.lower()));
+                end = cursor + 1;
+            }
+            _ => {
+                // "Ukraine intercepting 47": the unit of the number before.
+                if let Some(p) = previous {
+                    unit = p.unit.clone();
+                    owner = owner.or(p.owner);
+                }
+            }
+        }
+    }
+    let hedged = index
+        .checked_sub(1)
+        .is_some_and(|i| HEDGES.contains(&tokens[i].lower()));
+    let (predicate, verb_at) = nearest_predicate(tokens, index, end);
+    if owner.is_none() && predicate == Some("launched") {
+        // "Russia fired 82 drones": the launcher owns them.
+        owner = verb_at
+            .and_then(|v| v.checked_sub(1))
+            .and_then(|i| nation(tokens[i].lower()));
+    }
+    let start = currency.map_or(index, |_| index - 1);
+    let end = end.min(tokens.len());
+    let partial = tokens[after.min(end)..end]
+        .iter()
+        .any(|t| matches!(t.lower(), "other" | "others" | "additional" | "more"));
+    let fact = NumberFact {
+        text: join_words(&tokens[start..end]),
+        value,
+        unit,
+        predicate,
+        owner,
+        hedged,
+        partial,
+    };
+    (fact, end)
+}
+
+fn singular_unit(word: &str) -> String {
+    if PEOPLE.contains(&word) {
+        return "people".into();
+    }
+    word.strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| {
+            word.strip_suffix('s')
+                .filter(|s| !s.ends_with('s'))
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| word.to_owned())
+}
+
+fn is_year(value: Decimal, used: usize, word: &str) -> bool {
+    let year = value.to_integer().and_then(|v| i16::try_from(v).ok());
+    used == 1 && year.is_some_and(|y| YEARS.contains(&y)) && !word.contains(',')
+}
+
+/// Is the number at `index` part of a date or a time ("Dec. 14", "21 December", "6 p.m.")?
+fn in_date_or_time(tokens: &[Token<'_>], index: usize, used: usize) -> bool {
+    let before = index
+        .checked_sub(1)
+        .map(|i| tokens[i].lower().trim_end_matches('.'));
+    let after = tokens.get(index + used).map(|t| t.lower());
+    before.is_some_and(is_month)
+        || after.is_some_and(|w| is_month(w.trim_end_matches('.')))
+        || after
+            .is_some_and(|w| matches!(w, "p.m" | "a.m" | "pm" | "am" | "p.m." | "a.m." | "o'clock"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::tokens::tokens;
+
+    type Read = (
+        f64,
+        Option<String>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    fn numbers_of(text: &str) -> Vec<Read> {
+        let tokens = tokens(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        numbers(text, &tokens, &words)
+            .into_iter()
+            .map(|n| (n.value.to_f64(), n.unit, n.predicate, n.owner))
+            .collect()
+    }
+
+    #[test]
+    fn amounts_are_exact() {
+        let value = |text: &str| {
+            let tokens = tokens(text);
+            let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+            numbers(text, &tokens, &words)[0].value
+        };
+        assert_eq!(
+            value("a $105.41 billion budget").to_string(),
+            "105410000000"
+        );
+        assert_eq!(
+            value("a $105.41 billion budget").to_f64(),
+            105_410_000_000.0
+        );
+        assert_eq!(
+            value("800,000 troops were sent"),
+            value("800000 troops were sent")
+        );
+        assert_eq!(value("six people were killed").to_string(), "6");
+        assert_eq!(value("growth of 2.5 percent").to_string(), "2.5");
+        assert_eq!(value("0.5 million people fled").to_string(), "500000");
+        let json = serde_json::to_string(&value("a $50 billion fund")).expect("serialises");
+        assert_eq!(json, "50000000000.0");
+    }
+
+    #[test]
+    fn drones_fired_and_intercepted() {
+        let found = numbers_of(
+            "Ukraine's air force reported that Russia fired 82 drones of various types overnight, 63 of which were intercepted or jammed.",
+        );
+        assert_eq!(
+            found,
+            [
+                (82.0, Some("drone".into()), Some("launched"), Some("russia")),
+                (
+                    63.0,
+                    Some("drone".into()),
+                    Some("intercepted"),
+                    Some("russia")
+                ),
+            ]
+        );
+        let takeaway = numbers_of(
+            "Drone attacks continue on both sides, with Russia launching 82 drones and Ukraine intercepting 47.",
+        );
+        assert_eq!(
+            takeaway[1],
+            (
+                47.0,
+                Some("drone".into()),
+                Some("intercepted"),
+                Some("russia")
+            )
+        );
+        let russian = numbers_of(
+            "The Russian Defense Ministry said that its air defenses intercepted 47 Ukrainian drones overnight.",
+        );
+        assert_eq!(
+            russian,
+            [(
+                47.0,
+                Some("drone".into()),
+                Some("intercepted"),
+                Some("ukraine")
+            )]
+        );
+    }
+
+    #[test]
+    fn money_percent_people_and_ages() {
+        assert_eq!(numbers_of("a $50 billion fund")[0].0, 5e10);
+        assert_eq!(
+            numbers_of("a $50 billion fund")[0].1.as_deref(),
+            Some("usd")
+        );
+        assert_eq!(
+            numbers_of("cut the threat by 30 %")[0].1.as_deref(),
+            Some("percent")
+        );
+        assert_eq!(
+            numbers_of("three people were killed by drones")[0],
+            (3.0, Some("people".into()), Some("killed"), None)
+        );
+        assert_eq!(
+            numbers_of("A 12-year-old was shot.")[0].1.as_deref(),
+            Some("year-old")
+        );
+        assert!(numbers_of("On Dec. 14, 2009 at 6 p.m. the vote began.").is_empty());
+        assert!(numbers_of("for 2026 and 2027").is_empty());
+    }
+}

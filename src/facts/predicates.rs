@@ -1,0 +1,97 @@
+//! Predicates: what a sentence says happened to what it counts ("killed",
+//! "intercepted", "launched"). A word → its predicate ([`predicate`]), and
+//! the predicate nearest to a number or date in its clause
+//! ([`nearest_predicate`]), where "shot and killed" says killed.
+
+use super::tokens::Token;
+
+/// Predicate words (lower-case prefixes) → the predicate they state.
+const PREDICATES: &[(&str, &str)] = &[
+    ("arrest", "arrested"),
+    ("dead", "killed"),
+    ("death", "killed"),
+    ("die", "killed"),
+    ("downed", "intercepted"),
+    ("fatal", "killed"),
+    ("fire", "launched"),
+    ("fired", "launched"),
+    ("hurt", "injured"),
+    ("injur", "injured"),
+    ("intercept", "intercepted"),
+    ("jammed", "intercepted"),
+    ("kill", "killed"),
+    ("launch", "launched"),
+    ("murder", "killed"),
+    ("shot", "shot"),
+    ("shoot", "shot"),
+    ("slain", "killed"),
+    ("wound", "injured"),
+];
+
+pub(super) fn predicate(lower: &str) -> Option<&'static str> {
+    PREDICATES
+        .iter()
+        .find(|(prefix, _)| lower.starts_with(prefix))
+        .map(|(_, p)| *p)
+        // "fire" as a noun ("opened fire", "fire crews") is rare next to a count.
+        .filter(|_| lower != "firefighters")
+}
+
+/// The predicate stated at `i`, where "shot and killed", "shot dead" and
+/// "shot to death" say killed, and "shot and wounded" says injured.
+fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
+    let stated = predicate(tokens[i].lower())?;
+    if stated != "shot" {
+        return Some(stated);
+    }
+    let word = |k: usize| tokens.get(i + k).map(|t| t.lower());
+    let outcome = match (word(1), word(2)) {
+        (Some("dead"), _) | (Some("to"), Some("death")) => Some("killed"),
+        (Some("and"), Some(next)) => predicate(next).filter(|p| *p != "shot"),
+        _ => None,
+    };
+    Some(outcome.unwrap_or(stated))
+}
+
+/// How many words either side of a number its predicate may be.
+const PREDICATE_WINDOW: usize = 6;
+
+/// The predicate word nearest to the number (within its clause and commas, six words
+/// either side; after the number wins a tie), and where it is.
+pub(super) fn nearest_predicate(
+    tokens: &[Token<'_>],
+    index: usize,
+    end: usize,
+) -> (Option<&'static str>, Option<usize>) {
+    let mut best: Option<(usize, &'static str, usize)> = None;
+    // After: up to the clause break.
+    for (distance, i) in (end..tokens.len().min(end + PREDICATE_WINDOW)).enumerate() {
+        if tokens[i].clause_break || tokens[i].comma {
+            break;
+        }
+        if let Some(p) = predicate_at(tokens, i) {
+            best = Some((distance, p, i));
+            break;
+        }
+    }
+    // Before: back to the clause break.
+    let mut i = index;
+    let mut distance = 0;
+    while i > 0 && distance < PREDICATE_WINDOW {
+        if tokens[i].clause_break || tokens[i].comma {
+            break;
+        }
+        i -= 1;
+        if let Some(p) = predicate_at(tokens, i) {
+            if best.is_none_or(|(d, _, _)| distance < d) {
+                best = Some((distance, p, i));
+            }
+            break;
+        }
+        distance += 1;
+    }
+    match best {
+        Some((_, p, at)) => (Some(p), Some(at)),
+        None => (None, None),
+    }
+}
