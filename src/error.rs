@@ -52,7 +52,7 @@ pub enum Error {
         path: PathBuf,
         /// Why it was refused.
         #[source]
-        reason: crate::annotate::add::AddError,
+        reason: AddError,
     },
     /// The annotation file is a symbolic link, which `annotate add` does not follow.
     #[error("{path} is a symbolic link; annotate add only appends to plain files (use --file)")]
@@ -166,4 +166,50 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, ": {label}: {}", self.message)
     }
+}
+
+/// Why an annotation was not added. Each says what to do instead; the file
+/// was not changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AddError {
+    /// The quote is not in the source as given (missing, repeated, changed,
+    /// or beside other words than the prefix and suffix given).
+    #[error("{explanation}")]
+    QuoteNotAnchored {
+        /// Where the quote was looked for.
+        in_source: crate::model::SourceId,
+        /// What was found instead, and what to add to the request.
+        explanation: String,
+    },
+    /// Another annotation has the id.
+    #[error("annotation id `{id}` is taken ({}:{line}); choose another with --id", file.display())]
+    IdTaken {
+        /// The id asked for.
+        id: String,
+        /// The file of the annotation that has it.
+        file: PathBuf,
+        /// Its line there.
+        line: u64,
+    },
+    /// The file has an error of its own that appending would bury.
+    #[error("fix {problem} first; the file was not changed")]
+    FileHasErrors {
+        /// The first error in it.
+        problem: Diagnostic,
+    },
+    /// The file is YAML but not a plain list of entries, so appending one
+    /// could change what the others mean.
+    #[error(
+        "{file} is not a plain YAML list of annotations (`- id: …` entries), so nothing can be appended safely; the file was not changed"
+    )]
+    NotAPlainList {
+        /// The file.
+        file: String,
+    },
+    /// The annotation cannot be written as YAML (a bug, not bad input).
+    #[error("cannot write the annotation as YAML: {message}")]
+    Yaml {
+        /// The serialiser's message.
+        message: String,
+    },
 }

@@ -8,54 +8,9 @@
 use super::anchor::{AnchorState, SourceText};
 use super::parse::{Entry, parse_file};
 use super::{Annotation, Quote, Status, Target};
-use crate::error::{Diagnostic, Severity};
+pub use crate::error::AddError;
+use crate::error::Severity;
 use crate::model::{Segment, SourceId};
-
-/// Why an annotation was not added. Each says what to do instead; the file
-/// was not changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AddError {
-    /// The quote is not in the source as given (missing, repeated, changed,
-    /// or beside other words than the prefix and suffix given).
-    #[error("{explanation}")]
-    QuoteNotAnchored {
-        /// Where the quote was looked for.
-        in_source: SourceId,
-        /// What was found instead, and what to add to the request.
-        explanation: String,
-    },
-    /// Another annotation has the id.
-    #[error("annotation id `{id}` is taken ({}:{line}); choose another with --id", file.display())]
-    IdTaken {
-        /// The id asked for.
-        id: String,
-        /// The file of the annotation that has it.
-        file: std::path::PathBuf,
-        /// Its line there.
-        line: u64,
-    },
-    /// The file has an error of its own that appending would bury.
-    #[error("fix {problem} first; the file was not changed")]
-    FileHasErrors {
-        /// The first error in it.
-        problem: Diagnostic,
-    },
-    /// The file is YAML but not a plain list of entries, so appending one
-    /// could change what the others mean.
-    #[error(
-        "{file} is not a plain YAML list of annotations (`- id: …` entries), so nothing can be appended safely; the file was not changed"
-    )]
-    NotAPlainList {
-        /// The file.
-        file: String,
-    },
-    /// The annotation cannot be written as YAML (a bug, not bad input).
-    #[error("cannot write the annotation as YAML: {message}")]
-    Yaml {
-        /// The serialiser's message.
-        message: String,
-    },
-}
 
 /// What the editor asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
