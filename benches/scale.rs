@@ -49,7 +49,7 @@ fn articles(path: &Path, id_field: &str, text: impl Fn(&Value) -> String) -> Vec
                 .as_str()
                 .map_or_else(|| number.to_string(), str::to_owned);
             LoadedSource {
-                id: SourceId(format!("{number:05}-{id}").into()),
+                id: SourceId::new(&format!("{number:05}-{id}")).expect("ECB+ and GVA ids are safe"),
                 path: PathBuf::from(format!("{id}.md")),
                 meta: SourceMeta {
                     title: record["title"].as_str().map(str::to_owned),
@@ -187,8 +187,9 @@ fn perturbed(source: &LoadedSource, k: usize) -> LoadedSource {
         .map(|(_, p)| p)
         .collect();
     LoadedSource {
-        id: SourceId(format!("{}-copy{k}", source.id.0).into()),
-        path: PathBuf::from(format!("{}-copy{k}.md", source.id.0)),
+        id: SourceId::new(&format!("{}-copy{k}", source.id))
+            .expect("a copy of a valid id is valid"),
+        path: PathBuf::from(format!("{}-copy{k}.md", source.id)),
         file_text: kept.join("\n\n"),
         ..source.clone()
     }

@@ -49,7 +49,7 @@ pub fn checked_id(id: &str) -> Result<&str, InvalidId> {
 /// valid id can be built ([`SourceId::new`], [`str::parse`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct SourceId(pub Arc<str>);
+pub struct SourceId(Arc<str>);
 
 impl SourceId {
     /// A source id, if `id` is a valid one.

@@ -69,7 +69,7 @@ fn source(document: &Document) -> LoadedSource {
         .and_then(|d| d.parse().ok())
         .map(Published::Date);
     LoadedSource {
-        id: SourceId(document.doc_id.as_str().into()),
+        id: SourceId::new(&document.doc_id).expect("GVA doc ids are safe ids"),
         path: PathBuf::from(&document.doc_id),
         meta: SourceMeta {
             published,

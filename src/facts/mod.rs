@@ -91,7 +91,7 @@ mod tests {
             .into_iter()
             .flat_map(|id| {
                 let source = crate::model::LoadedSource {
-                    id: SourceId(id.into()),
+                    id: SourceId::new(id).expect("valid id"),
                     path: format!("{id}.md").into(),
                     meta: crate::model::SourceMeta::default(),
                     file_text: body.to_owned(),
@@ -138,7 +138,7 @@ mod tests {
             .into_iter()
             .flat_map(|(id, drones)| {
                 let source = crate::model::LoadedSource {
-                    id: SourceId(id.into()),
+                    id: SourceId::new(id).expect("valid id"),
                     path: format!("{id}.md").into(),
                     meta: crate::model::SourceMeta::default(),
                     file_text: format!(

@@ -394,7 +394,7 @@ mod tests {
             .enumerate()
             .flat_map(|(n, body)| {
                 let source = crate::model::LoadedSource {
-                    id: SourceId(format!("s{n}").into()),
+                    id: SourceId::new(&format!("s{n}")).expect("valid id"),
                     path: format!("s{n}.md").into(),
                     meta: crate::model::SourceMeta::default(),
                     file_text: (*body).to_owned(),

@@ -125,7 +125,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(n, claim)| crate::model::LoadedSource {
-                id: crate::model::SourceId(format!("source-{n}").into()),
+                id: crate::model::SourceId::new(&format!("source-{n}")).expect("valid id"),
                 path: format!("source-{n}.md").into(),
                 meta: crate::model::SourceMeta::default(),
                 file_text: format!(

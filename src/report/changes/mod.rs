@@ -218,7 +218,7 @@ fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes
     }
     let mut conflicts_after = BTreeMap::new();
     for (segment, key) in now.segments.iter().zip(&now_keys) {
-        let source = &segment.segment.source.0;
+        let source = &segment.segment.source.as_str();
         for conflict in &segment.finding.conflicts {
             let (other_source, other_text) = now_text_of_id
                 .get(conflict.segment.as_str())

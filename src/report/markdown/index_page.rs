@@ -96,7 +96,7 @@ fn render_sources(report: &Report, out: &mut String) {
             } else {
                 signals
             },
-            id = escape(&info.id.0),
+            id = escape(info.id.as_str()),
             page = source_page_file(&info.id),
         );
     }
@@ -126,7 +126,7 @@ fn render_runs(lookup: &Lookup<'_>, out: &mut String) {
         let _ = writeln!(
             out,
             "- **{}** ({}): {}",
-            escape(&run.source.0),
+            escape(run.source.as_str()),
             or_dash(lookup.outlet_of(&run.source)),
             escape(&describe_run(run))
         );
@@ -222,16 +222,16 @@ fn render_conflict(
         out,
         "### {number}. {}: {} line {} / {} line {}\n",
         conflict.kind.as_str(),
-        escape(&ours.source.0),
+        escape(ours.source.as_str()),
         ours.line,
-        escape(&theirs.source.0),
+        escape(theirs.source.as_str()),
         theirs.line
     );
     for (segment, side) in [(ours, Side::Ours), (theirs, Side::Theirs)] {
         let _ = writeln!(
             out,
             "- **{}** line {}{}: {}",
-            escape(&segment.source.0),
+            escape(segment.source.as_str()),
             segment.line,
             lookup.editor_marks(&segment.id),
             highlighted(diff, side)
@@ -277,7 +277,7 @@ fn render_developments(lookup: &Lookup<'_>, out: &mut String) {
         let _ = writeln!(
             out,
             "- **{}** line {} ({}), pending (“{}”): {}",
-            escape(&segment.segment.source.0),
+            escape(segment.segment.source.as_str()),
             segment.segment.line,
             date(taken[0].pending_published),
             taken[0].pending_says,
@@ -290,7 +290,7 @@ fn render_developments(lookup: &Lookup<'_>, out: &mut String) {
             let _ = writeln!(
                 out,
                 "  - taken in **{}** line {} ({}), “{}”: {}",
-                escape(&outcome.segment.source.0),
+                escape(outcome.segment.source.as_str()),
                 outcome.segment.line,
                 date(development.outcome_published),
                 escape(&development.outcome_says),
@@ -416,7 +416,7 @@ fn single_source_claims(lookup: &Lookup<'_>, source: &SourceReport) -> String {
     if claims.is_empty() {
         return out;
     }
-    let _ = writeln!(out, "### {}\n", escape(&source.info.id.0));
+    let _ = writeln!(out, "### {}\n", escape(source.info.id.as_str()));
     for claim in claims {
         let _ = writeln!(
             out,
@@ -469,7 +469,7 @@ fn render_removed(report: &Report, out: &mut String) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            escape(&removed.source.0),
+            escape(removed.source.as_str()),
             removed.line,
             escape(removed.rule),
             escape(&removed.text)

@@ -88,12 +88,12 @@ impl<'r> Lookup<'r> {
     /// date), line and text.
     pub(super) fn describe(&self, source: &SourceId, id: &SegmentId, out: &mut String) {
         let Some(position) = self.position(id) else {
-            out.push_str(&escape(&source.0));
+            out.push_str(&escape(source.as_str()));
             return;
         };
         match self.source_labels.get(source) {
             Some(label) => out.push_str(label),
-            None => out.push_str(&escape(&source.0)),
+            None => out.push_str(&escape(source.as_str())),
         }
         let _ = write!(
             out,
@@ -146,7 +146,7 @@ fn address(id: &SegmentId) -> usize {
 
 /// A source as footnotes name it: "id, outlet, date", escaped.
 fn source_label(info: &crate::model::SourceInfo) -> String {
-    let mut label = escape(&info.id.0);
+    let mut label = escape(info.id.as_str());
     if let Some(outlet) = &info.outlet {
         label.push_str(", ");
         label.push_str(&escape(outlet));
@@ -175,7 +175,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(n, text)| crate::model::LoadedSource {
-                id: SourceId(format!("source-{n}").into()),
+                id: SourceId::new(&format!("source-{n}")).expect("valid id"),
                 path: format!("source-{n}.md").into(),
                 meta: crate::model::SourceMeta::default(),
                 file_text: (*text).to_owned(),

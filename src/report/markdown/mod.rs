@@ -53,7 +53,7 @@ pub fn render_pages(report: &Report) -> Vec<(String, String)> {
 /// The file name of a source's own page, relative to the reports folder.
 /// Source ids are checked on load (ASCII letters, digits, `.`, `_`, `-`).
 fn source_page_file(id: &SourceId) -> String {
-    format!("sources/{}.md", id.0)
+    format!("sources/{}.md", id.as_str())
 }
 
 /// A value escaped, or a dash where there is none.

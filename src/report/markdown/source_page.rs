@@ -25,12 +25,12 @@ pub(super) fn source_text(lookup: &Lookup<'_>, source: &SourceReport) -> String 
     let _ = writeln!(
         out,
         "# {}\n",
-        escape(info.title.as_deref().unwrap_or(&info.id.0))
+        escape(info.title.as_deref().unwrap_or(info.id.as_str()))
     );
     let _ = writeln!(
         out,
         "Source **{}** · outlet {} · published {} · byline {} · [back to the overview](../index.md)\n",
-        escape(&info.id.0),
+        escape(info.id.as_str()),
         or_dash(info.outlet.as_deref()),
         or_dash(info.published.map(|p| p.to_string()).as_deref()),
         or_dash(info.byline.as_deref()),
