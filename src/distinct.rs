@@ -10,6 +10,8 @@ use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
+use crate::narrow::to_u32;
+
 /// Items grouped by equal keys, numbered in order of first appearance.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Distinct {
@@ -30,10 +32,10 @@ impl Distinct {
         let mut numbers: FxHashMap<K, u32> = FxHashMap::default();
         let mut distinct = Distinct::default();
         for (item, key) in keys.into_iter().enumerate() {
-            let next = number(distinct.firsts.len());
+            let next = to_u32(distinct.firsts.len());
             let found = *numbers.entry(key).or_insert(next);
             if found == next {
-                distinct.firsts.push(number(item));
+                distinct.firsts.push(to_u32(item));
             }
             distinct.of.push(found);
         }
@@ -97,15 +99,10 @@ where
     let mut next = starts.clone();
     let mut items = vec![0u32; starts[buckets]];
     for (item, key) in keys.enumerate() {
-        items[next[key]] = number(item);
+        items[next[key]] = to_u32(item);
         next[key] += 1;
     }
     (starts, items)
-}
-
-/// An item count or index as stored: corpora stay far below 4 billion items.
-fn number(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod facts;
 pub mod import;
 pub mod load;
 pub mod model;
+mod narrow;
 pub mod pairs;
 mod pipeline;
 mod progress;

@@ -18,6 +18,7 @@ use crate::error::{Diagnostic, Result};
 use crate::facts;
 use crate::load;
 use crate::model::{self, LoadedSource, Removed, Segment, Signal, SourceId, SourceInfo};
+use crate::narrow::to_u32;
 use crate::progress::Progress;
 use crate::report::{self, AnnotationReport, Report};
 use crate::text::{self, TextOutput};
@@ -159,7 +160,7 @@ pub fn claim_inputs<'a>(
     let source_number: BTreeMap<&SourceId, u32> = sources
         .iter()
         .enumerate()
-        .map(|(i, s)| (&s.id, u32::try_from(i).unwrap_or(u32::MAX)))
+        .map(|(i, s)| (&s.id, to_u32(i)))
         .collect();
     let claims: Vec<usize> = (0..segments.len())
         .into_par_iter()

@@ -13,6 +13,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::distinct::Distinct;
+use crate::narrow::to_u32;
 
 use rayon::prelude::*;
 
@@ -90,7 +91,7 @@ fn related_lists(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) -> 
         for &e in above {
             related[d].push(e);
             if e as usize != d {
-                related[e as usize].push(u32::try_from(d).unwrap_or(u32::MAX));
+                related[e as usize].push(to_u32(d));
             }
         }
     }
@@ -131,7 +132,7 @@ fn build_postings(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) ->
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, list)| {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            let d = to_u32(d);
             list.iter().map(move |&term| (term, d))
         })
         .collect();
@@ -147,7 +148,7 @@ fn build_postings(distinct: &Distinct, lists: &[&[u64]], params: IndexParams) ->
     for run in occurrences.chunk_by(|x, y| x.0 == y.0) {
         let segments: usize = run.iter().map(|&(_, d)| distinct.members(d).len()).sum();
         if segments > 1 && segments <= params.max_df {
-            let number = u32::try_from(postings.starts.len() - 1).unwrap_or(u32::MAX);
+            let number = to_u32(postings.starts.len() - 1);
             postings.numbers.insert(run[0].0, number);
             postings
                 .holders
@@ -203,7 +204,7 @@ fn pairs_of(
     related: &[Vec<u32>],
     groups: &[u32],
 ) -> Vec<(u32, u32)> {
-    let i32 = u32::try_from(i).unwrap_or(u32::MAX);
+    let i32 = to_u32(i);
     let group = groups[i];
     let mut out = Vec::new();
     for &e in &related[distinct.of()[i] as usize] {

@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::narrow::to_u32;
 use crate::text::word_diff;
 use rustc_hash::FxHashMap;
 
@@ -130,8 +131,8 @@ fn candidates(
 /// segment counts towards a term's rarity, copies included).
 fn weighted<'f>(texts: &Distinct, features: &'f [SentenceFeatures]) -> Vec<score::Weighted<'f>> {
     let weights = TermWeights::from_repeated(features.iter().enumerate().map(|(d, features)| {
-        let d = u32::try_from(d).unwrap_or(u32::MAX);
-        let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
+        let d = to_u32(d);
+        let copies = to_u32(texts.members(d).len());
         (features, copies)
     }));
     features.par_iter().map(|f| weights.weigh(f)).collect()
@@ -143,7 +144,7 @@ pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
     let weighted = weighted(&texts, &features);
-    let n = u32::try_from(segments.len()).unwrap_or(u32::MAX);
+    let n = to_u32(segments.len());
     let weighted_of = |i: u32| &weighted[texts.of()[i as usize] as usize];
     // Every pair of different sources is looked at (counted, on both
     // cores); those that cannot support either way are set aside here, as
@@ -217,7 +218,7 @@ fn finish(
     let mut matches: Vec<Match> = (0..texts.len())
         .into_par_iter()
         .flat_map_iter(|x| {
-            let x = u32::try_from(x).unwrap_or(u32::MAX);
+            let x = to_u32(x);
             let mut verdicts: FxHashMap<u32, Option<Verdict>> = FxHashMap::default();
             let mut found = Vec::new();
             // A text without copies meets every other text once: nothing to remember.

@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::people::people_named;
 use crate::distinct::Distinct;
 use crate::model::{Segment, SegmentKind, SourceId};
+use crate::narrow::to_u32;
 use crate::text::names::{NAME_FOLDS, fold_name, is_capitalised};
 
 /// Spelling variants of one name, merged by a rule.
@@ -121,7 +122,7 @@ fn surname_variants(
     let people_in_text: Vec<Vec<String>> = (0..texts.len())
         .into_par_iter()
         .map(|d| {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            let d = to_u32(d);
             if !texts.members(d).iter().any(|&i| may_name_people(i)) {
                 return Vec::new();
             }
@@ -134,7 +135,7 @@ fn surname_variants(
     // once for each, as if each copy were read on its own.
     let naming_copies: Vec<usize> = (0..texts.len())
         .map(|d| {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            let d = to_u32(d);
             texts
                 .members(d)
                 .iter()
@@ -169,7 +170,7 @@ fn surname_variants(
     let no_one = Vec::new();
     let mut alone: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for d in 0..texts.len() {
-        let members = texts.members(u32::try_from(d).unwrap_or(u32::MAX)).len();
+        let members = texts.members(to_u32(d)).len();
         let cases = [
             (naming_copies[d] > 0, &people_in_text[d]),
             (naming_copies[d] < members, &no_one),
@@ -233,8 +234,8 @@ fn lowercase_words(segments: &[Segment], texts: &Distinct) -> rustc_hash::FxHash
     let counts: Counts<'_> = (0..texts.len())
         .into_par_iter()
         .fold(Counts::default, |mut counts, d| {
-            let d = u32::try_from(d).unwrap_or(u32::MAX);
-            let copies = u32::try_from(texts.members(d).len()).unwrap_or(u32::MAX);
+            let d = to_u32(d);
+            let copies = to_u32(texts.members(d).len());
             let norm = &segments[texts.firsts()[d as usize] as usize].norm;
             let words = norm.split(|c: char| !c.is_alphabetic());
             for word in words.filter(|w| !w.is_empty()) {

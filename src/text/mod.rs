@@ -24,6 +24,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::model::{LoadedSource, Removed, Segment, SegmentId, SegmentKind, Signal, SourceId};
+use crate::narrow::to_u32;
 use markdown::{Block, BlockKind};
 use normalize::{Normalized, normalize, squeeze_whitespace};
 
@@ -387,7 +388,7 @@ impl LineIndex {
 
     /// The 1-based line containing byte `offset`.
     pub fn line_of(&self, offset: usize) -> u32 {
-        u32::try_from(self.starts.partition_point(|&s| s <= offset)).unwrap_or(u32::MAX)
+        to_u32(self.starts.partition_point(|&s| s <= offset))
     }
 }
 

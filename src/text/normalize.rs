@@ -13,6 +13,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::narrow::to_u32;
+
 /// Normalised text with, for every byte of it, the byte offset in the input it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
@@ -58,7 +60,7 @@ pub fn squeeze_whitespace(text: &str) -> String {
 
 fn push_mapped(out: &mut Normalized, text: &str, from: usize) {
     out.text.push_str(text);
-    let from = u32::try_from(from).unwrap_or(u32::MAX);
+    let from = to_u32(from);
     out.origin.extend(std::iter::repeat_n(from, text.len()));
 }
 
@@ -75,8 +77,8 @@ fn fold_characters(input: &str) -> Normalized {
             // Characters that fold to themselves, each its own grapheme
             // and its own origin: copied whole.
             out.text.push_str(&input[offset..offset + run]);
-            let from = u32::try_from(offset).unwrap_or(u32::MAX);
-            let to = u32::try_from(offset + run).unwrap_or(u32::MAX);
+            let from = to_u32(offset);
+            let to = to_u32(offset + run);
             out.origin.extend(from..to);
             offset += run;
             continue;
@@ -95,8 +97,7 @@ fn fold_characters(input: &str) -> Normalized {
         buffer.extend(grapheme.nfkc().filter_map(fold_char));
         push_folded(&mut out, &buffer, at);
     }
-    out.origin
-        .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
+    out.origin.push(to_u32(input.len()));
     out
 }
 
@@ -263,8 +264,7 @@ mod tests {
             push_folded(&mut out, &folded, offset);
             offset += grapheme.len();
         }
-        out.origin
-            .push(u32::try_from(input.len()).unwrap_or(u32::MAX));
+        out.origin.push(to_u32(input.len()));
         out
     }
 
