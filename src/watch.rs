@@ -1,4 +1,4 @@
-//! `report --watch` [IO]: a report config → a report now, and again each time
+//! `report --watch` (disk IO): a report config → a report now, and again each time
 //! something under the sources or annotations folders changes (debounced,
 //! so a burst of saves gives one run). Each run's result goes to a callback;
 //! the loop ends when the watcher does.

@@ -1,7 +1,7 @@
 //! Align stage (pure): segments of many sources → [`Alignment`], the pairs of
 //! segments from different sources of which one states the other's claim.
 //!
-//! features ([`features`]) → term weights → candidate pairs from an inverted
+//! features ([`features`](mod@features)) → term weights → candidate pairs from an inverted
 //! index over each sentence's distinctive terms ([`index`]): the pairs sharing
 //! two of them, which is what support needs, never all pairs → each candidate
 //! scored ([`score`]: a paraphrase score, and directional support) → pairs

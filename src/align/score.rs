@@ -450,7 +450,7 @@ pub(crate) fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPai
     score_related_pair(a, b)
 }
 
-/// [`score_pair`] for a pair known to pass [`may_support`], as every pair
+/// The score of a pair (what `score_pair` gives) for a pair known to pass [`may_support`], as every pair
 /// the candidate index proposes with its default limits does.
 pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
     debug_assert!(

@@ -1,12 +1,12 @@
 //! Facts stage (pure): segments → the facts of each ([`extract_all`], one
 //! sentence by [`extract`]), the facts of related segments → [`Conflict`]s
-//! ([`conflicts`]), names across the corpus → merged spelling [`Variant`]s
-//! ([`variants`]), and pending decisions reported taken → [`Development`]s.
+//! ([`conflicts`](fn@conflicts)), names across the corpus → merged spelling [`Variant`]s
+//! ([`variants`](fn@variants)), and pending decisions reported taken → [`Development`]s.
 //!
 //! Modules depend on each other one way only: [`tokens`] and [`lexicon`] at
 //! the bottom; [`predicates`]; the readers of one kind of fact ([`numbers`],
 //! [`people`], [`groups`], [`dates`], [`quotes`], [`places`]); [`sentence`]
-//! over them; [`conflicts`] and [`variants`] over those; this file on top.
+//! over them; [`conflicts`](mod@conflicts) and [`variants`](mod@variants) over those; this file on top.
 
 pub(crate) mod conflicts;
 pub(crate) mod dates;

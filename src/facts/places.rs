@@ -126,7 +126,7 @@ fn meeting_place(text: &str) -> Option<PlaceFact> {
     meeting_place_in(&super::tokens::tokens(text))
 }
 
-/// [`meeting_place`] of an already tokenised sentence.
+/// The meeting place of an already tokenised sentence (`meeting_place` of its text).
 pub(super) fn meeting_place_in(tokens: &[Token<'_>]) -> Option<PlaceFact> {
     if let Some(label) = tokens.iter().position(|t| t.lower() == "venue") {
         // "Venue: Miami International Convention Centre, Florida"

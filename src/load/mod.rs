@@ -1,4 +1,4 @@
-//! Load stage [IO]: the sources folder → [`LoadedSource`]s + [`Diagnostic`]s.
+//! Load stage (disk IO): the sources folder → [`LoadedSource`]s + [`Diagnostic`]s.
 //!
 //! Walks the folder in file-name order (so runs are deterministic), reads
 //! `.md`, `.markdown` and `.txt` files, splits off YAML front matter and checks

@@ -1,7 +1,7 @@
 //! Text stage (pure): a [`LoadedSource`] → [`TextOutput`]: its segments, the
 //! boilerplate lines removed from it, and the signals those lines gave.
 //!
-//! Markdown body → blocks ([`markdown`]) → normalised lines ([`normalize`]) →
+//! Markdown body → blocks ([`markdown`]) → normalised lines ([`normalize`](mod@normalize)) →
 //! boilerplate removed by rule ([`boilerplate`]) → lines grouped into units
 //! (a line break inside a paragraph ends a unit unless it looks like a hard
 //! wrap) → units split into sentences ([`segment`]). List items and table rows

@@ -1,4 +1,4 @@
-//! Atomic file replacement [IO]: a path and its new contents → the file
+//! Atomic file replacement (disk IO): a path and its new contents → the file
 //! replaced whole or not at all (temporary file in the same folder, fsync
 //! when it replaces a file, rename), with the permissions of the file it
 //! replaces or those a new file normally gets. Used for reports, and for the

@@ -1,4 +1,4 @@
-//! Folders the tool writes into [IO]: created on demand, and locked so that
+//! Folders the tool writes into (disk IO): created on demand, and locked so that
 //! two runs appending to one folder take turns.
 
 use std::path::Path;
