@@ -65,11 +65,6 @@ impl Distinct {
     pub fn len(&self) -> usize {
         self.firsts.len()
     }
-
-    /// Were there no items?
-    pub fn is_empty(&self) -> bool {
-        self.firsts.is_empty()
-    }
 }
 
 /// Where each bucket's items start once items are grouped by bucket, for
@@ -136,7 +131,7 @@ mod tests {
     #[test]
     fn no_items_no_keys() {
         let distinct = Distinct::new(Vec::<&str>::new());
-        assert!(distinct.is_empty());
+        assert_eq!(distinct.len(), 0);
         assert!(distinct.of().is_empty());
     }
 }
