@@ -1,7 +1,7 @@
 //! Pair scoring (pure): `id<TAB>text1<TAB>text2` lines → `id<TAB>score<TAB>label`
 //! lines (and, for `conflict`, what differs), with the same normaliser,
 //! matcher and fact rules the reports use. This is how matching quality is
-//! measured on public paraphrase data (README, "Quality").
+//! measured on public paraphrase data (docs/evaluation.md).
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -6,7 +6,7 @@
 //! with names and numbers weighted above words, coverage of each side, bigram
 //! overlap for word order, surface overlap, number agreement, length ratio).
 //! Its nine constants were fitted on the even rows of the MRPC train split
-//! and checked on the odd rows (README, "Quality").
+//! and checked on the odd rows (docs/evaluation.md).
 //!
 //! **Support** (directional, what corroboration uses): news outlets rarely
 //! paraphrase each other sentence for sentence; they report the same fact in
@@ -27,7 +27,7 @@ pub(crate) const SAME_THRESHOLD: f32 = 0.5;
 /// Number of pair features the paraphrase model combines.
 pub const PAIR_FEATURES: usize = 8;
 
-/// Names of the pair features, in order (README and fitting output).
+/// Names of the pair features, in order (docs and fitting output).
 pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "idf-weighted Dice of terms (names, numbers x2)",
     "lesser coverage: share of each sentence's weighted terms the other has",

@@ -25,7 +25,7 @@ pub struct Rule {
     /// Case-insensitive pattern every line the rule removes contains, for
     /// rules whose own pattern is slow to rule a line out: tried first.
     pub needs: Option<&'static str>,
-    /// Why this is boilerplate, for the README and for the curious.
+    /// Why this is boilerplate, for the docs and for the curious.
     pub why: &'static str,
 }
 
