@@ -46,13 +46,7 @@ struct Link {
 type SentenceKey = (String, u32);
 
 fn eval_dir() -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/ecbplus");
-    if dir.exists() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} not found", dir.display());
-        None
-    }
+    crate::common::eval_data("ecbplus")
 }
 
 fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Vec<T> {

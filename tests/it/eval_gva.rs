@@ -42,14 +42,10 @@ const PREDICATES: [&str; 2] = ["killed", "injured"];
 const LEAD: usize = 4;
 
 fn load() -> Option<(Vec<Document>, BTreeMap<String, Incident>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/gva");
-    let (Ok(documents), Ok(incidents)) = (
-        std::fs::read_to_string(dir.join("documents.jsonl")),
-        std::fs::read_to_string(dir.join("incidents.jsonl")),
-    ) else {
-        eprintln!("skipping: {} not found", dir.display());
-        return None;
-    };
+    let documents = crate::common::eval_data("gva/documents.jsonl")?;
+    let incidents = crate::common::eval_data("gva/incidents.jsonl")?;
+    let documents = std::fs::read_to_string(documents).expect("read GVA documents");
+    let incidents = std::fs::read_to_string(incidents).expect("read GVA incidents");
     let gold = incidents
         .lines()
         .map(|l| serde_json::from_str::<Incident>(l).expect("incident"))

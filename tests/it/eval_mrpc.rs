@@ -6,19 +6,10 @@
 // The figures are the point of this file: print them for README.
 #![allow(clippy::print_stderr)]
 
-mod common;
-
 use corroborate::pairs::{PairLabel, score_pair, weights_of};
 
 fn mrpc_path() -> Option<std::path::PathBuf> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval/mrpc/msr_paraphrase_train.txt");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
+    crate::common::eval_data("mrpc/msr_paraphrase_train.txt")
 }
 
 /// (gold same?, sentence 1, sentence 2) for every data row of the TSV.
@@ -79,7 +70,7 @@ fn mrpc_train_f1_and_accuracy() {
 }
 
 /// Fit the paraphrase model: logistic regression on the even rows, report the odd rows.
-/// Run with `cargo test --release --test eval_mrpc -- --ignored --nocapture fit`.
+/// Run with `cargo test --release --test it fit_paraphrase_model -- --ignored --nocapture`.
 #[test]
 #[ignore = "fitting aid, prints the weights to copy into align/score.rs"]
 fn fit_paraphrase_model() {
