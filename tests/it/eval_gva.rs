@@ -131,8 +131,9 @@ fn gva_lead_tolls_agree_with_gold() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor against regressions, not the goal (0.90): see README, "Quality and speed".
-    assert!(accuracy >= 0.72, "agreement {accuracy}");
+    // A floor at the figure measured (README, "Quality and speed", rounded down
+    // to the precision printed), not the goal (0.90): any drop fails.
+    assert!(accuracy >= 0.763, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -214,5 +215,6 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    assert!(recall >= 0.7, "recall {recall}");
+    // The floor at the figure measured (README: 0.818, 18 / 22).
+    assert!(recall >= 0.818, "recall {recall:.3}");
 }

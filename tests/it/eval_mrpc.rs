@@ -1,5 +1,5 @@
 //! Matching quality on the MRPC train split (read from ../shared/eval, never
-//! copied): `pairs` must reach F1 ≥ 0.82 for "same" against the gold label.
+//! copied): `pairs` must reach F1 ≥ 0.822 for "same" against the gold label.
 //! Answering "same" for every pair already gives F1 0.80 at accuracy 0.66, so
 //! accuracy is asserted too.
 
@@ -65,8 +65,12 @@ fn mrpc_train_f1_and_accuracy() {
     eprintln!(
         "MRPC train: F1 {f1:.3} accuracy {accuracy:.3} precision {precision:.3} recall {recall:.3}"
     );
-    assert!(f1 >= 0.82, "F1 {f1:.3}");
-    assert!(accuracy >= 0.70, "accuracy {accuracy:.3}");
+    // Floors at the figures measured (README, "Quality and speed"), rounded
+    // down to the precision printed: any drop fails.
+    assert!(f1 >= 0.822, "F1 {f1:.3}");
+    assert!(accuracy >= 0.739, "accuracy {accuracy:.3}");
+    assert!(precision >= 0.762, "precision {precision:.3}");
+    assert!(recall >= 0.892, "recall {recall:.3}");
 }
 
 /// Fit the paraphrase model: logistic regression on the even rows, report the odd rows.
