@@ -2,9 +2,7 @@
 //! `changes` say what changed since the last run, and nothing when only
 //! spacing or punctuation did.
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 
 /// A sixth outlet that reports 000's MIGA insurance scheme.
 const MIGA_SOURCE: &str = "---
@@ -59,7 +57,7 @@ fn a_new_source_backing_the_miga_sentence_is_named_in_changes() {
     assert_eq!(miga["before"], "single_source");
     assert_eq!(miga["after"], "corroborated");
     assert_eq!(miga["newly_corroborated_by"][0], "005");
-    let segment = common::segment(&report, "000", "Risk‑mitigation insurance");
+    let segment = crate::common::segment(&report, "000", "Risk‑mitigation insurance");
     assert_eq!(segment["verdict"], "corroborated");
 
     // Removing it again: listed, its page deleted, the verdict back.

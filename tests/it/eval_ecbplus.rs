@@ -46,13 +46,7 @@ struct Link {
 type SentenceKey = (String, u32);
 
 fn eval_dir() -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/ecbplus");
-    if dir.exists() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} not found", dir.display());
-        None
-    }
+    crate::common::eval_data("ecbplus")
 }
 
 fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> Vec<T> {
@@ -171,17 +165,22 @@ fn ecbplus_event_links_recall_and_precision() {
     let precision_any = ratio(any_hits, judged.len());
 
     eprintln!(
-        "ECB+: {} sentences of {} articles; {} links made; shares_event recall {recall:.3} ({found}/{}); \
-         precision on annotated pairs: same event {precision_event:.3}, any shared event or participant \
-         {precision_any:.3} ({any_hits}/{})",
+        "ECB+: {} sentences of {} articles; {} links made; shares_event recall {recall:.4} ({found}/{}); \
+         precision on annotated pairs: same event {precision_event:.4} ({event_hits}/{}), any shared \
+         event or participant {precision_any:.4} ({any_hits}/{})",
         keys.len(),
         docs.len(),
         ours.len(),
         event_pairs.len(),
+        judged.len(),
         judged.len()
     );
-    assert!(recall >= 0.25, "recall {recall}");
-    assert!(precision_any >= 0.80, "precision {precision_any}");
+    // Floors at the figures measured (README, "Quality and speed": 0.280,
+    // 0.773 and 0.839 there, rounded to three places; 3,336 / 11,918 is
+    // 0.27991), rounded down to the four places printed: any drop fails.
+    assert!(recall >= 0.2799, "recall {recall:.4}");
+    assert!(precision_event >= 0.7731, "precision {precision_event:.4}");
+    assert!(precision_any >= 0.8387, "precision {precision_any:.4}");
 }
 
 #[test]
@@ -203,6 +202,8 @@ fn ecbplus_index_finds_what_the_oracle_finds() {
         oracle.candidates,
         oracle_links.len()
     );
-    assert!(index_recall >= 0.99, "index recall {index_recall}");
+    // The index keys on the terms support needs, so it finds every link the
+    // oracle makes (README: 100 %, 4,115 / 4,115).
+    assert!(index_recall >= 1.0, "index recall {index_recall}");
     assert!(indexed_links.is_subset(&oracle_links));
 }

@@ -1,24 +1,15 @@
 //! Matching quality on the MRPC train split (read from ../shared/eval, never
-//! copied): `pairs` must reach F1 ≥ 0.82 for "same" against the gold label.
+//! copied): `pairs` must reach F1 ≥ 0.822 for "same" against the gold label.
 //! Answering "same" for every pair already gives F1 0.80 at accuracy 0.66, so
 //! accuracy is asserted too.
 
 // The figures are the point of this file: print them for README.
 #![allow(clippy::print_stderr)]
 
-mod common;
-
 use corroborate::pairs::{PairLabel, score_pair, weights_of};
 
 fn mrpc_path() -> Option<std::path::PathBuf> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval/mrpc/msr_paraphrase_train.txt");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
+    crate::common::eval_data("mrpc/msr_paraphrase_train.txt")
 }
 
 /// (gold same?, sentence 1, sentence 2) for every data row of the TSV.
@@ -74,12 +65,16 @@ fn mrpc_train_f1_and_accuracy() {
     eprintln!(
         "MRPC train: F1 {f1:.3} accuracy {accuracy:.3} precision {precision:.3} recall {recall:.3}"
     );
-    assert!(f1 >= 0.82, "F1 {f1:.3}");
-    assert!(accuracy >= 0.70, "accuracy {accuracy:.3}");
+    // Floors at the figures measured (README, "Quality and speed"), rounded
+    // down to the precision printed: any drop fails.
+    assert!(f1 >= 0.822, "F1 {f1:.3}");
+    assert!(accuracy >= 0.739, "accuracy {accuracy:.3}");
+    assert!(precision >= 0.762, "precision {precision:.3}");
+    assert!(recall >= 0.892, "recall {recall:.3}");
 }
 
 /// Fit the paraphrase model: logistic regression on the even rows, report the odd rows.
-/// Run with `cargo test --release --test eval_mrpc -- --ignored --nocapture fit`.
+/// Run with `cargo test --release --test it fit_paraphrase_model -- --ignored --nocapture`.
 #[test]
 #[ignore = "fitting aid, prints the weights to copy into align/score.rs"]
 fn fit_paraphrase_model() {

@@ -2,11 +2,9 @@
 //! edits to the article (anchored, moved, text_changed, orphaned), never lost,
 //! and bad annotation files reported with file, line and column.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::Workspace;
+use crate::common::Workspace;
 use serde_json::Value;
 
 /// 000's MIGA sentence, typed with a plain hyphen (the article has U+2011).
@@ -501,9 +499,10 @@ mod property {
     }
 
     fn fixture() -> Fixture {
-        let text =
-            std::fs::read_to_string(common::bundled_sources().join("000_4bc129cc693b2b42.md"))
-                .expect("seed");
+        let text = std::fs::read_to_string(
+            crate::common::bundled_sources().join("000_4bc129cc693b2b42.md"),
+        )
+        .expect("seed");
         let (source, _) = parse_source(Path::new("000.md"), text.as_bytes()).expect("parse");
         let front = text[..source.body_start].to_owned();
         let front_lines = front.lines().count();
@@ -551,7 +550,16 @@ mod property {
     static FIXTURE: std::sync::LazyLock<Fixture> = std::sync::LazyLock::new(fixture);
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+        // The regressions file sits beside this one (annotations.proptest-regressions):
+        // proptest's default would look for tests/proptest-regressions/annotations.txt,
+        // as tests/it has a main.rs.
+        #![proptest_config(ProptestConfig {
+            cases: 96,
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn random_edits_never_lose_or_misplace_an_annotation(

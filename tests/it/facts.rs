@@ -1,8 +1,6 @@
 //! Facts and conflicts on the seed articles: numbers, delegations, name variants.
 
-mod common;
-
-use common::{Workspace, segment};
+use crate::common::{Workspace, segment};
 use serde_json::Value;
 
 fn conflicts(segment: &Value) -> Vec<(String, String, String, String)> {

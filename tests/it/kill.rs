@@ -4,16 +4,14 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::Workspace;
+use crate::common::Workspace;
 
 /// Seed sentences, shuffled into many articles: a run long enough to be
 /// killed in the middle.
 fn big_corpus(workspace: &Workspace) {
-    let sentences: Vec<String> = std::fs::read_dir(common::bundled_sources())
+    let sentences: Vec<String> = std::fs::read_dir(crate::common::bundled_sources())
         .expect("seeds")
         .filter_map(|e| std::fs::read_to_string(e.expect("entry").path()).ok())
         .flat_map(|text| {

@@ -42,14 +42,10 @@ const PREDICATES: [&str; 2] = ["killed", "injured"];
 const LEAD: usize = 4;
 
 fn load() -> Option<(Vec<Document>, BTreeMap<String, Incident>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/gva");
-    let (Ok(documents), Ok(incidents)) = (
-        std::fs::read_to_string(dir.join("documents.jsonl")),
-        std::fs::read_to_string(dir.join("incidents.jsonl")),
-    ) else {
-        eprintln!("skipping: {} not found", dir.display());
-        return None;
-    };
+    let documents = crate::common::eval_data("gva/documents.jsonl")?;
+    let incidents = crate::common::eval_data("gva/incidents.jsonl")?;
+    let documents = std::fs::read_to_string(documents).expect("read GVA documents");
+    let incidents = std::fs::read_to_string(incidents).expect("read GVA incidents");
     let gold = incidents
         .lines()
         .map(|l| serde_json::from_str::<Incident>(l).expect("incident"))
@@ -135,8 +131,9 @@ fn gva_lead_tolls_agree_with_gold() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor against regressions, not the goal (0.90): see README, "Quality and speed".
-    assert!(accuracy >= 0.72, "agreement {accuracy}");
+    // A floor at the figure measured (README, "Quality and speed", rounded down
+    // to the precision printed), not the goal (0.90): any drop fails.
+    assert!(accuracy >= 0.763, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -218,5 +215,6 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    assert!(recall >= 0.7, "recall {recall}");
+    // The floor at the figure measured (README: 0.818, 18 / 22).
+    assert!(recall >= 0.818, "recall {recall:.3}");
 }

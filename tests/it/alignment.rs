@@ -1,9 +1,7 @@
 //! Alignment on the five seed articles: who corroborates what, what stays
 //! single-source, and that copies are not independent support.
 
-mod common;
-
-use common::{Workspace, segment};
+use crate::common::{Workspace, segment};
 use serde_json::Value;
 
 /// Sources of the segments that corroborate `segment`.
@@ -118,7 +116,7 @@ fn a_copied_article_is_same_origin_not_corroboration() {
 /// again, down to the runs of single-source claims that read them.
 #[test]
 fn a_report_from_an_analysis_without_its_names_is_the_same() {
-    let sources = common::bundled_sources();
+    let sources = crate::common::bundled_sources();
     let (analysis, _) = corroborate::load_and_analyse(&sources).expect("bundled sources load");
     let mut without_names = analysis.clone();
     without_names.names.clear();

@@ -1,9 +1,7 @@
 //! Foundation behaviour on the five real seed articles: boilerplate removal,
 //! segmentation, line numbers, signals, stable ids, determinism.
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 use serde_json::Value;
 
 fn segments(report: &Value) -> Vec<&Value> {

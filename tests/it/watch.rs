@@ -1,11 +1,9 @@
 //! `report --watch` reports again when a source arrives.
 
-mod common;
-
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use common::Workspace;
+use crate::common::Workspace;
 
 /// Kills the watcher however the test ends.
 struct Watcher(Child);
@@ -38,7 +36,7 @@ fn a_new_source_is_reported_without_a_restart() {
 
     workspace.write_source(
         "005.md",
-        common::GOOD_ARTICLE.replace("id: good", "id: \"005\""),
+        crate::common::GOOD_ARTICLE.replace("id: good", "id: \"005\""),
     );
     eventually("the sixth source in report.json", || {
         ids().contains(&"005".to_owned())

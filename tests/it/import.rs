@@ -1,9 +1,7 @@
 //! `import jsonl`: records become sources that load, existing files are kept
 //! unless `--force`, bad records are named by line.
 
-mod common;
-
-use common::Workspace;
+use crate::common::Workspace;
 
 const DUMP: &str = concat!(
     r#"{"doc_id": "a1", "content": "Police said two men were shot on Main Street on Sunday.", "title": "Two shot", "dct": "2016-12-24", "incident_id": 7}"#,

@@ -1,12 +1,10 @@
 //! Markdown reports: regenerations are byte-identical, every page parses into
 //! the expected structure, and nothing an article contains can inject markup.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::Workspace;
+use crate::common::Workspace;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Every file under `dir`, relative path → bytes, sorted.

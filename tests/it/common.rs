@@ -1,6 +1,7 @@
-//! Helpers shared by the integration tests: temporary corpora and running the binary.
-#![allow(dead_code, reason = "each test binary uses a different subset")]
+//! Helpers shared by the integration tests: temporary corpora, running the
+//! binary, and finding the evaluation data sets in `../shared/eval`.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -110,7 +111,6 @@ impl Workspace {
 pub const GOOD_ARTICLE: &str = "---\nid: good\noutlet: Test Wire\npublished: 2025-12-20\n---\nThe talks in Miami ended on Sunday. Both sides called them productive.\n";
 
 /// The one segment of `source` whose text contains `needle`.
-#[allow(dead_code)] // not every test file uses it
 pub fn segment<'a>(
     report: &'a serde_json::Value,
     source: &str,
@@ -124,4 +124,30 @@ pub fn segment<'a>(
         .collect();
     assert_eq!(found.len(), 1, "segments of {source} containing {needle:?}");
     found[0]
+}
+
+/// `path` (relative to `../shared/eval`, which is never copied into the
+/// project) when it exists. When it is missing: under CI (the `CI` variable
+/// set, as CI runs) the test fails naming the path, so an evaluation cannot
+/// pass by not running; elsewhere the test is skipped with a visible reason.
+pub fn eval_data(path: &str) -> Option<PathBuf> {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/eval")
+        .join(path);
+    if full.exists() {
+        return Some(full);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "evaluation data {} not found (CI is set, so a missing data set fails)",
+        full.display()
+    );
+    // Straight to stderr, not `eprintln!`, which the test harness captures
+    // from passing tests: the skip must show in a plain `cargo test`.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {} not found (set CI=true to make this fail)",
+        full.display()
+    );
+    None
 }
