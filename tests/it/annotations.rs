@@ -552,9 +552,13 @@ mod property {
     proptest! {
         // The regressions file sits beside this one (annotations.proptest-regressions):
         // proptest's default would look for tests/proptest-regressions/annotations.txt,
-        // as tests/it has a main.rs.
+        // as tests/it has a main.rs. 96 cases unless PROPTEST_CASES says (README
+        // gives a 3,000-case run); a plain `cases: 96` would ignore the variable.
         #![proptest_config(ProptestConfig {
-            cases: 96,
+            cases: std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|cases| cases.parse().ok())
+                .unwrap_or(96),
             failure_persistence: Some(Box::new(
                 proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
             )),
