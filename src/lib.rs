@@ -6,7 +6,7 @@
 //! output; only the two ends touch the disk:
 //!
 //! ```text
-//! load (IO) ──▶ text ──▶ align ──▶ facts ──▶ classify ──▶ annotate ──▶ report ──▶ report::write (IO)
+//! load (disk) ──▶ text ──▶ align ──▶ facts ──▶ classify ──▶ annotate ──▶ report ──▶ write (disk)
 //! sources/,    segments   related    numbers,  verdicts     anchors      Report     reports/report.json,
 //! annotations/            pairs      dates     per segment  per note                index.md, sources/*.md
 //! ```

@@ -50,7 +50,7 @@ const _: () = assert!(PARAPHRASE_WEIGHTS[BIGRAM_DICE] <= 0.0);
 
 /// Logistic-model weights over the pair features, then the bias. Fitted on
 /// the even rows of the MRPC train split (`fit_paraphrase_model` in
-/// tests/eval_mrpc.rs), checked on the odd rows.
+/// tests/it/eval_mrpc.rs), checked on the odd rows.
 pub(crate) const PARAPHRASE_WEIGHTS: [f32; PAIR_FEATURES + 1] =
     [1.47, 1.75, -1.49, 5.05, -0.67, -0.18, 0.23, 2.76, -5.79];
 
