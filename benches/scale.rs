@@ -111,7 +111,7 @@ fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {
         let matches = analysis
             .findings
             .iter()
-            .filter(|f| !f.corroborated_by.is_empty())
+            .filter(|f| !f.support.is_empty())
             .count();
         let candidates = analysis.candidates;
         let start = Instant::now();

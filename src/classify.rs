@@ -11,7 +11,8 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::score::SupportKind;
+use crate::align::features::details_missing;
+use crate::align::support::{SupportKind, SupportLevel, Supported};
 use crate::align::{Alignment, Match};
 use crate::distinct::{bucket_starts, group_by_bucket};
 use crate::facts::{Conflict, ConflictKind, Development};
@@ -22,8 +23,10 @@ use crate::text::claims::{NotAClaim, not_a_claim};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// Another source states the same thing independently.
+    /// Another source states all of it independently.
     Corroborated,
+    /// Another source states its core; some details only this one gives.
+    PartlyCorroborated,
     /// No other source states it.
     SingleSource,
     /// Another segment (of another source or the same one) says otherwise.
@@ -41,9 +44,19 @@ pub struct Support {
     pub segment: SegmentId,
     /// Paraphrase score of the two sentences, rounded to three decimals.
     pub similarity: f64,
-    /// Why it counts: the two paraphrase each other, or it states this
-    /// claim's rare names and numbers and most of its content.
+    /// Full: it states every material detail; partial: the core only.
+    pub level: SupportLevel,
+    /// Why it counts: the two paraphrase each other, it states this claim's
+    /// rare names and numbers and most of its content, or it shares its
+    /// distinctive words.
     pub basis: SupportKind,
+    /// With partial support: the details of this claim it does not state
+    /// (names, figures, runs of words), as written here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub only_here: Vec<String>,
+    /// The support model's log-odds: which supporter of a source is cited.
+    #[serde(skip)]
+    pub strength: f32,
 }
 
 /// A match with a copy: same words, not independent.
@@ -112,8 +125,9 @@ pub struct Finding {
     /// Why it is not a claim, when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_a_claim: Option<NotAClaim>,
-    /// Independent support, best first.
-    pub corroborated_by: Vec<Support>,
+    /// Independent support: the best supporting segment of each other
+    /// source, full support first, then best first.
+    pub support: Vec<Support>,
     /// Matches with copies, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_origin: Vec<SameOrigin>,
@@ -176,7 +190,7 @@ pub fn classify(
                     Verdict::SingleSource
                 },
                 not_a_claim: reason,
-                corroborated_by: Vec::new(),
+                support: Vec::new(),
                 same_origin: Vec::new(),
                 conflicts: Vec::new(),
                 developments: Vec::new(),
@@ -185,7 +199,7 @@ pub fn classify(
                 return finding;
             };
             for (m, theirs, supported) in matches.of(claim) {
-                let Some(basis) = supported else {
+                let Some(supported) = supported else {
                     continue;
                 };
                 let theirs = claims[theirs];
@@ -202,17 +216,36 @@ pub fn classify(
                         ),
                     });
                 } else {
-                    finding.corroborated_by.push(Support {
+                    finding.support.push(Support {
                         source: other.source.clone(),
                         segment: other.id.clone(),
                         similarity,
-                        basis,
+                        level: supported.level,
+                        basis: supported.basis,
+                        only_here: Vec::new(),
+                        strength: supported.log_odds,
                     });
                 }
             }
+            keep_best_of_each_source(&mut finding.support);
             finding
         })
         .collect();
+    let index = segment_indices(segments);
+    support_both_ways(segments, &index, &mut findings);
+    findings
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(ours, finding)| {
+            for support in &mut finding.support {
+                if support.level == SupportLevel::Partial {
+                    let theirs = index.get(&support.segment).copied();
+                    support.only_here = theirs
+                        .map(|t| details_missing(&segments[ours].norm, &segments[t].norm))
+                        .unwrap_or_default();
+                }
+            }
+        });
     for conflict in conflicts {
         for (ours, theirs, ours_says, theirs_says) in [
             (conflict.a, conflict.b, &conflict.a_says, &conflict.b_says),
@@ -250,13 +283,24 @@ pub fn classify(
         finding
             .conflicts
             .sort_by(|x, y| (&x.segment, x.kind, &x.ours).cmp(&(&y.segment, y.kind, &y.ours)));
-        best_first(&mut finding.corroborated_by, |s| (s.similarity, &s.segment));
+        finding.support.sort_by(|x, y| {
+            (y.level, y.similarity)
+                .partial_cmp(&(x.level, x.similarity))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| x.segment.cmp(&y.segment))
+        });
         best_first(&mut finding.same_origin, |s| (s.similarity, &s.segment));
         if finding.verdict != Verdict::NotAClaim {
             if !finding.conflicts.is_empty() {
                 finding.verdict = Verdict::Conflict;
-            } else if !finding.corroborated_by.is_empty() {
+            } else if finding
+                .support
+                .iter()
+                .any(|s| s.level == SupportLevel::Full)
+            {
                 finding.verdict = Verdict::Corroborated;
+            } else if !finding.support.is_empty() {
+                finding.verdict = Verdict::PartlyCorroborated;
             }
         }
     });
@@ -288,7 +332,7 @@ impl<'a> MatchesOf<'a> {
 
     /// Claim `k`'s matches: each with the other claim and how that one
     /// supports claim `k`, if it does.
-    fn of(&self, k: usize) -> impl Iterator<Item = (&'a Match, usize, Option<SupportKind>)> + '_ {
+    fn of(&self, k: usize) -> impl Iterator<Item = (&'a Match, usize, Option<Supported>)> + '_ {
         let first = self.matches[self.as_first[k]..self.as_first[k + 1]]
             .iter()
             .map(|m| (m, m.b as usize, m.b_supports_a));
@@ -300,6 +344,68 @@ impl<'a> MatchesOf<'a> {
             });
         first.chain(second)
     }
+}
+
+/// Of several segments of one source that support a claim, the strongest
+/// (ties: the first in segment-id order) is the one cited: an editor checks
+/// one sentence per source.
+fn keep_best_of_each_source(support: &mut Vec<Support>) {
+    support.sort_by(|x, y| {
+        x.source
+            .cmp(&y.source)
+            .then_with(|| y.strength.total_cmp(&x.strength))
+            .then_with(|| x.segment.cmp(&y.segment))
+    });
+    support.dedup_by(|later, first| later.source == first.source);
+}
+
+/// A claim cited as support of another is stated, at least in part, by that
+/// other one: the core they share is in both. Where the model said nothing
+/// the other way, the other claim is added as partial support of it, so no
+/// page calls a cited sentence stated by no one.
+fn support_both_ways(
+    segments: &[Segment],
+    index: &rustc_hash::FxHashMap<&SegmentId, usize>,
+    findings: &mut [Finding],
+) {
+    let mut missing: Vec<(usize, Support)> = Vec::new();
+    for (ours, finding) in findings.iter().enumerate() {
+        for support in &finding.support {
+            let Some(&theirs) = index.get(&support.segment) else {
+                continue;
+            };
+            let source = &segments[ours].source;
+            if !findings[theirs].support.iter().any(|s| &s.source == source) {
+                missing.push((
+                    theirs,
+                    Support {
+                        source: source.clone(),
+                        segment: segments[ours].id.clone(),
+                        similarity: support.similarity,
+                        level: SupportLevel::Partial,
+                        basis: support.basis,
+                        only_here: Vec::new(),
+                        strength: support.strength,
+                    },
+                ));
+            }
+        }
+    }
+    for (theirs, support) in missing {
+        let support_of = &mut findings[theirs].support;
+        support_of.push(support);
+        keep_best_of_each_source(support_of);
+    }
+}
+
+/// Each segment's index by its id (ids are unique), built once: supports
+/// name their segment by id.
+fn segment_indices(segments: &[Segment]) -> rustc_hash::FxHashMap<&SegmentId, usize> {
+    segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect()
 }
 
 /// Highest similarity first; ties in segment-id order.

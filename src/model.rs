@@ -211,6 +211,8 @@ pub enum SegmentKind {
     Heading,
     /// A sentence inside a block quote.
     Quote,
+    /// An image caption pasted in as text; never a claim.
+    Caption,
 }
 
 /// One unit of text that can carry a claim.

@@ -62,54 +62,14 @@ impl SentenceFeatures {
             .iter()
             .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
             .collect();
-        let mut index = 0;
-        while index < words.len() {
-            let word = words[index];
-            if let Some((value, used)) = number_at(&words, index) {
-                let hash = hash_term(TermKind::Number, &value.to_string());
-                features.numbers.push(hash);
-                sequence.push(hash);
-                index += used;
-                continue;
-            }
-            if word.eq_ignore_ascii_case("united")
-                && words
-                    .get(index + 1)
-                    .is_some_and(|next| next.eq_ignore_ascii_case("states"))
-            {
-                // "United States" is the same concept as "U.S." and "US".
-                let hash = hash_term(TermKind::Word, "usa");
-                features.words.push(hash);
-                sequence.push(hash);
-                index += 2;
-                continue;
-            }
-            // A capitalised first word is a name only when a name follows
-            // ("Kirill Dmitriev, head of …"), not in "Separately, U.S. …".
-            let capitals = if sentence_case != Capitals::Meaningful {
-                sentence_case
-            } else if index == 0
-                && !words
-                    .get(1)
-                    .is_some_and(|next| is_capitalised(next) && !is_acronym(next))
-            {
-                Capitals::AcronymsOnly
-            } else {
-                Capitals::Meaningful
-            };
-            let word_lower = &lower[index];
-            let term = classify_word(word, word_lower, capitals);
-            index += 1;
-            let Some((kind, hash)) = term else {
-                continue;
-            };
+        for_each_term(&words, &lower, sentence_case, |kind, hash, _| {
             match kind {
                 TermKind::Word => features.words.push(hash),
                 TermKind::Name => features.names.push(hash),
                 TermKind::Number => features.numbers.push(hash),
             }
             sequence.push(hash);
-        }
+        });
         features.bigrams = sequence
             .windows(2)
             .map(|pair| pair[0].rotate_left(17) ^ pair[1])
@@ -165,6 +125,140 @@ impl SentenceFeatures {
             .chain(&self.numbers)
             .copied()
     }
+}
+
+/// Every term of a sentence in reading order, with the word positions it
+/// comes from (a number may span "50 billion"): the one walk that both the
+/// features and the details an editor is shown are made from.
+fn for_each_term(
+    words: &[&str],
+    lower: &[Cow<'_, str>],
+    sentence_case: Capitals,
+    mut on: impl FnMut(TermKind, u64, std::ops::Range<usize>),
+) {
+    let mut index = 0;
+    while index < words.len() {
+        let word = words[index];
+        if let Some((value, used)) = number_at(words, index) {
+            on(
+                TermKind::Number,
+                hash_term(TermKind::Number, &value.to_string()),
+                index..index + used,
+            );
+            index += used;
+            continue;
+        }
+        if word.eq_ignore_ascii_case("united")
+            && words
+                .get(index + 1)
+                .is_some_and(|next| next.eq_ignore_ascii_case("states"))
+        {
+            // "United States" is the same concept as "U.S." and "US".
+            on(
+                TermKind::Word,
+                hash_term(TermKind::Word, "usa"),
+                index..index + 2,
+            );
+            index += 2;
+            continue;
+        }
+        // A capitalised first word is a name only when a name follows
+        // ("Kirill Dmitriev, head of …"), not in "Separately, U.S. …".
+        let capitals = if sentence_case != Capitals::Meaningful {
+            sentence_case
+        } else if index == 0
+            && !words
+                .get(1)
+                .is_some_and(|next| is_capitalised(next) && !is_acronym(next))
+        {
+            Capitals::AcronymsOnly
+        } else {
+            Capitals::Meaningful
+        };
+        let word_lower = &lower[index];
+        let term = classify_word(word, word_lower, capitals);
+        index += 1;
+        if let Some((kind, hash)) = term {
+            on(kind, hash, index - 1..index);
+        }
+    }
+}
+
+/// The details of `claim` that `supporter` does not state, as written in the
+/// claim and in reading order: each run of terms in a row that the supporter
+/// lacks ("European Union", "$50 billion", "insurance scheme"), when it holds
+/// a name or a number or at least [`MIN_DETAIL_WORDS`] content words. (A lone
+/// content word is left out: most sentences differ in many of those.)
+pub fn details_missing(claim: &str, supporter: &str) -> Vec<String> {
+    let theirs = SentenceFeatures::new(supporter);
+    let has = |kind: TermKind, hash: u64| {
+        let list = match kind {
+            TermKind::Word => &theirs.words,
+            TermKind::Name => &theirs.names,
+            TermKind::Number => &theirs.numbers,
+        };
+        list.binary_search(&hash).is_ok()
+    };
+    let words: Vec<&str> = claim.unicode_words().collect();
+    let lower: Vec<Cow<'_, str>> = words.iter().map(|w| lowercase(w)).collect();
+    let sentence_case = capitals_of(&words, &lower);
+    let mut details: Vec<String> = Vec::new();
+    let mut run = DetailRun::default();
+    for_each_term(&words, &lower, sentence_case, |kind, hash, at| {
+        if has(kind, hash) || run.end.is_some_and(|end| end + MAX_DETAIL_GAP < at.start) {
+            run.finish(&words, &mut details);
+        }
+        if !has(kind, hash) {
+            run.add(kind, at);
+        }
+    });
+    run.finish(&words, &mut details);
+    details
+}
+
+/// Terms in a row that a supporter lacks.
+#[derive(Default)]
+struct DetailRun {
+    start: Option<usize>,
+    end: Option<usize>,
+    content_words: usize,
+    has_name_or_number: bool,
+}
+
+impl DetailRun {
+    fn add(&mut self, kind: TermKind, at: std::ops::Range<usize>) {
+        self.start.get_or_insert(at.start);
+        self.end = Some(at.end);
+        match kind {
+            TermKind::Word => self.content_words += 1,
+            TermKind::Name | TermKind::Number => self.has_name_or_number = true,
+        }
+    }
+
+    /// Add the run to `details` if it makes one, and start afresh.
+    fn finish(&mut self, words: &[&str], details: &mut Vec<String>) {
+        if let (Some(start), Some(end)) = (self.start, self.end)
+            && (self.has_name_or_number || self.content_words >= MIN_DETAIL_WORDS)
+        {
+            let detail = written(words, start..end);
+            if !details.contains(&detail) {
+                details.push(detail);
+            }
+        }
+        *self = DetailRun::default();
+    }
+}
+
+/// Content words in a row that make a detail of their own.
+const MIN_DETAIL_WORDS: usize = 2;
+
+/// Stop words a run of missing content words may step over ("insurance
+/// scheme for investors").
+const MAX_DETAIL_GAP: usize = 1;
+
+/// Words `at` of a sentence, joined as written.
+fn written(words: &[&str], at: std::ops::Range<usize>) -> String {
+    words[at].join(" ")
 }
 
 /// Past this many distinct words a thread's word cache starts afresh, so an
@@ -294,6 +388,18 @@ fn is_name_like(word: &str, capitals: Capitals) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn details_missing_are_the_runs_the_supporter_lacks() {
+        let claim = "The fund of $50 billion will be insured by the Multilateral Investment \
+                     Guarantee Agency (MIGA) to lower investor exposure.";
+        let supporter = "A reconstruction fund will lower investor exposure.";
+        let details = details_missing(claim, supporter);
+        assert!(details.contains(&"50 billion".to_owned()), "{details:?}");
+        assert!(details.iter().any(|d| d.contains("MIGA")), "{details:?}");
+        assert!(!details.iter().any(|d| d.contains("exposure")), "{details:?}");
+        assert!(details_missing(supporter, supporter).is_empty());
+    }
 
     #[test]
     fn kinds_of_term_never_share_a_hash() {

@@ -17,6 +17,7 @@
 pub mod features;
 pub mod index;
 pub mod score;
+pub mod support;
 
 use std::sync::OnceLock;
 
@@ -29,7 +30,8 @@ use rustc_hash::FxHashMap;
 use crate::distinct::{Distinct, bucket_starts};
 use features::SentenceFeatures;
 use index::{Entry, IndexParams};
-use score::{SupportKind, TermWeights};
+use score::TermWeights;
+use support::Supported;
 
 /// A segment as the aligner sees it.
 #[derive(Debug, Clone, Copy)]
@@ -57,9 +59,9 @@ pub struct Match {
     /// Paraphrase score, 0..=1.
     pub score: f32,
     /// How `b` supports `a`'s claim, if it does.
-    pub b_supports_a: Option<SupportKind>,
+    pub b_supports_a: Option<Supported>,
     /// How `a` supports `b`'s claim, if it does.
-    pub a_supports_b: Option<SupportKind>,
+    pub a_supports_b: Option<Supported>,
     /// Near-verbatim, or between sources that copy each other: not independent.
     pub same_origin: bool,
 }
@@ -185,8 +187,8 @@ fn features(segments: &[AlignInput<'_>], texts: &Distinct) -> Vec<SentenceFeatur
 #[derive(Debug, Clone, Copy)]
 struct Verdict {
     score: f32,
-    b_supports_a: Option<SupportKind>,
-    a_supports_b: Option<SupportKind>,
+    b_supports_a: Option<Supported>,
+    a_supports_b: Option<Supported>,
     verbatim: bool,
 }
 

@@ -17,6 +17,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::align::support::SupportLevel;
+use crate::align::support::{SUPPORT_MIN_LOG_ODDS, SupportFeatures, SupportKind, Supported};
 use crate::sorted::count_shared;
 
 use crate::align::features::SentenceFeatures;
@@ -58,13 +60,13 @@ pub(crate) const PARAPHRASE_WEIGHTS: [f32; PAIR_FEATURES + 1] =
 const NAME_FACTOR: f32 = 2.0;
 const NUMBER_FACTOR: f32 = 2.0;
 
-/// News outlets rarely paraphrase each other sentence for sentence: a lower
-/// paraphrase score than [`SAME_THRESHOLD`] already means one states the
-/// other's claim (checked on the seeds: above 0.4 only true support).
-pub(crate) const SUPPORT_THRESHOLD: f32 = 0.4;
-/// Support by shared facts: the share of the claim's weighted content
-/// (names and numbers weighted up) the supporter must also carry.
-const SUPPORT_COVERAGE: f32 = 0.4;
+/// From this paraphrase score a supported pair's basis is given as
+/// paraphrase: news outlets rarely paraphrase each other sentence for
+/// sentence, and above 0.4 the seeds' pairs all state one claim.
+pub(crate) const PARAPHRASE_BASIS_MIN: f32 = 0.4;
+/// A supported pair whose supporter carries this share of the claim's
+/// weighted content and its rare names and numbers has the basis "shared facts".
+const SHARED_FACTS_MIN_COVERAGE: f32 = 0.4;
 /// A name found in more than this share of segments is too common to anchor support.
 const RARE_NAME_MAX_SHARE: f32 = 0.1;
 /// A name in this many sentences is rare however small the corpus.
@@ -383,16 +385,6 @@ pub(crate) fn paraphrase(a: &SentenceFeatures, b: &SentenceFeatures, weights: &T
     logistic(&pair_features(a, b, weights), &PARAPHRASE_WEIGHTS)
 }
 
-/// How `supporter` supports `claim` (`basis` in report.json).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SupportKind {
-    /// They paraphrase each other.
-    Paraphrase,
-    /// The supporter states the claim's rare names and numbers and most of its content.
-    SharedFacts,
-}
-
 /// Can either sentence support the other at all? Support needs two shared
 /// distinctive terms (function words alone make short sentences look alike:
 /// "No arrests have been made" / "No suspects have been identified"). The
@@ -412,15 +404,21 @@ pub(crate) fn weighted_supports(
     claim: &Weighted<'_>,
     supporter: &Weighted<'_>,
     paraphrase_score: f32,
-) -> Option<SupportKind> {
+) -> Option<Supported> {
     if !may_support(claim, supporter) {
         return None;
     }
     let overlaps = Overlaps::of(claim, supporter);
-    support_kind(
+    let surface = dice(claim.features.surface(), supporter.features.surface());
+    let features = support_features(
+        claim,
+        &overlaps,
+        supporter,
+        &overlaps.swapped(),
+        surface,
         paraphrase_score,
-        states_facts_of(claim, supporter, &overlaps),
-    )
+    );
+    supported(features, states_facts_of(claim, supporter, &overlaps))
 }
 
 /// A pair scored both ways: the paraphrase model's features and score, and
@@ -432,9 +430,9 @@ pub(crate) struct ScoredPair {
     /// [`paraphrase`] of the two.
     pub score: f32,
     /// How `b` supports `a`'s claim, if it does.
-    pub b_supports_a: Option<SupportKind>,
+    pub b_supports_a: Option<Supported>,
     /// How `a` supports `b`'s claim, if it does.
-    pub a_supports_b: Option<SupportKind>,
+    pub a_supports_b: Option<Supported>,
 }
 
 /// Score a pair both ways, or `None` when neither supports the other: what
@@ -458,16 +456,22 @@ pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<S
         "a related pair shares two distinctive terms"
     );
     let overlaps = Overlaps::of(a, b);
-    let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
-    let a_states_facts_of_b = states_facts_of(b, a, &overlaps.swapped());
+    let swapped = overlaps.swapped();
     let mut features = features_but_bigrams(a, b, &overlaps);
-    // Most pairs that get this far share no facts and could not paraphrase
-    // each other even without a single shared bigram: the last merge is
-    // spared them (the margin keeps rounding from ever deciding).
+    // Most pairs that get this far could not support each other either way
+    // even without a single shared bigram: the last merge is spared them
+    // (the decision rises with the paraphrase score, which the score without
+    // bigrams bounds; the margin keeps rounding from ever deciding).
     let highest_score = logistic(&features, &PARAPHRASE_WEIGHTS);
-    if !b_states_facts_of_a
+    let surface = features[SURFACE_DICE];
+    let bound_ab = support_features(a, &overlaps, b, &swapped, surface, highest_score);
+    let bound_ba = support_features(b, &swapped, a, &overlaps, surface, highest_score);
+    let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
+    let a_states_facts_of_b = states_facts_of(b, a, &swapped);
+    if bound_ab.log_odds() < SUPPORT_MIN_LOG_ODDS - BOUND_MARGIN
+        && bound_ba.log_odds() < SUPPORT_MIN_LOG_ODDS - BOUND_MARGIN
+        && !b_states_facts_of_a
         && !a_states_facts_of_b
-        && highest_score < SUPPORT_THRESHOLD - BOUND_MARGIN
     {
         return None;
     }
@@ -476,25 +480,72 @@ pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<S
     let pair = ScoredPair {
         features,
         score,
-        b_supports_a: support_kind(score, b_states_facts_of_a),
-        a_supports_b: support_kind(score, a_states_facts_of_b),
+        b_supports_a: supported(
+            SupportFeatures {
+                paraphrase: score,
+                ..bound_ab
+            },
+            b_states_facts_of_a,
+        ),
+        a_supports_b: supported(
+            SupportFeatures {
+                paraphrase: score,
+                ..bound_ba
+            },
+            a_states_facts_of_b,
+        ),
     };
     (pair.b_supports_a.is_some() || pair.a_supports_b.is_some()).then_some(pair)
 }
 
-/// Below [`SUPPORT_THRESHOLD`] by more than this, an upper bound of the
-/// paraphrase score rules paraphrase out whatever the rounding.
+/// Below [`SUPPORT_MIN_LOG_ODDS`] by more than this, an upper bound of the
+/// decision rules support out whatever the rounding.
 const BOUND_MARGIN: f32 = 1e-4;
 
-/// How a supporter supports a claim, once [`may_support`] holds: by
-/// paraphrase, else by shared facts when it states the claim's facts
-/// ([`states_facts_of`]).
-fn support_kind(paraphrase_score: f32, states_facts: bool) -> Option<SupportKind> {
-    if paraphrase_score >= SUPPORT_THRESHOLD {
-        Some(SupportKind::Paraphrase)
-    } else {
-        states_facts.then_some(SupportKind::SharedFacts)
+/// What the support model reads of `supporter` stating `claim`'s claim;
+/// `overlaps` seen from the claim's side, `swapped` from the supporter's.
+fn support_features(
+    claim: &Weighted<'_>,
+    overlaps: &Overlaps,
+    supporter: &Weighted<'_>,
+    swapped: &Overlaps,
+    surface_dice: f32,
+    paraphrase: f32,
+) -> SupportFeatures {
+    let ratio = |(total, shared): (f32, f32)| if total > 0.0 { shared / total } else { 0.0 };
+    let claim_content = overlaps.content_of_a(claim);
+    SupportFeatures {
+        claim_coverage: ratio(claim_content),
+        supporter_coverage: ratio(swapped.content_of_a(supporter)),
+        shared_weight: claim_content.1,
+        surface_dice,
+        paraphrase,
     }
+}
+
+/// The support the model finds, with its basis: paraphrase, shared facts,
+/// or shared terms. A supporter that states the claim's rare names and
+/// numbers and most of its content (`states_facts`) supports it in full even
+/// where the model's words overlap is too thin ("continued contacts with
+/// Kiril Dmitriev" / "met with … Kirill Dmitriev"): on BASIL that rule alone
+/// was right 95 % of the time.
+fn supported(features: SupportFeatures, states_facts: bool) -> Option<Supported> {
+    let level = features
+        .level()
+        .or_else(|| states_facts.then_some(SupportLevel::Full))?;
+    let basis = if features.paraphrase >= PARAPHRASE_BASIS_MIN {
+        SupportKind::Paraphrase
+    } else if states_facts {
+        SupportKind::SharedFacts
+    } else {
+        SupportKind::SharedTerms
+    };
+    Some(Supported {
+        level,
+        basis,
+        log_odds: features.log_odds(),
+        claim_coverage: features.claim_coverage,
+    })
 }
 
 /// Of a claim's `anchor_count` rare names and numbers, how many a supporter
@@ -523,7 +574,7 @@ fn states_facts_of(claim: &Weighted<'_>, supporter: &Weighted<'_>, overlaps: &Ov
         return false;
     }
     let (total, shared) = overlaps.content_of_a(claim);
-    total > 0.0 && shared / total >= SUPPORT_COVERAGE
+    total > 0.0 && shared / total >= SHARED_FACTS_MIN_COVERAGE
 }
 
 #[cfg(test)]
@@ -560,7 +611,7 @@ mod tests {
         .collect();
         let weights = TermWeights::from_corpus(&sentences);
         let weighted: Vec<Weighted<'_>> = sentences.iter().map(|s| weights.weigh(s)).collect();
-        let (mut supported, mut one_way_by_facts) = (0, 0);
+        let (mut supported, mut fuller_one_way) = (0, 0);
         for a in &weighted {
             for b in &weighted {
                 let features = weighted_pair_features(a, b);
@@ -574,15 +625,17 @@ mod tests {
                 .filter(|p| p.b_supports_a.is_some() || p.a_supports_b.is_some());
                 assert_eq!(score_pair(a, b), alone);
                 supported += usize::from(alone.is_some_and(|p| p.b_supports_a.is_some()));
-                one_way_by_facts += usize::from(alone.is_some_and(|p| {
-                    p.b_supports_a == Some(SupportKind::SharedFacts) && p.a_supports_b.is_none()
+                let level = |s: Option<Supported>| s.map(|s| s.level);
+                fuller_one_way += usize::from(alone.is_some_and(|p| {
+                    level(p.b_supports_a) == Some(SupportLevel::Full)
+                        && level(p.a_supports_b) != Some(SupportLevel::Full)
                 }));
             }
         }
         // The two drone sentences, the Miami pairs, each sentence itself.
         assert!(supported >= 8, "{supported}");
         // The long Miami sentence carries all of the short one, not the reverse.
-        assert!(one_way_by_facts >= 1, "{one_way_by_facts}");
+        assert!(fuller_one_way >= 1, "{fuller_one_way}");
     }
 
     #[test]

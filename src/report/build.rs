@@ -97,11 +97,12 @@ fn source_report(
         removed_count: removed.len(),
         claims,
         corroborated: count(Verdict::Corroborated),
+        partly_corroborated: count(Verdict::PartlyCorroborated),
         single_source: count(Verdict::SingleSource),
         conflicts: count(Verdict::Conflict),
         signals: Vec::new(),
     };
-    report.signals = source_signals(&report, text_signals, own, removed, runs);
+    report.signals = source_signals(&report, text_signals, own, runs);
     report.content_hash = crate::report::changes::content_hash(&report, own);
     report
 }

@@ -57,8 +57,10 @@ pub struct SourceReport {
     pub removed_count: usize,
     /// How many segments are claims (not headings, questions, fragments).
     pub claims: usize,
-    /// Claims another source states independently.
+    /// Claims another source states in full, independently.
     pub corroborated: usize,
+    /// Claims whose core another source states; some details only this one gives.
+    pub partly_corroborated: usize,
     /// Claims no other source states.
     pub single_source: usize,
     /// Claims another segment contradicts.

@@ -67,7 +67,7 @@ pub(crate) fn describe_run(run: &SingleSourceRun) -> String {
 }
 
 fn is_backed(finding: &Finding) -> bool {
-    !finding.corroborated_by.is_empty() || !finding.same_origin.is_empty()
+    !finding.support.is_empty() || !finding.same_origin.is_empty()
 }
 
 /// Which sources mention a folded name: one of them, or several (`None`).

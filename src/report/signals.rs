@@ -9,37 +9,20 @@
 //! (from removed boilerplate) are passed in and kept in between.
 
 use super::runs::describe_run;
-use crate::model::{Removed, SegmentKind, Signal, SourceInfo};
+use crate::model::{SegmentKind, Signal, SourceInfo};
 use crate::report::{SegmentReport, SingleSourceRun, SourceReport};
 
-/// A paragraph before the repeated headline this short is an image caption.
-const CAPTION_MAX_WORDS: usize = 30;
-
-/// Words that credit an image.
-const CREDITS: &[&str] = &[
-    "ap",
-    "afp",
-    "credit",
-    "getty",
-    "image",
-    "photo",
-    "photograph",
-    "reuters",
-    "©",
-];
-
 /// Every signal of one source, whose counts are in `report`; `text_signals`
-/// are those the text stage found, `own`, `removed` and `runs` are its
-/// segments, removed lines and single-source runs.
+/// are those the text stage found, `own` and `runs` are its segments and
+/// single-source runs.
 pub(super) fn source_signals(
     report: &SourceReport,
     text_signals: &[Signal],
     own: &[SegmentReport],
-    removed: &[Removed],
     runs: &[SingleSourceRun],
 ) -> Vec<Signal> {
     let mut signals = metadata_signals(&report.info);
-    signals.extend(caption_signals(own, removed));
+    signals.extend(caption_signals(own));
     signals.extend(text_signals.iter().cloned());
     signals.extend(contradiction_signals(own));
     signals.extend(runs.iter().map(run_signal));
@@ -66,30 +49,12 @@ fn metadata_signals(info: &SourceInfo) -> Vec<Signal> {
     out
 }
 
-/// Short paragraphs before the repeated headline with no credit: an image
-/// caption pasted in as text (004's first line).
-fn caption_signals(own: &[SegmentReport], removed: &[Removed]) -> Vec<Signal> {
-    let Some(headline_line) = removed
-        .iter()
-        .find(|r| r.rule == "title-repeat")
-        .map(|r| r.line)
-    else {
-        return Vec::new();
-    };
+/// Image captions pasted in as text (the text stage marks them: short
+/// paragraphs before the repeated headline with no credit; 004's first line).
+fn caption_signals(own: &[SegmentReport]) -> Vec<Signal> {
     own.iter()
         .map(|s| &s.segment)
-        .filter(|segment| segment.line < headline_line && segment.kind == SegmentKind::Sentence)
-        .filter(|segment| {
-            let words: Vec<String> = segment
-                .norm
-                .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '©')
-                        .to_lowercase()
-                })
-                .collect();
-            words.len() <= CAPTION_MAX_WORDS && !words.iter().any(|w| CREDITS.contains(&w.as_str()))
-        })
+        .filter(|segment| segment.kind == SegmentKind::Caption)
         .map(|segment| Signal {
             kind: "uncredited_caption",
             line: Some(segment.line),

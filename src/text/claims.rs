@@ -26,6 +26,13 @@ pub enum NotAClaim {
     IntroducesQuoteOrList,
     /// Fewer words than any statement needs.
     TooShort,
+    /// An image caption pasted in as text.
+    Caption,
+    /// A label or table header row: capitalised words, no sentence.
+    Label,
+    /// A piece of a sentence that states nothing alone ("By the agency to
+    /// lower investor exposure."): it opens with a preposition and has no verb.
+    Fragment,
 }
 
 impl NotAClaim {
@@ -38,6 +45,9 @@ impl NotAClaim {
             NotAClaim::Boilerplate => "boilerplate after a caption or paragraph",
             NotAClaim::IntroducesQuoteOrList => "introduces a quote or list",
             NotAClaim::TooShort => "too short to state a claim",
+            NotAClaim::Caption => "image caption",
+            NotAClaim::Label => "label or table header",
+            NotAClaim::Fragment => "fragment of a sentence",
         }
     }
 }
@@ -76,6 +86,9 @@ pub fn not_a_claim(segment: &Segment) -> Option<NotAClaim> {
     if segment.kind == SegmentKind::Heading {
         return Some(NotAClaim::Heading);
     }
+    if segment.kind == SegmentKind::Caption {
+        return Some(NotAClaim::Caption);
+    }
     if text.ends_with('?') {
         return Some(NotAClaim::Question);
     }
@@ -91,7 +104,57 @@ pub fn not_a_claim(segment: &Segment) -> Option<NotAClaim> {
     if words < MIN_CLAIM_WORDS {
         return Some(NotAClaim::TooShort);
     }
+    if segment.kind == SegmentKind::TableRow && is_label(text, words) {
+        return Some(NotAClaim::Label);
+    }
+    if is_fragment(&lower) {
+        return Some(NotAClaim::Fragment);
+    }
     None
+}
+
+/// A label has at most this many words (a table's header row, "Phase
+/// timeline Key Actions"); a longer run of capitalised words is a headline.
+const MAX_LABEL_WORDS: usize = 8;
+
+/// A table row of a few words, most capitalised, with no digits and no
+/// punctuation: the table's header ("Phase timeline Key Actions"), not a
+/// statement.
+fn is_label(text: &str, words: usize) -> bool {
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words <= MAX_LABEL_WORDS
+        && 2 * capitalised > words
+        && !text.contains(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation())
+}
+
+/// Prepositions a sentence fragment cut from its clause starts with.
+const FRAGMENT_STARTS: [&str; 6] = ["by", "to", "with", "for", "from", "of"];
+
+/// Words that make a clause finite: auxiliaries, modals and the reporting
+/// verbs of news.
+const FINITE_VERBS: [&str; 24] = [
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "said", "says", "told", "met", "made", "did", "does",
+];
+
+/// A sentence opening with a preposition and holding no finite verb: no
+/// auxiliary or modal, no reporting verb and no lower-case word ending in
+/// "-ed" or "-s" (past tenses, third persons; plural nouns pass too, which
+/// keeps the rule on the side of calling a sentence a claim).
+fn is_fragment(lower: &str) -> bool {
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    FRAGMENT_STARTS.contains(&first)
+        && !words.any(|w| {
+            FINITE_VERBS.contains(&w) || (w.len() > 3 && (w.ends_with("ed") || w.ends_with('s')))
+        })
 }
 
 /// A credit or copyright line that shares its line with a caption or
@@ -153,6 +216,23 @@ mod tests {
                 Some(NotAClaim::TooShort),
                 None,
             ]
+        );
+    }
+
+    #[test]
+    fn labels_and_fragments_are_not_claims_but_sentences_are() {
+        let mut found = segments(
+            "Phase timeline Key Actions\n\n\
+             By the Multilateral Investment Guarantee Agency (MIGA) to lower investor exposure.\n\n\
+             By Sunday the envoys had met in Miami.\n\n\
+             With the talks stalled, officials flew home.\n",
+        );
+        // The header row of a plain-text table, as the text stage gives it.
+        found[0].kind = SegmentKind::TableRow;
+        let reasons: Vec<Option<NotAClaim>> = found.iter().map(not_a_claim).collect();
+        assert_eq!(
+            reasons,
+            [Some(NotAClaim::Label), Some(NotAClaim::Fragment), None, None]
         );
     }
 

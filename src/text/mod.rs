@@ -9,6 +9,7 @@
 //! the segment's normalised text.
 
 pub mod boilerplate;
+mod captions;
 pub mod claims;
 pub mod decimal;
 pub mod markdown;
@@ -64,7 +65,11 @@ pub fn process(source: &LoadedSource) -> TextOutput {
     for block in markdown::blocks(source.body(), source.body_start) {
         state.block(&block);
     }
-    state.output
+    let mut output = state.output;
+    if let Some(headline) = output.removed.iter().find(|r| r.rule == "title-repeat") {
+        captions::mark_captions(&mut output.segments, headline.line);
+    }
+    output
 }
 
 struct State<'a> {

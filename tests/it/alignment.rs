@@ -6,9 +6,9 @@ use serde_json::Value;
 
 /// Sources of the segments that corroborate `segment`.
 fn supporting_sources(segment: &Value) -> Vec<&str> {
-    let mut sources: Vec<&str> = segment["corroborated_by"]
+    let mut sources: Vec<&str> = segment["support"]
         .as_array()
-        .expect("corroborated_by")
+        .expect("support")
         .iter()
         .map(|s| s["source"].as_str().expect("source"))
         .collect();
@@ -36,7 +36,7 @@ fn dmitriev_contacts_are_supported_by_002_and_004() {
     let contacts = segment(&report, "000", "Kiril Dmitriev.");
     assert_eq!(contacts["verdict"], "corroborated");
     assert_eq!(supporting_sources(contacts), ["002", "004"]);
-    for support in contacts["corroborated_by"].as_array().expect("list") {
+    for support in contacts["support"].as_array().expect("list") {
         assert_eq!(support["basis"], "shared_facts", "{support}");
     }
 }
@@ -46,10 +46,11 @@ fn miga_insurance_is_single_source() {
     let (_workspace, report) = Workspace::seed_report();
     let miga = segment(&report, "000", "insurance provided by the Multilateral");
     assert_eq!(miga["verdict"], "single_source");
-    assert_eq!(miga["corroborated_by"], serde_json::json!([]));
-    // 000 says it twice (line 40 is a fragment of the same claim); neither is backed.
+    assert_eq!(miga["support"], serde_json::json!([]));
+    // 000 says it twice; line 40 is a fragment of the same claim, not a claim.
     let fragment = segment(&report, "000", "By the Multilateral Investment");
-    assert_eq!(fragment["verdict"], "single_source");
+    assert_eq!(fragment["verdict"], "not_a_claim");
+    assert_eq!(fragment["not_a_claim"], "fragment of a sentence");
 }
 
 #[test]
@@ -68,7 +69,7 @@ fn the_miami_summit_section_of_000_finds_no_support() {
 fn segments_never_corroborate_their_own_source() {
     let (_workspace, report) = Workspace::seed_report();
     for s in report["segments"].as_array().expect("segments") {
-        for support in s["corroborated_by"].as_array().expect("list") {
+        for support in s["support"].as_array().expect("list") {
             assert_ne!(support["source"], s["source"], "{s}");
         }
     }

@@ -175,12 +175,14 @@ fn ecbplus_event_links_recall_and_precision() {
         judged.len(),
         judged.len()
     );
-    // Floors at the figures measured (README, "Quality and speed": 0.280,
-    // 0.773 and 0.839 there, rounded to three places; 3,336 / 11,918 is
-    // 0.27991), rounded down to the four places printed: any drop fails.
-    assert!(recall >= 0.2799, "recall {recall:.4}");
-    assert!(precision_event >= 0.7731, "precision {precision_event:.4}");
-    assert!(precision_any >= 0.8387, "precision {precision_any:.4}");
+    // Floors at the figures measured (docs/evaluation.md), rounded down to
+    // the four places printed: any drop fails. The claim-level support model
+    // links more pairs than the paraphrase-or-shared-facts rule did (recall
+    // 0.2799 at precisions 0.7731 / 0.8387 before it).
+    assert!(recall >= 0.4426, "recall {recall:.4}");
+    assert!(precision_event >= 0.7032, "precision {precision_event:.4}");
+    assert!(precision_any >= 0.7828, "precision {precision_any:.4}");
+}");
 }
 
 #[test]

@@ -209,6 +209,7 @@ fn seed_reports_parse_into_the_expected_structure() {
             "Where a source goes its own way",
             "Conflicts",
             "Developments",
+            "Partly corroborated claims",
             "Single-source claims",
             "Name variants",
             "Removed boilerplate"

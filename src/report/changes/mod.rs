@@ -236,11 +236,10 @@ fn compare_segments(previous: &Previous<'_>, now: &Report, changes: &mut Changes
         let Some(old) = before.get(key) else {
             continue;
         };
-        let backers_before: BTreeSet<&str> =
-            old.corroborated_by.iter().map(|l| &*l.source).collect();
+        let backers_before: BTreeSet<&str> = old.support.iter().map(|l| &*l.source).collect();
         let backers_now: BTreeSet<&str> = segment
             .finding
-            .corroborated_by
+            .support
             .iter()
             .map(|s| s.source.as_str())
             .collect();

@@ -43,7 +43,8 @@ pub(super) struct PreviousSegment<'a> {
     pub(super) text: Cow<'a, str>,
     pub(super) verdict: Verdict,
     #[serde(default, borrow)]
-    pub(super) corroborated_by: Vec<PreviousLink<'a>>,
+    #[serde(alias = "corroborated_by")]
+    pub(super) support: Vec<PreviousLink<'a>>,
     #[serde(default, borrow)]
     pub(super) conflicts: Vec<PreviousConflict<'a>>,
 }

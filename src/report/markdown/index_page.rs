@@ -35,6 +35,7 @@ pub(super) fn index(lookup: &Lookup<'_>) -> String {
     render_runs(lookup, &mut out);
     render_conflicts(lookup, &conflicts, &mut out);
     render_developments(lookup, &mut out);
+    render_partly_corroborated(lookup, &mut out);
     render_single_source(lookup, &mut out);
     render_variants(report, &mut out);
     render_diagnostics(report, &mut out);
@@ -47,10 +48,11 @@ fn render_summary(report: &Report, conflict_count: usize, out: &mut String) {
     let count = |f: fn(&SourceReport) -> usize| report.sources.iter().map(f).sum::<usize>();
     let _ = writeln!(
         out,
-        "{} sources, {claims} claims: {} corroborated, {} single-source, {} in conflict. \
-         {} runs of single-source claims, {} conflicts.\n",
+        "{} sources, {claims} claims: {} corroborated, {} partly corroborated, {} single-source, \
+         {} in conflict. {} runs of single-source claims, {} conflicts.\n",
         report.sources.len(),
         count(|s| s.corroborated),
+        count(|s| s.partly_corroborated),
         count(|s| s.single_source),
         count(|s| s.conflicts),
         report.single_source_runs.len(),
@@ -67,9 +69,9 @@ fn percent(part: usize, whole: usize) -> String {
 fn render_sources(report: &Report, out: &mut String) {
     out.push_str("## Sources\n\n");
     out.push_str(
-        "| id | outlet | published | byline | claims | corroborated | single-source | conflicts | signals |\n",
+        "| id | outlet | published | byline | claims | corroborated | partly | single-source | conflicts | signals |\n",
     );
-    out.push_str("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+    out.push_str("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for source in &report.sources {
         let info = &source.info;
         let signals = source
@@ -83,12 +85,13 @@ fn render_sources(report: &Report, out: &mut String) {
             .join(", ");
         let _ = writeln!(
             out,
-            "| [{id}]({page}) | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| [{id}]({page}) | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             or_dash(info.outlet.as_deref()),
             or_dash(info.published.map(|p| p.to_string()).as_deref()),
             or_dash(info.byline.as_deref()),
             source.claims,
             percent(source.corroborated, source.claims),
+            source.partly_corroborated,
             source.single_source,
             source.conflicts,
             if signals.is_empty() {
@@ -377,6 +380,56 @@ fn render_annotations(report: &Report, out: &mut String) {
             );
         }
     }
+    out.push('\n');
+}
+
+/// Claims whose core another source states, each with the details only its
+/// own source gives: what an editor checks first in a partly backed claim.
+fn render_partly_corroborated(lookup: &Lookup<'_>, out: &mut String) {
+    let mut lines = String::new();
+    for source in &lookup.report.sources {
+        let partly = lookup
+            .segments_of(&source.info.id)
+            .iter()
+            .filter(|s| s.finding.verdict == Verdict::PartlyCorroborated);
+        for claim in partly {
+            let mut details: Vec<String> = Vec::new();
+            for support in &claim.finding.support {
+                for detail in &support.only_here {
+                    let detail = format!("“{}”", escape(detail));
+                    if !details.contains(&detail) {
+                        details.push(detail);
+                    }
+                }
+            }
+            let mut backers = String::new();
+            for (n, support) in claim.finding.support.iter().enumerate() {
+                backers.push_str(if n == 0 { "" } else { "; " });
+                lookup.describe(&support.source, &support.segment, &mut backers);
+            }
+            let _ = writeln!(
+                lines,
+                "- **{}** line {}{}: {}\n  - core also in {backers}\n  - only here: {}",
+                escape(source.info.id.as_str()),
+                claim.segment.line,
+                lookup.editor_marks(&claim.segment.id),
+                lookup.escaped_text(&claim.segment.id),
+                if details.is_empty() {
+                    "—".to_owned()
+                } else {
+                    details.join(", ")
+                },
+            );
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("## Partly corroborated claims\n\n");
+    out.push_str(
+        "Claims whose core another source states, with the details only this source gives.\n\n",
+    );
+    out.push_str(&lines);
     out.push('\n');
 }
 

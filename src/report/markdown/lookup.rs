@@ -195,7 +195,7 @@ mod tests {
         for segment in &mut apart.segments {
             let finding = &mut segment.finding;
             finding
-                .corroborated_by
+                .support
                 .iter_mut()
                 .for_each(|r| r.segment = own(&r.segment));
             finding

@@ -65,6 +65,7 @@ fn or_dash(value: Option<&str>) -> String {
 fn verdict_word(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Corroborated => "corroborated",
+        Verdict::PartlyCorroborated => "partly corroborated",
         Verdict::SingleSource => "single-source",
         Verdict::Conflict => "conflict",
         Verdict::NotAClaim => "not a claim",

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use super::escape::escape;
 use super::lookup::Lookup;
 use super::{or_dash, verdict_word};
-use crate::align::score::SupportKind;
+use crate::align::support::{SupportKind, SupportLevel};
 use crate::annotate::AnchorState;
 use crate::classify::Stage;
 use crate::report::{AnnotationReport, SegmentReport, SourceReport};
@@ -138,15 +138,29 @@ fn footnote(
         lookup.describe(&development.source, &development.segment, &mut note);
         let _ = write!(note, " {other} (“{}”).", escape(theirs));
     }
-    for support in &finding.corroborated_by {
+    for support in &finding.support {
         next_sentence(&mut note);
         let basis = match support.basis {
             SupportKind::Paraphrase => "paraphrase",
             SupportKind::SharedFacts => "same names and figures",
+            SupportKind::SharedTerms => "same key words",
         };
-        note.push_str("Also reported by ");
+        note.push_str(match support.level {
+            SupportLevel::Full => "Also reported by ",
+            SupportLevel::Partial => "Core also reported by ",
+        });
         lookup.describe(&support.source, &support.segment, &mut note);
-        let _ = write!(note, " (similarity {:.2}, {basis}).", support.similarity);
+        let _ = write!(note, " (similarity {:.2}, {basis})", support.similarity);
+        if support.only_here.is_empty() {
+            note.push('.');
+        } else {
+            let details: Vec<String> = support
+                .only_here
+                .iter()
+                .map(|d| format!("“{}”", escape(d)))
+                .collect();
+            let _ = write!(note, "; only here: {}.", details.join(", "));
+        }
     }
     for copy in &finding.same_origin {
         next_sentence(&mut note);
