@@ -182,7 +182,6 @@ fn ecbplus_event_links_recall_and_precision() {
     assert!(recall >= 0.4426, "recall {recall:.4}");
     assert!(precision_event >= 0.7032, "precision {precision_event:.4}");
     assert!(precision_any >= 0.7828, "precision {precision_any:.4}");
-}");
 }
 
 #[test]
