@@ -397,7 +397,10 @@ mod tests {
         let details = details_missing(claim, supporter);
         assert!(details.contains(&"50 billion".to_owned()), "{details:?}");
         assert!(details.iter().any(|d| d.contains("MIGA")), "{details:?}");
-        assert!(!details.iter().any(|d| d.contains("exposure")), "{details:?}");
+        assert!(
+            !details.iter().any(|d| d.contains("exposure")),
+            "{details:?}"
+        );
         assert!(details_missing(supporter, supporter).is_empty());
     }
 

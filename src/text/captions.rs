@@ -36,7 +36,8 @@ pub(super) fn mark_captions(segments: &mut [Segment], headline_line: u32) {
                     .to_lowercase()
             })
             .collect();
-        if words.len() <= CAPTION_MAX_WORDS && !words.iter().any(|w| CREDITS.contains(&w.as_str())) {
+        if words.len() <= CAPTION_MAX_WORDS && !words.iter().any(|w| CREDITS.contains(&w.as_str()))
+        {
             segment.kind = SegmentKind::Caption;
         }
     }

@@ -137,7 +137,8 @@ const FRAGMENT_STARTS: [&str; 6] = ["by", "to", "with", "for", "from", "of"];
 /// verbs of news.
 const FINITE_VERBS: [&str; 24] = [
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "may", "might", "must", "should", "said", "says", "told", "met", "made", "did", "does",
+    "could", "may", "might", "must", "should", "said", "says", "told", "met", "made", "did",
+    "does",
 ];
 
 /// A sentence opening with a preposition and holding no finite verb: no
@@ -232,7 +233,12 @@ mod tests {
         let reasons: Vec<Option<NotAClaim>> = found.iter().map(not_a_claim).collect();
         assert_eq!(
             reasons,
-            [Some(NotAClaim::Label), Some(NotAClaim::Fragment), None, None]
+            [
+                Some(NotAClaim::Label),
+                Some(NotAClaim::Fragment),
+                None,
+                None
+            ]
         );
     }
 

@@ -1,0 +1,271 @@
+//! Corroboration on BASIL (read from ../shared/eval/basil, never copied): 8
+//! news events, each reported by Fox News, the New York Times and HuffPost,
+//! with a hand label for every sentence: is it a claim, and does each other
+//! outlet state it in full, in part, contradict it, or not, and where.
+//!
+//! Each event's three articles become three sources, one sentence per block
+//! (so a segment's file line names its BASIL sentence), and the whole
+//! pipeline runs on them as an editor would run it on a story folder. Per
+//! claim: is it marked corroborated or partly corroborated, single-source,
+//! and is the cited sentence among the labelled ones? Figures per event and
+//! pooled (docs/evaluation.md). The support model was fitted on these
+//! events, so these figures are in-sample; its leave-one-event-out figures
+//! are in docs/evaluation.md.
+
+// The figures are the point of this file: print them.
+#![allow(clippy::print_stderr)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use corroborate::classify::Verdict;
+use corroborate::model::{LoadedSource, SourceId, SourceMeta};
+use serde::Deserialize;
+
+use crate::common::eval_data;
+
+#[derive(Deserialize)]
+struct Article {
+    source: String,
+    #[serde(rename = "body-paragraphs")]
+    paragraphs: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct Label {
+    id: String,
+    claim: bool,
+    vs: BTreeMap<String, Versus>,
+}
+
+#[derive(Deserialize)]
+struct Versus {
+    level: String,
+    #[serde(default)]
+    r#where: Vec<String>,
+}
+
+/// One event: its three sources, which BASIL sentence each file line holds,
+/// and the labels by sentence id.
+struct Event {
+    name: String,
+    sources: Vec<LoadedSource>,
+    sentence_at: BTreeMap<(String, u32), String>,
+    labels: BTreeMap<String, Label>,
+}
+
+fn load_event(dir: &Path, uuid: &str) -> Event {
+    let mut sources = Vec::new();
+    let mut sentence_at = BTreeMap::new();
+    for n in 1..=3 {
+        let path = dir.join(format!("articles/{uuid}_{n}.json"));
+        let article: Article =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("article")).expect("json");
+        let outlet = article.source.to_lowercase();
+        let front = format!("---\nid: {outlet}\noutlet: {outlet}\n---\n");
+        let mut text = front.clone();
+        let mut line = u32::try_from(text.matches('\n').count()).expect("few lines") + 1;
+        for (p, paragraph) in article.paragraphs.iter().enumerate() {
+            for (s, sentence) in paragraph.iter().enumerate() {
+                let sentence = sentence.trim();
+                if sentence.is_empty() {
+                    continue;
+                }
+                sentence_at.insert((outlet.clone(), line), format!("{outlet}:{p}.{s}"));
+                text.push_str(sentence);
+                text.push_str("\n\n");
+                line += 2;
+            }
+        }
+        sources.push(LoadedSource {
+            id: SourceId::new(&outlet).expect("outlet ids are valid"),
+            path: format!("{outlet}.md").into(),
+            meta: SourceMeta {
+                outlet: Some(outlet.clone()),
+                ..SourceMeta::default()
+            },
+            body_start: front.len(),
+            file_text: text,
+        });
+    }
+    let labels = std::fs::read_to_string(dir.join(format!("labels/{uuid}.jsonl")))
+        .expect("labels")
+        .lines()
+        .map(|l| serde_json::from_str::<Label>(l).expect("label"))
+        .map(|l| (l.id.clone(), l))
+        .collect();
+    Event {
+        name: uuid[..8].to_owned(),
+        sources,
+        sentence_at,
+        labels,
+    }
+}
+
+/// Counts behind the figures, per event (added up for the pool).
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    claims: usize,
+    full: usize,
+    full_found: usize,
+    any: usize,
+    any_found: usize,
+    marked: usize,
+    marked_right: usize,
+    single: usize,
+    single_right: usize,
+    cited: usize,
+    cited_right: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.claims += o.claims;
+        self.full += o.full;
+        self.full_found += o.full_found;
+        self.any += o.any;
+        self.any_found += o.any_found;
+        self.marked += o.marked;
+        self.marked_right += o.marked_right;
+        self.single += o.single;
+        self.single_right += o.single_right;
+        self.cited += o.cited;
+        self.cited_right += o.cited_right;
+    }
+
+    /// recall (full), recall (full or partial), precision, single-source
+    /// precision, evidence precision.
+    fn figures(&self) -> [f64; 5] {
+        let r = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+        [
+            r(self.full_found, self.full),
+            r(self.any_found, self.any),
+            r(self.marked_right, self.marked),
+            r(self.single_right, self.single),
+            r(self.cited_right, self.cited),
+        ]
+    }
+}
+
+fn evaluate(event: &Event) -> Counts {
+    let analysis = corroborate::analyse(event.sources.clone());
+    let sentence_of: Vec<Option<&String>> = analysis
+        .segments
+        .iter()
+        .map(|s| event.sentence_at.get(&(s.source.to_string(), s.line)))
+        .collect();
+    let index: BTreeMap<_, usize> = analysis
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let mut segments_of: BTreeMap<&String, Vec<usize>> = BTreeMap::new();
+    for (i, sentence) in sentence_of.iter().enumerate() {
+        if let Some(sentence) = sentence {
+            segments_of.entry(sentence).or_default().push(i);
+        }
+    }
+    let mut c = Counts::default();
+    for (id, label) in event.labels.iter().filter(|(_, l)| l.claim) {
+        c.claims += 1;
+        let segments = segments_of.get(id).cloned().unwrap_or_default();
+        let verdicts: Vec<Verdict> = segments
+            .iter()
+            .map(|&i| analysis.findings[i].verdict)
+            .collect();
+        let levels: Vec<&str> = label.vs.values().map(|v| v.level.as_str()).collect();
+        let full = levels.contains(&"full");
+        let any = full || levels.contains(&"partial");
+        let none = levels.iter().all(|l| *l == "none");
+        let marked = verdicts
+            .iter()
+            .any(|v| matches!(v, Verdict::Corroborated | Verdict::PartlyCorroborated));
+        let single = verdicts.contains(&Verdict::SingleSource)
+            && verdicts
+                .iter()
+                .all(|v| matches!(v, Verdict::SingleSource | Verdict::NotAClaim));
+        c.full += usize::from(full);
+        c.full_found += usize::from(full && marked);
+        c.any += usize::from(any);
+        c.any_found += usize::from(any && marked);
+        c.marked += usize::from(marked);
+        c.marked_right += usize::from(marked && any);
+        c.single += usize::from(single);
+        c.single_right += usize::from(single && none);
+        if marked {
+            for &i in &segments {
+                for support in &analysis.findings[i].support {
+                    let Some(cited) = index.get(&support.segment).and_then(|&j| sentence_of[j])
+                    else {
+                        continue;
+                    };
+                    c.cited += 1;
+                    let labelled = label.vs.get(support.source.as_str());
+                    c.cited_right +=
+                        usize::from(labelled.is_some_and(|v| v.r#where.contains(cited)));
+                }
+            }
+        }
+    }
+    c
+}
+
+#[test]
+fn basil_corroboration_per_claim() {
+    let Some(dir) = eval_data("basil") else {
+        return;
+    };
+    let mut events: Vec<String> = std::fs::read_dir(dir.join("labels"))
+        .expect("labels folder")
+        .map(|e| {
+            e.expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .replace(".jsonl", "")
+        })
+        .collect();
+    events.sort();
+    assert_eq!(events.len(), 8, "the eight labelled events");
+    let mut pool = Counts::default();
+    let mut per_event = Vec::new();
+    eprintln!(
+        "BASIL: event claims | recall full, full or partial | precision | single-source precision | evidence"
+    );
+    for uuid in &events {
+        let event = load_event(&dir, uuid);
+        let counts = evaluate(&event);
+        let [rf, ra, p, s, e] = counts.figures();
+        eprintln!(
+            "BASIL: {} {:4} | {rf:.3} {ra:.3} | {p:.3} | {s:.3} | {e:.3}",
+            event.name, counts.claims
+        );
+        per_event.push(counts.figures());
+        pool.add(counts);
+    }
+    let [rf, ra, p, s, e] = pool.figures();
+    let spread = |k: usize| {
+        let values = per_event.iter().map(|f| f[k]);
+        let low = values.clone().fold(f64::INFINITY, f64::min);
+        let high = values.fold(f64::NEG_INFINITY, f64::max);
+        format!("{low:.3}–{high:.3}")
+    };
+    eprintln!(
+        "BASIL pooled ({} claims): recall full {rf:.3} ({}), full or partial {ra:.3} ({}); precision {p:.3} ({}); \
+         single-source precision {s:.3} ({}); evidence {e:.3} ({})",
+        pool.claims,
+        spread(0),
+        spread(1),
+        spread(2),
+        spread(3),
+        spread(4)
+    );
+    assert_eq!(pool.claims, 621, "every labelled claim is read");
+    // Floors at the figures measured, rounded down to three places (the
+    // printed figures are rounded to nearest).
+    assert!(rf >= 0.666, "recall of full {rf:.3}");
+    assert!(ra >= 0.519, "recall of full or partial {ra:.3}");
+    assert!(p >= 0.933, "precision {p:.3}");
+    assert!(s >= 0.593, "single-source precision {s:.3}");
+    assert!(e >= 0.856, "evidence {e:.3}");
+}
