@@ -11,7 +11,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::features::details_missing;
+use std::sync::OnceLock;
+
+use crate::align::features::{SentenceFeatures, details_missing};
 use crate::align::support::{SupportKind, SupportLevel, Supported};
 use crate::align::{Alignment, Match};
 use crate::distinct::{bucket_starts, group_by_bucket};
@@ -233,6 +235,11 @@ pub fn classify(
         .collect();
     let index = segment_indices(segments);
     support_both_ways(segments, &index, &mut findings);
+    // A supporter backs many claims in part: its features are made once.
+    let features: Vec<OnceLock<SentenceFeatures>> =
+        segments.iter().map(|_| OnceLock::new()).collect();
+    let features_of =
+        |t: usize| features[t].get_or_init(|| SentenceFeatures::new(&segments[t].norm));
     findings
         .par_iter_mut()
         .enumerate()
@@ -241,7 +248,7 @@ pub fn classify(
                 if support.level == SupportLevel::Partial {
                     let theirs = index.get(&support.segment).copied();
                     support.only_here = theirs
-                        .map(|t| details_missing(&segments[ours].norm, &segments[t].norm))
+                        .map(|t| details_missing(&segments[ours].norm, features_of(t)))
                         .unwrap_or_default();
                 }
             }

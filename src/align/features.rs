@@ -184,13 +184,12 @@ fn for_each_term(
     }
 }
 
-/// The details of `claim` that `supporter` does not state, as written in the
+/// The details of `claim` that a supporter (`theirs`, its features) does not state, as written in the
 /// claim and in reading order: each run of terms in a row that the supporter
 /// lacks ("European Union", "$50 billion", "insurance scheme"), when it holds
 /// a name or a number or at least [`MIN_DETAIL_WORDS`] content words. (A lone
 /// content word is left out: most sentences differ in many of those.)
-pub fn details_missing(claim: &str, supporter: &str) -> Vec<String> {
-    let theirs = SentenceFeatures::new(supporter);
+pub fn details_missing(claim: &str, theirs: &SentenceFeatures) -> Vec<String> {
     let has = |kind: TermKind, hash: u64| {
         let list = match kind {
             TermKind::Word => &theirs.words,
@@ -394,14 +393,14 @@ mod tests {
         let claim = "The fund of $50 billion will be insured by the Multilateral Investment \
                      Guarantee Agency (MIGA) to lower investor exposure.";
         let supporter = "A reconstruction fund will lower investor exposure.";
-        let details = details_missing(claim, supporter);
+        let details = details_missing(claim, &SentenceFeatures::new(supporter));
         assert!(details.contains(&"50 billion".to_owned()), "{details:?}");
         assert!(details.iter().any(|d| d.contains("MIGA")), "{details:?}");
         assert!(
             !details.iter().any(|d| d.contains("exposure")),
             "{details:?}"
         );
-        assert!(details_missing(supporter, supporter).is_empty());
+        assert!(details_missing(supporter, &SentenceFeatures::new(supporter)).is_empty());
     }
 
     #[test]
