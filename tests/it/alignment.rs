@@ -129,3 +129,53 @@ fn a_report_from_an_analysis_without_its_names_is_the_same() {
         corroborate::report::json::render(&without).expect("renders")
     );
 }
+
+#[test]
+fn a_cited_claim_is_supported_back_by_the_claim_citing_it() {
+    let (_workspace, report) = Workspace::seed_report();
+    let segments = report["segments"].as_array().expect("segments");
+    let by_id = |id: &Value| {
+        segments
+            .iter()
+            .find(|s| &s["id"] == id)
+            .expect("a cited segment is in the report")
+    };
+    let mut checked = 0;
+    for s in segments {
+        for support in s["support"].as_array().expect("list") {
+            let cited = by_id(&support["segment"]);
+            assert!(
+                supporting_sources(cited).contains(&s["source"].as_str().expect("source")),
+                "{} cites {} but is not listed as its support",
+                s["id"],
+                cited["id"]
+            );
+            assert_ne!(cited["verdict"], "single_source", "{cited}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "{checked} supports checked");
+}
+
+#[test]
+fn partial_support_lists_the_details_only_this_source_gives() {
+    let (_workspace, report) = Workspace::seed_report();
+    let zelensky = segment(
+        &report,
+        "001",
+        "Ukrainian delegation had returned from meetings in Miami",
+    );
+    assert_eq!(zelensky["verdict"], "partly_corroborated");
+    let support = &zelensky["support"][0];
+    assert_eq!(support["source"], "000");
+    assert_eq!(support["level"], "partial");
+    let details: Vec<&str> = support["only_here"]
+        .as_array()
+        .expect("details")
+        .iter()
+        .map(|d| d.as_str().expect("text"))
+        .collect();
+    assert!(details.contains(&"European Union"), "{details:?}");
+    // What both say is not a detail of one.
+    assert!(!details.iter().any(|d| d.contains("Miami")), "{details:?}");
+}
