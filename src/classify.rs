@@ -290,12 +290,9 @@ pub fn classify(
         finding
             .conflicts
             .sort_by(|x, y| (&x.segment, x.kind, &x.ours).cmp(&(&y.segment, y.kind, &y.ours)));
-        finding.support.sort_by(|x, y| {
-            (y.level, y.similarity)
-                .partial_cmp(&(x.level, x.similarity))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| x.segment.cmp(&y.segment))
-        });
+        best_first(&mut finding.support, |s| (s.similarity, &s.segment));
+        // Stable: within each level the order above stays.
+        finding.support.sort_by_key(|s| std::cmp::Reverse(s.level));
         best_first(&mut finding.same_origin, |s| (s.similarity, &s.segment));
         if finding.verdict != Verdict::NotAClaim {
             if !finding.conflicts.is_empty() {

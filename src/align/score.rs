@@ -8,20 +8,20 @@
 //! Its nine constants were fitted on the even rows of the MRPC train split
 //! and checked on the odd rows (docs/evaluation.md).
 //!
-//! **Support** (directional, what corroboration uses): news outlets rarely
-//! paraphrase each other sentence for sentence; they report the same fact in
-//! other words ("continued contacts with Kiril Dmitriev" / "met with … Kirill
-//! Dmitriev"). So B supports A when they paraphrase each other, or when every
-//! two thirds of A's rare names and numbers (after variant folding) are in B and
-//! B carries at least 40 % of A's weighted content.
+//! **Support** (directional, what corroboration uses): the overlaps of a pair
+//! seen from each side feed the support model of [`crate::align::support`];
+//! a supporter that states two thirds of a claim's rare names and numbers
+//! (after variant folding) and 40 % of its weighted content supports it in
+//! full whatever the model says ("continued contacts with Kiril Dmitriev" /
+//! "met with … Kirill Dmitriev").
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::align::support::SupportLevel;
-use crate::align::support::{SUPPORT_MIN_LOG_ODDS, SupportFeatures, SupportKind, Supported};
-use crate::sorted::count_shared;
-
 use crate::align::features::SentenceFeatures;
+use crate::align::support::{
+    SUPPORT_MIN_LOG_ODDS, SupportFeatures, SupportKind, SupportLevel, Supported,
+};
+use crate::sorted::count_shared;
 
 /// Paraphrase score at or above which two sentences state the same claim.
 pub(crate) const SAME_THRESHOLD: f32 = 0.5;
@@ -305,6 +305,11 @@ impl Overlaps {
     }
 }
 
+/// `shared` of `total`, 0 when there is nothing.
+fn share(shared: f32, total: f32) -> f32 {
+    if total > 0.0 { shared / total } else { 0.0 }
+}
+
 fn dice(a: &[u64], b: &[u64]) -> f32 {
     dice_of_count(count_shared(a, b), a, b)
 }
@@ -344,9 +349,8 @@ fn features_but_bigrams(
     let (a, b) = (wa.features, wb.features);
     let (a_total, a_shared) = overlaps.content_of_a(wa);
     let (b_total, b_shared) = overlaps.swapped().content_of_a(wb);
-    let ratio = |shared: f32, total: f32| if total > 0.0 { shared / total } else { 0.0 };
-    let weighted_dice = ratio(a_shared + b_shared, a_total + b_total);
-    let lesser_coverage = ratio(a_shared, a_total).min(ratio(b_shared, b_total));
+    let weighted_dice = share(a_shared + b_shared, a_total + b_total);
+    let lesser_coverage = share(a_shared, a_total).min(share(b_shared, b_total));
     let both_numbers = !a.numbers().is_empty() && !b.numbers().is_empty();
     let shared_numbers = overlaps.numbers.count;
     let numbers_disagree = both_numbers && shared_numbers == 0;
@@ -364,7 +368,7 @@ fn features_but_bigrams(
         dice_of_count(overlaps.names.count, a.names(), b.names()),
         f32::from(u8::from(numbers_disagree)),
         f32::from(u8::from(numbers_agree)),
-        ratio(short, long),
+        share(short, long),
     ]
 }
 
@@ -512,12 +516,12 @@ fn support_features(
     surface_dice: f32,
     paraphrase: f32,
 ) -> SupportFeatures {
-    let ratio = |(total, shared): (f32, f32)| if total > 0.0 { shared / total } else { 0.0 };
-    let claim_content = overlaps.content_of_a(claim);
+    let (claim_total, claim_shared) = overlaps.content_of_a(claim);
+    let (supporter_total, supporter_shared) = swapped.content_of_a(supporter);
     SupportFeatures {
-        claim_coverage: ratio(claim_content),
-        supporter_coverage: ratio(swapped.content_of_a(supporter)),
-        shared_weight: claim_content.1,
+        claim_coverage: share(claim_shared, claim_total),
+        supporter_coverage: share(supporter_shared, supporter_total),
+        shared_weight: claim_shared,
         surface_dice,
         paraphrase,
     }
@@ -544,7 +548,6 @@ fn supported(features: SupportFeatures, states_facts: bool) -> Option<Supported>
         level,
         basis,
         log_odds: features.log_odds(),
-        claim_coverage: features.claim_coverage,
     })
 }
 

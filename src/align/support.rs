@@ -57,8 +57,6 @@ pub struct Supported {
     pub basis: SupportKind,
     /// The model's log-odds: which of several supporters is the best.
     pub log_odds: f32,
-    /// Share of the claim's weighted content the supporter has.
-    pub claim_coverage: f32,
 }
 
 /// What the support model reads of an ordered pair (claim A, supporter B).
