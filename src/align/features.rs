@@ -204,10 +204,15 @@ pub fn details_missing(claim: &str, theirs: &SentenceFeatures) -> Vec<String> {
     let mut details: Vec<String> = Vec::new();
     let mut run = DetailRun::default();
     for_each_term(&words, &lower, sentence_case, |kind, hash, at| {
-        if has(kind, hash) || run.end.is_some_and(|end| end + MAX_DETAIL_GAP < at.start) {
+        let missing = !has(kind, hash);
+        let gap = run
+            .span
+            .as_ref()
+            .is_some_and(|span| span.end + MAX_DETAIL_GAP < at.start);
+        if !missing || gap {
             run.finish(&words, &mut details);
         }
-        if !has(kind, hash) {
+        if missing {
             run.add(kind, at);
         }
     });
@@ -218,16 +223,16 @@ pub fn details_missing(claim: &str, theirs: &SentenceFeatures) -> Vec<String> {
 /// Terms in a row that a supporter lacks.
 #[derive(Default)]
 struct DetailRun {
-    start: Option<usize>,
-    end: Option<usize>,
+    /// The claim's words the run covers.
+    span: Option<std::ops::Range<usize>>,
     content_words: usize,
     has_name_or_number: bool,
 }
 
 impl DetailRun {
     fn add(&mut self, kind: TermKind, at: std::ops::Range<usize>) {
-        self.start.get_or_insert(at.start);
-        self.end = Some(at.end);
+        let start = self.span.as_ref().map_or(at.start, |span| span.start);
+        self.span = Some(start..at.end);
         match kind {
             TermKind::Word => self.content_words += 1,
             TermKind::Name | TermKind::Number => self.has_name_or_number = true,
@@ -236,10 +241,10 @@ impl DetailRun {
 
     /// Add the run to `details` if it makes one, and start afresh.
     fn finish(&mut self, words: &[&str], details: &mut Vec<String>) {
-        if let (Some(start), Some(end)) = (self.start, self.end)
+        if let Some(span) = self.span.take()
             && (self.has_name_or_number || self.content_words >= MIN_DETAIL_WORDS)
         {
-            let detail = written(words, start..end);
+            let detail = written(words, span);
             if !details.contains(&detail) {
                 details.push(detail);
             }
