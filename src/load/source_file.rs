@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::BINARY_SNIFF_BYTES;
+use super::{BINARY_SNIFF_BYTES, UTF8_BOM};
 use super::front_matter::{parse_front_matter, split_front_matter};
 use crate::error::Diagnostic;
 use crate::model::{LoadedSource, SourceId, SourceMeta};
@@ -50,7 +50,7 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             "UTF-16 text (byte-order mark found); convert it to UTF-8; skipped",
         ));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
     if let Some(offset) = sniff.iter().position(|&b| b == 0) {
         return Err(Diagnostic::error(
