@@ -531,8 +531,8 @@ fn support_features(
 /// or shared terms. A supporter that states the claim's rare names and
 /// numbers and most of its content (`states_facts`) supports it in full even
 /// where the model's words overlap is too thin ("continued contacts with
-/// Kiril Dmitriev" / "met with … Kirill Dmitriev"): on BASIL that rule alone
-/// was right 95 % of the time.
+/// Kiril Dmitriev" / "met with … Kirill Dmitriev"): on BASIL the support it
+/// and the paraphrase score gave before the model was right 95 % of the time.
 fn supported(features: SupportFeatures, states_facts: bool) -> Option<Supported> {
     let level = features
         .level()

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use super::{BINARY_SNIFF_BYTES, UTF8_BOM};
 use super::front_matter::{parse_front_matter, split_front_matter};
+use super::{BINARY_SNIFF_BYTES, UTF8_BOM};
 use crate::error::Diagnostic;
 use crate::model::{LoadedSource, SourceId, SourceMeta};
 
