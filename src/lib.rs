@@ -49,6 +49,7 @@ pub use commands::{Outcome, run, run_with_progress};
 pub use config::Config;
 pub use error::{Diagnostic, Error, Result, Severity};
 pub use pipeline::{
-    Analysis, analyse, analyse_with_progress, build_report, claim_inputs, load_and_analyse,
+    Analysis, AnalysisOptions, analyse, analyse_with, analyse_with_progress, build_report,
+    claim_inputs, load_and_analyse,
 };
 pub use progress::Progress;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::align::support::SupportModel;
 use crate::align::{self, AlignInput, AlignParams};
 use crate::annotate::{self, Entry};
 use crate::classify::{self, Finding};
@@ -47,13 +48,30 @@ pub struct Analysis {
     pub names: Vec<facts::SegmentNames>,
 }
 
+/// What an analysis may be asked to do otherwise than by default.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct AnalysisOptions {
+    /// The support decision's constants (the shipped fit by default; the
+    /// BASIL evaluation runs each held-out event with a refit).
+    pub support: SupportModel,
+}
+
 /// Run the pure stages over loaded sources.
 pub fn analyse(loaded: Vec<LoadedSource>) -> Analysis {
     analyse_with_progress(loaded, &())
 }
 
 /// [`analyse`], telling `progress` how far it is.
-pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progress) -> Analysis {
+pub fn analyse_with_progress(loaded: Vec<LoadedSource>, progress: &dyn Progress) -> Analysis {
+    analyse_with(loaded, &AnalysisOptions::default(), progress)
+}
+
+/// [`analyse_with_progress`] with `options`.
+pub fn analyse_with(
+    mut loaded: Vec<LoadedSource>,
+    options: &AnalysisOptions,
+    progress: &dyn Progress,
+) -> Analysis {
     loaded.sort_by(|a, b| a.id.cmp(&b.id));
     progress.start("segmenting", loaded.len() as u64);
     let texts: Vec<TextOutput> = loaded
@@ -93,7 +111,13 @@ pub fn analyse_with_progress(mut loaded: Vec<LoadedSource>, progress: &dyn Progr
     let ((alignment, claim_facts), (names, variants)) = rayon::join(
         || {
             rayon::join(
-                || align::align(&inputs, AlignParams::default()),
+                || {
+                    let params = AlignParams {
+                        support: options.support,
+                        ..AlignParams::default()
+                    };
+                    align::align(&inputs, params)
+                },
                 // Facts of claims only: a heading states nothing to contradict.
                 || {
                     facts::extract_all(

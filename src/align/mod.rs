@@ -31,7 +31,7 @@ use crate::distinct::{Distinct, bucket_starts};
 use features::SentenceFeatures;
 use index::{Entry, IndexParams};
 use score::TermWeights;
-use support::Supported;
+use support::{SupportFeatures, SupportModel, Supported};
 
 /// A segment as the aligner sees it.
 #[derive(Debug, Clone, Copy)]
@@ -43,10 +43,12 @@ pub struct AlignInput<'a> {
 }
 
 /// Tunable limits of the aligner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct AlignParams {
     /// Candidate index limits.
     pub index: IndexParams,
+    /// The support decision's constants.
+    pub support: SupportModel,
 }
 
 /// Two segments of which at least one states the other's claim.
@@ -104,9 +106,45 @@ pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
         let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
         pairs.retain(|&(a, b)| score::may_support(of(a), of(b)));
     }
-    let mut alignment = finish(segments, &texts, &weighted, &pairs);
+    let mut alignment = finish(segments, &texts, &weighted, &pairs, &params.support);
     alignment.related = pairs;
     alignment
+}
+
+/// One candidate pair of [`support_candidates`]: what the support model reads
+/// of it each way.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CandidateSupport {
+    /// Index of the first segment (the lower one).
+    pub a: u32,
+    /// Index of the second segment.
+    pub b: u32,
+    /// What the model reads of `b` stating `a`'s claim.
+    pub b_for_a: SupportFeatures,
+    /// What the model reads of `a` stating `b`'s claim.
+    pub a_for_b: SupportFeatures,
+}
+
+/// Every pair the candidate index proposes, with the support features of
+/// each way, sorted by `(a, b)`: what a refit of [`SupportModel`] learns from
+/// (the BASIL evaluation refits it leave-one-event-out).
+pub fn support_candidates(segments: &[AlignInput<'_>]) -> Vec<CandidateSupport> {
+    let texts = Distinct::new(segments.iter().map(|segment| segment.text));
+    let features = features(segments, &texts);
+    let weighted = weighted(&texts, &features);
+    let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
+    candidates(segments, &texts, &weighted, AlignParams::default())
+        .into_par_iter()
+        .map(|(a, b)| {
+            let (b_for_a, a_for_b) = score::support_features_both_ways(of(a), of(b));
+            CandidateSupport {
+                a,
+                b,
+                b_for_a,
+                a_for_b,
+            }
+        })
+        .collect()
 }
 
 /// Candidate pairs of the index: the segments sharing two distinctive
@@ -169,7 +207,7 @@ pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
     let pairs: Vec<(u32, u32)> = pairs_from.into_iter().flat_map(|(_, kept)| kept).collect();
     Alignment {
         candidates: all_pairs,
-        ..finish(segments, &texts, &weighted, &pairs)
+        ..finish(segments, &texts, &weighted, &pairs, &SupportModel::SHIPPED)
     }
 }
 
@@ -199,6 +237,7 @@ fn finish(
     texts: &Distinct,
     weighted: &[score::Weighted<'_>],
     pairs: &[(u32, u32)],
+    model: &SupportModel,
 ) -> Alignment {
     let text = |d: u32| segments[texts.firsts()[d as usize] as usize].text;
     // Split for the near-verbatim test on first use: most texts never
@@ -208,7 +247,7 @@ fn finish(
     let lower =
         |d: u32| lower_words[d as usize].get_or_init(|| word_diff::LowerWords::new(text(d)));
     let judge = |x: u32, y: u32| {
-        verdict(&weighted[x as usize], &weighted[y as usize], || {
+        verdict(&weighted[x as usize], &weighted[y as usize], model, || {
             verbatim_with(text(x), text(y), || (lower(x), lower(y)))
         })
     };
@@ -261,6 +300,7 @@ fn finish(
 fn verdict(
     fa: &score::Weighted<'_>,
     fb: &score::Weighted<'_>,
+    model: &SupportModel,
     verbatim: impl FnOnce() -> bool,
 ) -> Option<Verdict> {
     let score::ScoredPair {
@@ -268,7 +308,7 @@ fn verdict(
         score,
         b_supports_a,
         a_supports_b,
-    } = score::score_related_pair(fa, fb)?;
+    } = score::score_related_pair(fa, fb, model)?;
     // The word diff is the costly part; sentences sharing under half
     // their distinct words are never near-verbatim (on the 10,304
     // verbatim pairs of the GVA corpus the lowest share is 0.78).
@@ -428,6 +468,7 @@ mod tests {
                 min_shared: 1,
                 ..IndexParams::default()
             },
+            ..AlignParams::default()
         };
         let alignment = align(&segments, params);
         assert_eq!(alignment.matches, oracle(&segments).matches);
@@ -449,9 +490,12 @@ mod tests {
             .iter()
             .filter_map(|&(a, b)| {
                 let (ta, tb) = (segments[a as usize].text, segments[b as usize].text);
-                let found = verdict(&weighted[a as usize], &weighted[b as usize], || {
-                    is_verbatim(ta, tb)
-                })?;
+                let found = verdict(
+                    &weighted[a as usize],
+                    &weighted[b as usize],
+                    &SupportModel::SHIPPED,
+                    || is_verbatim(ta, tb),
+                )?;
                 Some(Match {
                     a,
                     b,

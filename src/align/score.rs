@@ -18,9 +18,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::align::features::SentenceFeatures;
-use crate::align::support::{
-    SUPPORT_MIN_LOG_ODDS, SupportFeatures, SupportKind, SupportLevel, Supported,
-};
+use crate::align::support::{SupportFeatures, SupportKind, SupportLevel, SupportModel, Supported};
 use crate::sorted::count_shared;
 
 /// Paraphrase score at or above which two sentences state the same claim.
@@ -408,6 +406,7 @@ pub(crate) fn weighted_supports(
     claim: &Weighted<'_>,
     supporter: &Weighted<'_>,
     paraphrase_score: f32,
+    model: &SupportModel,
 ) -> Option<Supported> {
     if !may_support(claim, supporter) {
         return None;
@@ -422,7 +421,11 @@ pub(crate) fn weighted_supports(
         surface,
         paraphrase_score,
     );
-    supported(features, states_facts_of(claim, supporter, &overlaps))
+    supported(
+        features,
+        states_facts_of(claim, supporter, &overlaps),
+        model,
+    )
 }
 
 /// A pair scored both ways: the paraphrase model's features and score, and
@@ -445,16 +448,24 @@ pub(crate) struct ScoredPair {
 /// merge skipped when it cannot change the answer (this is the aligner's
 /// inner loop).
 #[cfg(test)]
-pub(crate) fn score_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
+pub(crate) fn score_pair(
+    a: &Weighted<'_>,
+    b: &Weighted<'_>,
+    model: &SupportModel,
+) -> Option<ScoredPair> {
     if !may_support(a, b) {
         return None;
     }
-    score_related_pair(a, b)
+    score_related_pair(a, b, model)
 }
 
 /// The score of a pair (what `score_pair` gives) for a pair known to pass [`may_support`], as every pair
 /// the candidate index proposes with its default limits does.
-pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<ScoredPair> {
+pub(crate) fn score_related_pair(
+    a: &Weighted<'_>,
+    b: &Weighted<'_>,
+    model: &SupportModel,
+) -> Option<ScoredPair> {
     debug_assert!(
         may_support(a, b),
         "a related pair shares two distinctive terms"
@@ -472,8 +483,10 @@ pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<S
     let bound_ba = support_features(b, &swapped, a, &overlaps, surface, highest_score);
     let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
     let a_states_facts_of_b = states_facts_of(b, a, &swapped);
-    if bound_ab.log_odds() < SUPPORT_MIN_LOG_ODDS - BOUND_MARGIN
-        && bound_ba.log_odds() < SUPPORT_MIN_LOG_ODDS - BOUND_MARGIN
+    let below = |bound: &SupportFeatures| model.log_odds(bound) < model.min_log_odds - BOUND_MARGIN;
+    if model.rises_with_paraphrase()
+        && below(&bound_ab)
+        && below(&bound_ba)
         && !b_states_facts_of_a
         && !a_states_facts_of_b
     {
@@ -490,6 +503,7 @@ pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<S
                 ..bound_ab
             },
             b_states_facts_of_a,
+            model,
         ),
         a_supports_b: supported(
             SupportFeatures {
@@ -497,12 +511,32 @@ pub(crate) fn score_related_pair(a: &Weighted<'_>, b: &Weighted<'_>) -> Option<S
                 ..bound_ba
             },
             a_states_facts_of_b,
+            model,
         ),
     };
     (pair.b_supports_a.is_some() || pair.a_supports_b.is_some()).then_some(pair)
 }
 
-/// Below [`SUPPORT_MIN_LOG_ODDS`] by more than this, an upper bound of the
+/// What the support model reads of a pair that passes [`may_support`], each
+/// way (`b` for `a`'s claim, then `a` for `b`'s), whatever it would decide:
+/// the data a refit of the model learns from.
+pub(crate) fn support_features_both_ways(
+    a: &Weighted<'_>,
+    b: &Weighted<'_>,
+) -> (SupportFeatures, SupportFeatures) {
+    let overlaps = Overlaps::of(a, b);
+    let swapped = overlaps.swapped();
+    let mut features = features_but_bigrams(a, b, &overlaps);
+    features[BIGRAM_DICE] = dice(a.features.bigrams(), b.features.bigrams());
+    let score = logistic(&features, &PARAPHRASE_WEIGHTS);
+    let surface = features[SURFACE_DICE];
+    (
+        support_features(a, &overlaps, b, &swapped, surface, score),
+        support_features(b, &swapped, a, &overlaps, surface, score),
+    )
+}
+
+/// Below [`SupportModel::min_log_odds`] by more than this, an upper bound of the
 /// decision rules support out whatever the rounding.
 const BOUND_MARGIN: f32 = 1e-4;
 
@@ -533,9 +567,13 @@ fn support_features(
 /// where the model's words overlap is too thin ("continued contacts with
 /// Kiril Dmitriev" / "met with … Kirill Dmitriev"): on BASIL the support it
 /// and the paraphrase score gave before the model was right 95 % of the time.
-fn supported(features: SupportFeatures, states_facts: bool) -> Option<Supported> {
-    let level = features
-        .level()
+fn supported(
+    features: SupportFeatures,
+    states_facts: bool,
+    model: &SupportModel,
+) -> Option<Supported> {
+    let level = model
+        .level(&features)
         .or_else(|| states_facts.then_some(SupportLevel::Full))?;
     let basis = if features.paraphrase >= PARAPHRASE_BASIS_MIN {
         SupportKind::Paraphrase
@@ -547,7 +585,7 @@ fn supported(features: SupportFeatures, states_facts: bool) -> Option<Supported>
     Some(Supported {
         level,
         basis,
-        log_odds: features.log_odds(),
+        log_odds: model.log_odds(&features),
     })
 }
 
@@ -622,11 +660,11 @@ mod tests {
                 let alone = Some(ScoredPair {
                     features,
                     score,
-                    b_supports_a: weighted_supports(a, b, score),
-                    a_supports_b: weighted_supports(b, a, score),
+                    b_supports_a: weighted_supports(a, b, score, &SupportModel::SHIPPED),
+                    a_supports_b: weighted_supports(b, a, score, &SupportModel::SHIPPED),
                 })
                 .filter(|p| p.b_supports_a.is_some() || p.a_supports_b.is_some());
-                assert_eq!(score_pair(a, b), alone);
+                assert_eq!(score_pair(a, b, &SupportModel::SHIPPED), alone);
                 supported += usize::from(alone.is_some_and(|p| p.b_supports_a.is_some()));
                 let level = |s: Option<Supported>| s.map(|s| s.level);
                 fuller_one_way += usize::from(alone.is_some_and(|p| {

@@ -8,8 +8,9 @@
 //! sentence in full, in part, or not), checked leave-one-event-out: the
 //! weights moved little between folds (docs/evaluation.md).
 //!
-//! - supported when the model's log-odds reach [`SUPPORT_MIN_LOG_ODDS`];
-//! - `full` when the supporter also carries [`FULL_MIN_COVERAGE`] of the
+//! - supported when the model's log-odds reach
+//!   [`SupportModel::min_log_odds`];
+//! - `full` when the supporter also carries [`SupportModel::full_min_coverage`] of the
 //!   claim's weighted content, `partial` (the core is there, details are not)
 //!   otherwise.
 
@@ -77,50 +78,105 @@ pub struct SupportFeatures {
     pub paraphrase: f32,
 }
 
-/// Weights of the model over [`SupportFeatures`] in field order (the shared
-/// weight enters as `ln(1 + weight)`), then the bias. Fitted on all eight
-/// BASIL events; the leave-one-event-out folds gave 2.26–3.51, 1.99–3.00,
-/// 1.04–1.31, 2.56–4.32 and 1.94–2.57 for the five.
-const SUPPORT_WEIGHTS: [f32; 6] = [2.634, 2.389, 1.136, 4.374, 1.765, -6.649];
+/// The support decision's constants: the logistic model over
+/// [`SupportFeatures`], its threshold and the full/partial split. The
+/// pipeline uses [`SupportModel::SHIPPED`]; the evaluation refits it on
+/// seven BASIL events and runs the pipeline with that fit on the eighth
+/// (tests/it/eval_basil.rs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SupportModel {
+    /// Weights over [`SupportFeatures`] in field order (the shared weight
+    /// enters as `ln(1 + weight)`).
+    pub weights: [f32; SUPPORT_FEATURES],
+    /// The model's bias.
+    pub bias: f32,
+    /// Log-odds from which B supports A.
+    pub min_log_odds: f32,
+    /// Share of the claim's weighted content the supporter must carry for
+    /// full support; below it the support is partial.
+    pub full_min_coverage: f32,
+}
 
-/// Log-odds from which B supports A: the threshold that, picked on seven
-/// events for precision 0.93 there, gave precision 0.92 on each held-out
-/// event pooled (probability 0.42). Every fold picked the same value.
-pub const SUPPORT_MIN_LOG_ODDS: f32 = -0.31;
+/// How many features the support model reads.
+pub const SUPPORT_FEATURES: usize = 5;
 
-/// Share of the claim's weighted content the supporter must carry for full
-/// support; below it the support is partial. Every fold's best split between
-/// the labels `full` and `partial` fell at 0.32–0.33.
-pub const FULL_MIN_COVERAGE: f32 = 0.33;
+/// Names of [`SupportFeatures`]' fields as the model reads them, in order (docs and fitting output).
+pub const SUPPORT_FEATURE_NAMES: [&str; SUPPORT_FEATURES] = [
+    "claim coverage",
+    "supporter coverage",
+    "ln(1 + shared weight)",
+    "surface Dice",
+    "paraphrase score",
+];
 
-impl SupportFeatures {
+impl SupportModel {
+    /// Fitted on all eight BASIL events (weights and bias); the
+    /// leave-one-event-out folds gave 2.26–3.51, 1.99–3.00, 1.04–1.31,
+    /// 2.56–4.32 and 1.94–2.57 for the five weights.
+    ///
+    /// - `min_log_odds` −0.31 (probability 0.42): the threshold that, picked
+    ///   on seven events for precision 0.93 there, gave precision 0.92 on the
+    ///   held-out events pooled. Every fold picked about the same value.
+    /// - `full_min_coverage` 0.33: every fold's best split between the
+    ///   labels `full` and `partial` fell at 0.32–0.33.
+    pub const SHIPPED: SupportModel = SupportModel {
+        weights: [2.634, 2.389, 1.136, 4.374, 1.765],
+        bias: -6.649,
+        min_log_odds: -0.31,
+        full_min_coverage: 0.33,
+    };
+
     /// The model's log-odds that B states A's claim.
-    pub fn log_odds(&self) -> f32 {
-        let w = SUPPORT_WEIGHTS;
-        w[0] * self.claim_coverage
-            + w[1] * self.supporter_coverage
-            + w[2] * self.shared_weight.max(0.0).ln_1p()
-            + w[3] * self.surface_dice
-            + w[4] * self.paraphrase
-            + w[5]
+    pub fn log_odds(&self, features: &SupportFeatures) -> f32 {
+        features
+            .as_inputs()
+            .iter()
+            .zip(self.weights)
+            .map(|(x, w)| x * w)
+            .sum::<f32>()
+            + self.bias
     }
 
     /// The support B gives A, if any.
-    pub fn level(&self) -> Option<SupportLevel> {
-        if self.log_odds() < SUPPORT_MIN_LOG_ODDS {
+    pub fn level(&self, features: &SupportFeatures) -> Option<SupportLevel> {
+        if self.log_odds(features) < self.min_log_odds {
             None
-        } else if self.claim_coverage >= FULL_MIN_COVERAGE {
+        } else if features.claim_coverage >= self.full_min_coverage {
             Some(SupportLevel::Full)
         } else {
             Some(SupportLevel::Partial)
         }
     }
+
+    /// Do the log-odds rise with the paraphrase score? Then a score that
+    /// bounds the paraphrase score from above bounds the decision too, and
+    /// the scorer may skip its costliest merge when even the bound says no.
+    pub(crate) fn rises_with_paraphrase(&self) -> bool {
+        self.weights[PARAPHRASE_INPUT] > 0.0
+    }
 }
 
-/// The log-odds rise with the paraphrase score (its weight is positive), so
-/// a score that bounds the paraphrase score from above bounds the decision
-/// too: the scorer skips its costliest merge when even the bound says no.
-const _: () = assert!(SUPPORT_WEIGHTS[4] > 0.0);
+impl Default for SupportModel {
+    fn default() -> Self {
+        SupportModel::SHIPPED
+    }
+}
+
+/// Position of the paraphrase score among the model's inputs.
+const PARAPHRASE_INPUT: usize = 4;
+
+impl SupportFeatures {
+    /// The features as the model reads them, in [`SUPPORT_FEATURE_NAMES`] order.
+    pub fn as_inputs(&self) -> [f32; SUPPORT_FEATURES] {
+        [
+            self.claim_coverage,
+            self.supporter_coverage,
+            self.shared_weight.max(0.0).ln_1p(),
+            self.surface_dice,
+            self.paraphrase,
+        ]
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -135,7 +191,10 @@ mod tests {
             surface_dice: 0.4,
             paraphrase: 0.5,
         };
-        assert_eq!(strong.level(), Some(SupportLevel::Full));
+        assert_eq!(
+            SupportModel::SHIPPED.level(&strong),
+            Some(SupportLevel::Full)
+        );
         let weak = SupportFeatures {
             claim_coverage: 0.1,
             supporter_coverage: 0.1,
@@ -143,7 +202,7 @@ mod tests {
             surface_dice: 0.1,
             paraphrase: 0.05,
         };
-        assert_eq!(weak.level(), None);
+        assert_eq!(SupportModel::SHIPPED.level(&weak), None);
     }
 
     #[test]
@@ -155,11 +214,8 @@ mod tests {
             surface_dice: 0.35,
             paraphrase: 0.3,
         };
-        assert!(
-            core.log_odds() >= SUPPORT_MIN_LOG_ODDS,
-            "{}",
-            core.log_odds()
-        );
-        assert_eq!(core.level(), Some(SupportLevel::Partial));
+        let m = SupportModel::SHIPPED;
+        assert!(m.log_odds(&core) >= m.min_log_odds, "{}", m.log_odds(&core));
+        assert_eq!(m.level(&core), Some(SupportLevel::Partial));
     }
 }

@@ -21,4 +21,5 @@ mod import;
 mod kill;
 mod reports;
 mod seeds;
+mod support_fit;
 mod watch;
