@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::narrow::to_u32;
-use crate::text::word_diff;
+use crate::text::{quoted, word_diff};
 use rustc_hash::FxHashMap;
 
 use crate::distinct::{Distinct, bucket_starts};
@@ -339,7 +339,7 @@ fn verbatim_with<'w>(
         .split_whitespace()
         .count()
         .min(b.split_whitespace().count());
-    if words < VERBATIM_MIN_WORDS {
+    if words < VERBATIM_MIN_WORDS || quotes_one_statement(a, b) {
         return false;
     }
     // The same sentence twice (a wire story run twice) needs no diff.
@@ -348,6 +348,18 @@ fn verbatim_with<'w>(
     }
     let (a, b) = lower();
     a.as_str() == b.as_str() || word_diff::ratio_at_least(a, b, VERBATIM_RATIO)
+}
+
+/// Do two sentences share their words because they quote one statement?
+/// Then their likeness is the speaker's, not a copy: when either says too
+/// little in its own words to be copied (fewer than [`VERBATIM_MIN_WORDS`]
+/// outside its quotes), the two outlets each report what the speaker said.
+/// A wire story reprinted whole stays a copy: its other sentences make the
+/// two sources copies ([`COPIED_SOURCE_MIN_PAIRS`]).
+fn quotes_one_statement(a: &str, b: &str) -> bool {
+    a.contains('"')
+        && b.contains('"')
+        && quoted::words_outside_quotes(a).min(quoted::words_outside_quotes(b)) < VERBATIM_MIN_WORDS
 }
 
 fn mark_copied_sources(segments: &[AlignInput<'_>], matches: &mut [Match]) {
@@ -552,5 +564,23 @@ mod tests {
             "Kirill Dmitriev is expected to travel to Florida to meet Witkoff.",
             "Witkoff met Dmitriev in Miami over the weekend, officials said."
         ));
+    }
+
+    #[test]
+    fn two_outlets_quoting_one_statement_support_each_other() {
+        let quote = r#""We are ready to sign the framework for security guarantees this week," Zelensky said."#;
+        let retold = r#""We are ready to sign the framework for security guarantees this week," Zelensky told reporters."#;
+        assert!(!is_verbatim(quote, retold));
+        assert!(!is_verbatim(quote, quote), "the same quote, twice");
+        let segments = inputs(&[(0, quote), (1, retold)]);
+        let alignment = align(&segments, AlignParams::default());
+        let [found] = alignment.matches.as_slice() else {
+            panic!("one match: {:?}", alignment.matches);
+        };
+        assert!(!found.same_origin);
+        assert!(found.b_supports_a.is_some() && found.a_supports_b.is_some());
+        // Words of the outlet's own around the same quote are a copy.
+        let copied = r#"Speaking in Kyiv after the delegation returned from Miami on Sunday, Zelensky said: "We are ready.""#;
+        assert!(is_verbatim(copied, copied));
     }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::lexicon::{is_title, nation};
 use super::tokens::{Token, tokens};
 use crate::text::names::{fold_name, is_capitalised};
+use crate::text::quoted::quoted_spans;
 use crate::text::words::{is_not_a_name, is_stop_word};
 
 /// Words quoted from a named speaker.
@@ -138,16 +139,6 @@ fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
         }
     }
     out
-}
-
-/// Byte ranges of `"…"` pairs, quote marks included (normalised text has
-/// straight quotes only).
-fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
-    let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
-    marks
-        .chunks_exact(2)
-        .map(|pair| (pair[0], pair[1] + 1))
-        .collect()
 }
 
 /// Content words two quotes must share to be about one statement (one

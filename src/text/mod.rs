@@ -16,6 +16,7 @@ pub mod markdown;
 pub(crate) mod names;
 pub mod normalize;
 pub(crate) mod numbers;
+pub(crate) mod quoted;
 pub mod segment;
 pub mod word_diff;
 pub(crate) mod words;
