@@ -49,6 +49,7 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
     // Two editors adding at once must not both read the old file and each
     // write it without the other's entry: one waits for the other.
     let lock = write::lock_folder(&config.annotations)?;
+    write::remove_leftovers(&config.annotations)?;
     let (entries, diagnostics) = load::load_annotations(&config.annotations);
     let path = config.annotations.join(file);
     let (existing, byte_order_mark) = load::annotation_file_to_append(&path)?;

@@ -84,8 +84,15 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // Last: a new report.json means the whole run is on disk.
     files.push(("report.json".to_owned(), json?));
     progress.start("writing the reports", files.len() as u64);
+    // Two runs into one folder take turns, and a run killed before its
+    // renames left temporary files that no one else is writing now.
+    let lock = write::lock_folder(&config.out)?;
+    for folder in [config.out.clone(), config.out.join("sources")] {
+        write::remove_leftovers(&folder)?;
+    }
     let written = write::write_all(&config.out, &files)?;
     write::remove_stale_pages(&config.out, &files)?;
+    drop(lock);
     let mut diagnostics = report.diagnostics;
     diagnostics.extend(notes);
     diagnostics.extend(anchor_warnings(&report.annotations));

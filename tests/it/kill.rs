@@ -47,15 +47,12 @@ fn assert_reports_whole(workspace: &Workspace, round: usize) {
     let parsed: serde_json::Value = serde_json::from_str(&json)
         .unwrap_or_else(|e| panic!("round {round}: report.json does not parse: {e}"));
     let sources = parsed["sources"].as_array().expect("sources").len();
-    let pages = std::fs::read_dir(workspace.reports().join("sources"))
-        .expect("pages")
-        .count();
+    let page_count = pages(workspace).len();
     assert!(
-        pages >= sources,
-        "round {round}: {pages} pages for {sources} sources"
+        page_count >= sources,
+        "round {round}: {page_count} pages for {sources} sources"
     );
-    for page in std::fs::read_dir(workspace.reports().join("sources")).expect("pages") {
-        let path = page.expect("page").path();
+    for path in pages(workspace) {
         let text = std::fs::read_to_string(&path).expect("page");
         assert!(
             text.starts_with("# ") && text.ends_with('\n'),
@@ -63,6 +60,32 @@ fn assert_reports_whole(workspace: &Workspace, round: usize) {
             path.display()
         );
     }
+}
+
+/// The pages of the last run: a run killed before its rename leaves a
+/// temporary file beside them (hidden, `.corroborate-…`), which the next run
+/// removes.
+fn pages(workspace: &Workspace) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(workspace.reports().join("sources"))
+        .expect("pages")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| !is_leftover(path))
+        .collect()
+}
+
+fn is_leftover(path: &std::path::Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(".corroborate-"))
+}
+
+/// Files killed runs left in `folder`.
+fn leftovers(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(folder)
+        .expect("folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| is_leftover(path))
+        .collect()
 }
 
 /// The annotation file parses and holds whole entries only.
@@ -144,4 +167,53 @@ fn killed_runs_never_leave_a_broken_file() {
         );
         added = count;
     }
+    // A run to its end clears what the killed ones left.
+    assert!(
+        workspace
+            .spawn(&["report"])
+            .wait()
+            .expect("last run")
+            .success()
+    );
+    for folder in [workspace.reports(), workspace.reports().join("sources")] {
+        assert_eq!(leftovers(&folder), Vec::<std::path::PathBuf>::new());
+    }
+    assert_reports_whole(&workspace, 7);
+}
+
+#[test]
+fn the_next_run_removes_what_a_killed_run_left() {
+    let workspace = Workspace::with_seeds();
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let annotations = workspace.path().join("annotations");
+    let planted = [
+        workspace.reports().join(".corroborate-Ab12Cd"),
+        workspace.reports().join("sources/.corroborate-Ef34Gh"),
+        annotations.join(".corroborate-Ij56Kl"),
+    ];
+    for path in &planted {
+        std::fs::write(path, "half a file").expect("plant");
+    }
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!planted[0].exists() && !planted[1].exists());
+    assert!(
+        planted[2].exists(),
+        "report leaves the annotations folder alone"
+    );
+    let quote = "discussed security guarantees for Kyiv";
+    let added = workspace
+        .command(&[
+            "annotate", "add", "--source", "000", "--quote", quote, "--status", "note", "--file",
+            "k.yaml",
+        ])
+        .output()
+        .expect("add");
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(!planted[2].exists());
 }

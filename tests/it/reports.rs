@@ -13,7 +13,8 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .sort_by_file_name()
         .into_iter()
         .map(|e| e.expect("entry"))
-        .filter(|e| e.file_type().is_file())
+        // The folder's lock file is the tool's, not a report (git ignores it).
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".corroborate.lock")
         .map(|e| {
             let relative = e.path().strip_prefix(dir).expect("inside").to_path_buf();
             (relative, std::fs::read(e.path()).expect("read"))
