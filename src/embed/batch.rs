@@ -14,9 +14,12 @@ pub(crate) fn by_length(lengths: &[usize], size: usize) -> Vec<Vec<usize>> {
 mod tests {
     use super::*;
 
+    /// Token lengths, batch size, expected batches.
+    type Case = (&'static [usize], usize, &'static [&'static [usize]]);
+
     #[test]
     fn batches() {
-        let cases: &[(&[usize], usize, &[&[usize]])] = &[
+        let cases: &[Case] = &[
             (&[], 4, &[]),
             (&[7], 4, &[&[0]]),
             (&[9, 3, 5, 3], 2, &[&[1, 3], &[2, 0]]),

@@ -93,7 +93,8 @@ mod tests {
     fn a_corrupted_byte_fails_the_checksum_with_the_file_named() {
         for file in [WEIGHTS, CONFIG] {
             let mut bytes = file.bytes.to_vec();
-            bytes[bytes.len() / 2] ^= 0x01;
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x01;
             let error = check(file.name, &bytes, SHA256SUMS).expect_err("corrupted");
             let EmbedError::Checksum {
                 file: named,
