@@ -148,7 +148,10 @@ fn a_sentence_embeds_the_same_alone_and_in_a_mixed_batch() {
     batch.extend(filler.iter().map(String::as_str));
     let together = embed(&batch);
     assert_eq!(together.len(), batch.len());
-    for (sentence, in_batch) in batch.iter().zip(&together) {
+    // Alone: every sentence but the fillers after the first two (each is a forward pass of
+    // its own, slow in a debug build).
+    let checked = batch.len() - filler.len() + 2;
+    for (sentence, in_batch) in batch.iter().zip(&together).take(checked) {
         let alone = embed(&[sentence]);
         let c = alone[0].cosine(in_batch);
         assert!(c >= MIN_COSINE_ACROSS_BATCHES, "{c} for {sentence:?}");
