@@ -29,6 +29,7 @@ pub mod cli;
 mod commands;
 pub mod config;
 mod distinct;
+pub mod embed;
 pub mod error;
 pub mod facts;
 mod import;

@@ -11,6 +11,7 @@ mod annotations;
 mod bad_input;
 mod changes;
 mod common;
+mod embed;
 mod eval_basil;
 mod eval_ecbplus;
 mod eval_gva;
