@@ -15,6 +15,7 @@ use crate::config::{
 use crate::error::{Error, Result};
 use crate::import::Fields;
 use crate::model::{InvalidId, SourceId, checked_id, is_valid_id};
+use crate::pipeline::Matcher;
 
 /// Line up news articles sentence by sentence and report what is corroborated,
 /// single-source or conflicting.
@@ -24,6 +25,24 @@ pub struct Args {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--matcher`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatcherArg {
+    /// Word overlaps and the sentence-embedding model.
+    Model,
+    /// Word overlaps only.
+    Lexical,
+}
+
+impl From<MatcherArg> for Matcher {
+    fn from(arg: MatcherArg) -> Matcher {
+        match arg {
+            MatcherArg::Model => Matcher::Embeddings,
+            MatcherArg::Lexical => Matcher::Lexical,
+        }
+    }
 }
 
 /// The subcommands.
@@ -44,6 +63,11 @@ pub enum Command {
         /// file changes (stop with Ctrl-C).
         #[arg(long)]
         watch: bool,
+        /// How claims are matched: `model` (word overlaps and the shipped
+        /// sentence-embedding model) or `lexical` (word overlaps only:
+        /// faster, for large corpora).
+        #[arg(long, value_enum, default_value_t = MatcherArg::Model)]
+        matcher: MatcherArg,
     },
     /// Print every segment (id, file line, text), or those of one source.
     Segments {
@@ -173,6 +197,7 @@ impl Args {
                 annotations,
                 out,
                 watch,
+                matcher,
             } => {
                 if out.exists() && !out.is_dir() {
                     return Err(Error::BadOutput {
@@ -185,6 +210,7 @@ impl Args {
                     annotations,
                     out,
                     watch,
+                    matcher: matcher.into(),
                 }))
             }
             Command::Segments { source, sources } => {
@@ -318,6 +344,7 @@ mod tests {
                 annotations: "annotations".into(),
                 out: "reports".into(),
                 watch: false,
+                matcher: Matcher::Embeddings,
             }))
         );
     }

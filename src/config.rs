@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::annotate::add::AddRequest;
 use crate::import::Fields;
 use crate::model::SourceId;
+use crate::pipeline::Matcher;
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +89,8 @@ pub struct ReportConfig {
     pub out: PathBuf,
     /// Keep running: report again whenever sources or annotations change.
     pub watch: bool,
+    /// How claims are matched.
+    pub matcher: Matcher,
 }
 
 /// What `segments` prints.

@@ -82,6 +82,13 @@ pub enum Error {
         /// What the file-system watcher said.
         reason: String,
     },
+    /// The sentence-embedding model could not be loaded or run.
+    #[error("sentence-embedding model: {source} (`--matcher lexical` runs without it)")]
+    Embed {
+        /// What the model said.
+        #[from]
+        source: crate::embed::EmbedError,
+    },
 }
 
 impl Error {

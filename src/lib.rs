@@ -50,7 +50,7 @@ pub use commands::{Outcome, run, run_with_progress};
 pub use config::Config;
 pub use error::{Diagnostic, Error, Result, Severity};
 pub use pipeline::{
-    Analysis, AnalysisOptions, analyse, analyse_with, analyse_with_progress, build_report,
-    claim_inputs, load_and_analyse,
+    Analysis, AnalysisOptions, Matcher, analyse, analyse_with, analyse_with_progress, build_report,
+    claim_inputs, load_and_analyse, shipped_embedder,
 };
 pub use progress::Progress;

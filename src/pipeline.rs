@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -15,6 +15,7 @@ use crate::align::support::SupportModel;
 use crate::align::{self, AlignInput, AlignParams};
 use crate::annotate::{self, Entry};
 use crate::classify::{self, Finding};
+use crate::embed::{EmbedError, Embedder, Embedding};
 use crate::error::{Diagnostic, Result};
 use crate::facts;
 use crate::load;
@@ -48,30 +49,112 @@ pub struct Analysis {
     pub names: Vec<facts::SegmentNames>,
 }
 
+/// How claims are matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Matcher {
+    /// Word overlaps only: fast, no model.
+    #[default]
+    Lexical,
+    /// Word overlaps and the shipped sentence-embedding model (candidates by
+    /// meaning, and the cosine in the support decision).
+    Embeddings,
+}
+
 /// What an analysis may be asked to do otherwise than by default.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnalysisOptions {
-    /// The support decision's constants (the shipped fit by default; the
-    /// BASIL evaluation runs each held-out event with a refit).
+    /// How claims are matched.
+    pub matcher: Matcher,
+    /// The support decision's constants: the shipped fit of the matcher by
+    /// default; the BASIL evaluation runs each held-out event with a refit.
     pub support: SupportModel,
 }
 
-/// Run the pure stages over loaded sources.
+impl AnalysisOptions {
+    /// The lexical matcher with its shipped support model.
+    pub const LEXICAL: AnalysisOptions = AnalysisOptions {
+        matcher: Matcher::Lexical,
+        support: SupportModel::LEXICAL,
+    };
+
+    /// The embedding model with its shipped support model.
+    pub const EMBEDDINGS: AnalysisOptions = AnalysisOptions {
+        matcher: Matcher::Embeddings,
+        support: SupportModel::WITH_EMBEDDINGS,
+    };
+
+    /// The shipped options of `matcher`.
+    pub fn of(matcher: Matcher) -> AnalysisOptions {
+        match matcher {
+            Matcher::Lexical => AnalysisOptions::LEXICAL,
+            Matcher::Embeddings => AnalysisOptions::EMBEDDINGS,
+        }
+    }
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions::LEXICAL
+    }
+}
+
+/// Run the pure stages over loaded sources, lexical matcher.
 pub fn analyse(loaded: Vec<LoadedSource>) -> Analysis {
     analyse_with_progress(loaded, &())
 }
 
 /// [`analyse`], telling `progress` how far it is.
 pub fn analyse_with_progress(loaded: Vec<LoadedSource>, progress: &dyn Progress) -> Analysis {
-    analyse_with(loaded, &AnalysisOptions::default(), progress)
+    analyse_lexically(loaded, &AnalysisOptions::LEXICAL.support, progress)
 }
 
-/// [`analyse_with_progress`] with `options`.
+/// [`analyse_with_progress`] with `options`; fails only when the embedding
+/// model does (a corrupt build).
 pub fn analyse_with(
-    mut loaded: Vec<LoadedSource>,
+    loaded: Vec<LoadedSource>,
     options: &AnalysisOptions,
     progress: &dyn Progress,
+) -> Result<Analysis> {
+    match options.matcher {
+        Matcher::Lexical => Ok(analyse_lexically(loaded, &options.support, progress)),
+        Matcher::Embeddings => {
+            let embedder = shipped_embedder()?;
+            let embed = |claims: &[&str]| embedder.embed(claims).map(Some);
+            Ok(run_stages(loaded, &options.support, embed, progress)?)
+        }
+    }
+}
+
+fn analyse_lexically(
+    loaded: Vec<LoadedSource>,
+    support: &SupportModel,
+    progress: &dyn Progress,
 ) -> Analysis {
+    let no_model = |_: &[&str]| Ok::<_, std::convert::Infallible>(None);
+    match run_stages(loaded, support, no_model, progress) {
+        Ok(analysis) => analysis,
+        Err(never) => match never {},
+    }
+}
+
+/// The embedding model, loaded once per process (its checksums checked then).
+pub fn shipped_embedder() -> std::result::Result<&'static Embedder, EmbedError> {
+    static EMBEDDER: OnceLock<Embedder> = OnceLock::new();
+    if let Some(embedder) = EMBEDDER.get() {
+        return Ok(embedder);
+    }
+    let embedder = Embedder::shipped()?;
+    Ok(EMBEDDER.get_or_init(|| embedder))
+}
+
+/// The stages in order; `embed` gives the claims' embeddings (`None`
+/// without the model), the only step that can fail.
+fn run_stages<E>(
+    mut loaded: Vec<LoadedSource>,
+    support: &SupportModel,
+    embed: impl FnOnce(&[&str]) -> std::result::Result<Option<Vec<Embedding>>, E>,
+    progress: &dyn Progress,
+) -> std::result::Result<Analysis, E> {
     loaded.sort_by(|a, b| a.id.cmp(&b.id));
     progress.start("segmenting", loaded.len() as u64);
     let texts: Vec<TextOutput> = loaded
@@ -100,6 +183,12 @@ pub fn analyse_with(
     }
     progress.start("choosing claims", 0);
     let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
+    progress.start("embedding claims", 0);
+    let claim_texts: Vec<&str> = claims
+        .iter()
+        .map(|&i| analysis.segments[i].text.as_str())
+        .collect();
+    let embeddings = embed(&claim_texts)?;
     progress.start("aligning claims, finding facts", 0);
     let published: BTreeMap<&SourceId, jiff::civil::Date> = analysis
         .sources
@@ -113,10 +202,10 @@ pub fn analyse_with(
             rayon::join(
                 || {
                     let params = AlignParams {
-                        support: options.support,
+                        support: *support,
                         ..AlignParams::default()
                     };
-                    align::align(&inputs, params)
+                    align::align_with(&inputs, embeddings.as_deref(), params)
                 },
                 // Facts of claims only: a heading states nothing to contradict.
                 || {
@@ -172,7 +261,7 @@ pub fn analyse_with(
     analysis.variants = variants;
     analysis.names = names;
     analysis.candidates = alignment.candidates;
-    analysis
+    Ok(analysis)
 }
 
 /// The claims among `segments` (indices, ascending) and the aligner's input
@@ -205,16 +294,17 @@ pub fn claim_inputs<'a>(
 
 /// Load the sources folder and analyse it.
 pub fn load_and_analyse(sources: &Path) -> Result<(Analysis, Vec<Diagnostic>)> {
-    load_and_analyse_with_progress(sources, &())
+    load_and_analyse_with_progress(sources, &AnalysisOptions::LEXICAL, &())
 }
 
 pub(crate) fn load_and_analyse_with_progress(
     sources: &Path,
+    options: &AnalysisOptions,
     progress: &dyn Progress,
 ) -> Result<(Analysis, Vec<Diagnostic>)> {
     progress.start("reading sources", 0);
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
-    let analysis = analyse_with_progress(loaded, progress);
+    let analysis = analyse_with(loaded, options, progress)?;
     let with_segments = model::by_source(&analysis.segments, |s| &s.source);
     for info in &analysis.sources {
         if !with_segments.contains_key(&info.id) {

@@ -17,12 +17,14 @@
 pub mod features;
 pub mod index;
 pub mod score;
+pub mod semantic;
 pub mod support;
 
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::embed::Embedding;
 use crate::narrow::to_u32;
 use crate::text::{quoted, word_diff};
 use rustc_hash::FxHashMap;
@@ -96,6 +98,18 @@ const COPIED_SOURCE_MIN_PAIRS: usize = 3;
 
 /// Align segments through the candidate index.
 pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
+    align_with(segments, None, params)
+}
+
+/// [`align`], with each segment's sentence embedding (parallel to
+/// `segments`) when the model runs: the cosine of a pair is a feature of the
+/// support decision, and pairs of close embeddings are candidates too
+/// ([`semantic::candidate_pairs`]).
+pub fn align_with(
+    segments: &[AlignInput<'_>],
+    embeddings: Option<&[Embedding]>,
+    params: AlignParams,
+) -> Alignment {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
     let weighted = weighted(&texts, &features);
@@ -106,7 +120,26 @@ pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
         let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
         pairs.retain(|&(a, b)| score::may_support(of(a), of(b)));
     }
-    let mut alignment = finish(segments, &texts, &weighted, &pairs, &params.support);
+    let scored = match embeddings {
+        Some(embeddings) => semantic::with_candidate_pairs(segments, embeddings, &pairs),
+        None => pairs.clone(),
+    };
+    let cosine = |x: u32, y: u32| {
+        embeddings.map_or(0.0, |e| {
+            let first = |d: u32| texts.firsts()[d as usize] as usize;
+            e[first(x)].cosine(&e[first(y)])
+        })
+    };
+    let mut alignment = finish(
+        segments,
+        &texts,
+        &weighted,
+        &scored,
+        &cosine,
+        &params.support,
+    );
+    // Conflicts and developments are looked for between pairs that share
+    // story terms: the lexical candidates.
     alignment.related = pairs;
     alignment
 }
@@ -125,18 +158,28 @@ pub struct CandidateSupport {
     pub a_for_b: SupportFeatures,
 }
 
-/// Every pair the candidate index proposes, with the support features of
-/// each way, sorted by `(a, b)`: what a refit of [`SupportModel`] learns from
-/// (the BASIL evaluation refits it leave-one-event-out).
-pub fn support_candidates(segments: &[AlignInput<'_>]) -> Vec<CandidateSupport> {
+/// Every pair the candidate index proposes (and, with `embeddings`, the
+/// pairs of close embeddings), with the support features of each way, sorted
+/// by `(a, b)`: what a refit of [`SupportModel`] learns from (the BASIL
+/// evaluation refits it leave-one-event-out).
+pub fn support_candidates(
+    segments: &[AlignInput<'_>],
+    embeddings: Option<&[Embedding]>,
+) -> Vec<CandidateSupport> {
     let texts = Distinct::new(segments.iter().map(|segment| segment.text));
     let features = features(segments, &texts);
     let weighted = weighted(&texts, &features);
     let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
-    candidates(segments, &texts, &weighted, AlignParams::default())
+    let lexical = candidates(segments, &texts, &weighted, AlignParams::default());
+    let pairs = match embeddings {
+        Some(embeddings) => semantic::with_candidate_pairs(segments, embeddings, &lexical),
+        None => lexical,
+    };
+    pairs
         .into_par_iter()
         .map(|(a, b)| {
-            let (b_for_a, a_for_b) = score::support_features_both_ways(of(a), of(b));
+            let cosine = embeddings.map_or(0.0, |e| e[a as usize].cosine(&e[b as usize]));
+            let (b_for_a, a_for_b) = score::support_features_both_ways(of(a), of(b), cosine);
             CandidateSupport {
                 a,
                 b,
@@ -207,7 +250,14 @@ pub fn oracle(segments: &[AlignInput<'_>]) -> Alignment {
     let pairs: Vec<(u32, u32)> = pairs_from.into_iter().flat_map(|(_, kept)| kept).collect();
     Alignment {
         candidates: all_pairs,
-        ..finish(segments, &texts, &weighted, &pairs, &SupportModel::SHIPPED)
+        ..finish(
+            segments,
+            &texts,
+            &weighted,
+            &pairs,
+            &|_, _| 0.0,
+            &SupportModel::LEXICAL,
+        )
     }
 }
 
@@ -237,6 +287,7 @@ fn finish(
     texts: &Distinct,
     weighted: &[score::Weighted<'_>],
     pairs: &[(u32, u32)],
+    cosine: &(dyn Fn(u32, u32) -> f32 + Sync),
     model: &SupportModel,
 ) -> Alignment {
     let text = |d: u32| segments[texts.firsts()[d as usize] as usize].text;
@@ -247,9 +298,13 @@ fn finish(
     let lower =
         |d: u32| lower_words[d as usize].get_or_init(|| word_diff::LowerWords::new(text(d)));
     let judge = |x: u32, y: u32| {
-        verdict(&weighted[x as usize], &weighted[y as usize], model, || {
-            verbatim_with(text(x), text(y), || (lower(x), lower(y)))
-        })
+        verdict(
+            &weighted[x as usize],
+            &weighted[y as usize],
+            cosine(x, y),
+            model,
+            || verbatim_with(text(x), text(y), || (lower(x), lower(y))),
+        )
     };
     // Pairs are sorted by their first segment: segment `a`'s pairs are
     // `pairs_from[a]..pairs_from[a + 1]`.
@@ -300,6 +355,7 @@ fn finish(
 fn verdict(
     fa: &score::Weighted<'_>,
     fb: &score::Weighted<'_>,
+    cosine: f32,
     model: &SupportModel,
     verbatim: impl FnOnce() -> bool,
 ) -> Option<Verdict> {
@@ -308,7 +364,7 @@ fn verdict(
         score,
         b_supports_a,
         a_supports_b,
-    } = score::score_related_pair(fa, fb, model)?;
+    } = score::score_related_pair(fa, fb, cosine, model)?;
     // The word diff is the costly part; sentences sharing under half
     // their distinct words are never near-verbatim (on the 10,304
     // verbatim pairs of the GVA corpus the lowest share is 0.78).
@@ -505,7 +561,8 @@ mod tests {
                 let found = verdict(
                     &weighted[a as usize],
                     &weighted[b as usize],
-                    &SupportModel::SHIPPED,
+                    0.0,
+                    &SupportModel::LEXICAL,
                     || is_verbatim(ta, tb),
                 )?;
                 Some(Match {

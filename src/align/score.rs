@@ -420,6 +420,7 @@ pub(crate) fn weighted_supports(
         &overlaps.swapped(),
         surface,
         paraphrase_score,
+        0.0,
     );
     supported(
         features,
@@ -456,20 +457,19 @@ pub(crate) fn score_pair(
     if !may_support(a, b) {
         return None;
     }
-    score_related_pair(a, b, model)
+    score_related_pair(a, b, 0.0, model)
 }
 
-/// The score of a pair (what `score_pair` gives) for a pair known to pass [`may_support`], as every pair
-/// the candidate index proposes with its default limits does.
+/// The score of a candidate pair (what `score_pair` gives for a pair that
+/// passes [`may_support`], as every pair the lexical index proposes does;
+/// pairs the embeddings propose may share fewer terms), with the cosine of
+/// their embeddings (0 without the model).
 pub(crate) fn score_related_pair(
     a: &Weighted<'_>,
     b: &Weighted<'_>,
+    cosine: f32,
     model: &SupportModel,
 ) -> Option<ScoredPair> {
-    debug_assert!(
-        may_support(a, b),
-        "a related pair shares two distinctive terms"
-    );
     let overlaps = Overlaps::of(a, b);
     let swapped = overlaps.swapped();
     let mut features = features_but_bigrams(a, b, &overlaps);
@@ -479,8 +479,8 @@ pub(crate) fn score_related_pair(
     // bigrams bounds; the margin keeps rounding from ever deciding).
     let highest_score = logistic(&features, &PARAPHRASE_WEIGHTS);
     let surface = features[SURFACE_DICE];
-    let bound_ab = support_features(a, &overlaps, b, &swapped, surface, highest_score);
-    let bound_ba = support_features(b, &swapped, a, &overlaps, surface, highest_score);
+    let bound_ab = support_features(a, &overlaps, b, &swapped, surface, highest_score, cosine);
+    let bound_ba = support_features(b, &swapped, a, &overlaps, surface, highest_score, cosine);
     let b_states_facts_of_a = states_facts_of(a, b, &overlaps);
     let a_states_facts_of_b = states_facts_of(b, a, &swapped);
     let below = |bound: &SupportFeatures| model.log_odds(bound) < model.min_log_odds - BOUND_MARGIN;
@@ -523,6 +523,7 @@ pub(crate) fn score_related_pair(
 pub(crate) fn support_features_both_ways(
     a: &Weighted<'_>,
     b: &Weighted<'_>,
+    cosine: f32,
 ) -> (SupportFeatures, SupportFeatures) {
     let overlaps = Overlaps::of(a, b);
     let swapped = overlaps.swapped();
@@ -531,8 +532,8 @@ pub(crate) fn support_features_both_ways(
     let score = logistic(&features, &PARAPHRASE_WEIGHTS);
     let surface = features[SURFACE_DICE];
     (
-        support_features(a, &overlaps, b, &swapped, surface, score),
-        support_features(b, &swapped, a, &overlaps, surface, score),
+        support_features(a, &overlaps, b, &swapped, surface, score, cosine),
+        support_features(b, &swapped, a, &overlaps, surface, score, cosine),
     )
 }
 
@@ -549,6 +550,7 @@ fn support_features(
     swapped: &Overlaps,
     surface_dice: f32,
     paraphrase: f32,
+    cosine: f32,
 ) -> SupportFeatures {
     let (claim_total, claim_shared) = overlaps.content_of_a(claim);
     let (supporter_total, supporter_shared) = swapped.content_of_a(supporter);
@@ -558,6 +560,7 @@ fn support_features(
         shared_weight: claim_shared,
         surface_dice,
         paraphrase,
+        cosine,
     }
 }
 
@@ -660,11 +663,11 @@ mod tests {
                 let alone = Some(ScoredPair {
                     features,
                     score,
-                    b_supports_a: weighted_supports(a, b, score, &SupportModel::SHIPPED),
-                    a_supports_b: weighted_supports(b, a, score, &SupportModel::SHIPPED),
+                    b_supports_a: weighted_supports(a, b, score, &SupportModel::LEXICAL),
+                    a_supports_b: weighted_supports(b, a, score, &SupportModel::LEXICAL),
                 })
                 .filter(|p| p.b_supports_a.is_some() || p.a_supports_b.is_some());
-                assert_eq!(score_pair(a, b, &SupportModel::SHIPPED), alone);
+                assert_eq!(score_pair(a, b, &SupportModel::LEXICAL), alone);
                 supported += usize::from(alone.is_some_and(|p| p.b_supports_a.is_some()));
                 let level = |s: Option<Supported>| s.map(|s| s.level);
                 fuller_one_way += usize::from(alone.is_some_and(|p| {

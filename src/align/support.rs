@@ -76,11 +76,14 @@ pub struct SupportFeatures {
     pub surface_dice: f32,
     /// The paraphrase score of the two (symmetric, fitted on MRPC).
     pub paraphrase: f32,
+    /// Cosine of the two sentences' embeddings (symmetric; 0 without the
+    /// model, whose weight in [`SupportModel::LEXICAL`] is 0).
+    pub cosine: f32,
 }
 
 /// The support decision's constants: the logistic model over
 /// [`SupportFeatures`], its threshold and the full/partial split. The
-/// pipeline uses [`SupportModel::SHIPPED`]; the evaluation refits it on
+/// pipeline uses [`SupportModel::LEXICAL`]; the evaluation refits it on
 /// seven BASIL events and runs the pipeline with that fit on the eighth
 /// (tests/it/eval_basil.rs).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,7 +101,7 @@ pub struct SupportModel {
 }
 
 /// How many features the support model reads.
-pub const SUPPORT_FEATURES: usize = 5;
+pub const SUPPORT_FEATURES: usize = 6;
 
 /// Names of [`SupportFeatures`]' fields as the model reads them, in order (docs and fitting output).
 pub const SUPPORT_FEATURE_NAMES: [&str; SUPPORT_FEATURES] = [
@@ -107,11 +110,12 @@ pub const SUPPORT_FEATURE_NAMES: [&str; SUPPORT_FEATURES] = [
     "ln(1 + shared weight)",
     "surface Dice",
     "paraphrase score",
+    "embedding cosine",
 ];
 
 impl SupportModel {
-    /// Fitted on all eight BASIL events (weights and bias); the
-    /// leave-one-event-out folds gave 2.26–3.51, 1.99–3.00, 1.04–1.31,
+    /// The lexical model (no embedding; its weight is 0), fitted on all
+    /// eight BASIL events (weights and bias); the leave-one-event-out folds gave 2.26–3.51, 1.99–3.00, 1.04–1.31,
     /// 2.56–4.32 and 1.94–2.57 for the five weights.
     ///
     /// - `min_log_odds` −0.31 (probability 0.42): the threshold that, picked
@@ -119,11 +123,21 @@ impl SupportModel {
     ///   held-out events pooled. Every fold picked about the same value.
     /// - `full_min_coverage` 0.33: every fold's best split between the
     ///   labels `full` and `partial` fell at 0.32–0.33.
-    pub const SHIPPED: SupportModel = SupportModel {
-        weights: [2.634, 2.389, 1.136, 4.374, 1.765],
+    pub const LEXICAL: SupportModel = SupportModel {
+        weights: [2.634, 2.389, 1.136, 4.374, 1.765, 0.0],
         bias: -6.649,
         min_log_odds: -0.31,
         full_min_coverage: 0.33,
+    };
+
+    /// The model with the embedding cosine, fitted on all eight BASIL events
+    /// by the procedure of the leave-one-event-out test (printed there as
+    /// "fit on all eight"; tests/it/support_fit.rs).
+    pub const WITH_EMBEDDINGS: SupportModel = SupportModel {
+        weights: [2.437, 2.257, 0.789, 4.947, 0.169, 4.805],
+        bias: -8.074,
+        min_log_odds: -0.50,
+        full_min_coverage: 0.40,
     };
 
     /// The model's log-odds that B states A's claim.
@@ -158,7 +172,7 @@ impl SupportModel {
 
 impl Default for SupportModel {
     fn default() -> Self {
-        SupportModel::SHIPPED
+        SupportModel::LEXICAL
     }
 }
 
@@ -174,6 +188,7 @@ impl SupportFeatures {
             self.shared_weight.max(0.0).ln_1p(),
             self.surface_dice,
             self.paraphrase,
+            self.cosine,
         ]
     }
 }
@@ -190,9 +205,10 @@ mod tests {
             shared_weight: 20.0,
             surface_dice: 0.4,
             paraphrase: 0.5,
+            cosine: 0.0,
         };
         assert_eq!(
-            SupportModel::SHIPPED.level(&strong),
+            SupportModel::LEXICAL.level(&strong),
             Some(SupportLevel::Full)
         );
         let weak = SupportFeatures {
@@ -201,8 +217,9 @@ mod tests {
             shared_weight: 3.0,
             surface_dice: 0.1,
             paraphrase: 0.05,
+            cosine: 0.0,
         };
-        assert_eq!(SupportModel::SHIPPED.level(&weak), None);
+        assert_eq!(SupportModel::LEXICAL.level(&weak), None);
     }
 
     #[test]
@@ -213,8 +230,9 @@ mod tests {
             shared_weight: 15.0,
             surface_dice: 0.35,
             paraphrase: 0.3,
+            cosine: 0.0,
         };
-        let m = SupportModel::SHIPPED;
+        let m = SupportModel::LEXICAL;
         assert!(m.log_odds(&core) >= m.min_log_odds, "{}", m.log_odds(&core));
         assert_eq!(m.level(&core), Some(SupportLevel::Partial));
     }

@@ -5,7 +5,7 @@ use crate::commands::Outcome;
 use crate::config::ReportConfig;
 use crate::error::{Diagnostic, Result};
 use crate::load;
-use crate::pipeline::{build_report, load_and_analyse_with_progress};
+use crate::pipeline::{AnalysisOptions, build_report, load_and_analyse_with_progress};
 use crate::progress::Progress;
 use crate::report::{self, AnnotationReport};
 use crate::write;
@@ -39,7 +39,11 @@ fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
 }
 
 pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome> {
-    let (analysis, mut diagnostics) = load_and_analyse_with_progress(&config.sources, progress)?;
+    let (analysis, mut diagnostics) = load_and_analyse_with_progress(
+        &config.sources,
+        &AnalysisOptions::of(config.matcher),
+        progress,
+    )?;
     progress.start("anchoring annotations, building the report", 0);
     let (entries, problems) = load::load_annotations(&config.annotations);
     diagnostics.extend(problems);

@@ -30,7 +30,7 @@ mod tests {
     #[test]
     fn words_in_quotes_are_not_counted() {
         let text = r#""We are ready to sign this week," Zelensky said."#;
-        assert_eq!(quoted_spans(text), vec![(0, 34)]);
+        assert_eq!(quoted_spans(text), vec![(0, 33)]);
         assert_eq!(words_outside_quotes(text), 2);
         assert_eq!(words_outside_quotes("No quotes here at all."), 5);
         // An unpaired mark quotes nothing.

@@ -57,7 +57,7 @@ pub fn fit(questions: &[Question]) -> SupportModel {
     let mut model = SupportModel {
         weights: [0.0; SUPPORT_FEATURES],
         bias: beta[SUPPORT_FEATURES] as f32,
-        ..SupportModel::SHIPPED
+        ..SupportModel::LEXICAL
     };
     for (w, b) in model.weights.iter_mut().zip(beta) {
         *w = b as f32;
@@ -162,7 +162,7 @@ fn threshold(model: &SupportModel, questions: &[Question]) -> f32 {
             let right = marked.iter().filter(|c| stated[c]).count();
             !marked.is_empty() && right as f64 / marked.len() as f64 >= TRAINING_PRECISION
         })
-        .unwrap_or(SupportModel::SHIPPED.min_log_odds)
+        .unwrap_or(SupportModel::LEXICAL.min_log_odds)
 }
 
 /// The coverage split (on a grid of 0.01) that best tells the training
@@ -192,5 +192,5 @@ fn full_split(model: &SupportModel, questions: &[Question]) -> f32 {
     (5..=80)
         .map(|step| step as f32 * 0.01)
         .max_by(|&a, &b| balanced_accuracy(a).total_cmp(&balanced_accuracy(b)))
-        .unwrap_or(SupportModel::SHIPPED.full_min_coverage)
+        .unwrap_or(SupportModel::LEXICAL.full_min_coverage)
 }
