@@ -104,7 +104,7 @@ pub fn align(segments: &[AlignInput<'_>], params: AlignParams) -> Alignment {
 /// [`align`], with each segment's sentence embedding (parallel to
 /// `segments`) when the model runs: the cosine of a pair is a feature of the
 /// support decision, and pairs of close embeddings are candidates too
-/// ([`semantic::candidate_pairs`]).
+/// ([`semantic::with_candidate_pairs`]).
 pub fn align_with(
     segments: &[AlignInput<'_>],
     embeddings: Option<&[Embedding]>,

@@ -6,6 +6,12 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+/// Test runs of the binary go side by side: each embeds with one candle
+/// thread (its batches then run on rayon), or the spinning element-wise
+/// pools of several processes starve each other (a test run took 20 minutes
+/// instead of 2; docs/embeddings.md).
+const CANDLE_THREADS: (&str, &str) = ("CANDLE_NUM_THREADS", "1");
+
 /// The bundled sources folder.
 pub fn bundled_sources() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sources")
@@ -56,7 +62,10 @@ impl Workspace {
     /// `corroborate <args>` run in this folder.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::cargo_bin("corroborate").expect("binary");
-        command.current_dir(self.path()).args(args);
+        command
+            .current_dir(self.path())
+            .args(args)
+            .env(CANDLE_THREADS.0, CANDLE_THREADS.1);
         command
     }
 
@@ -66,6 +75,7 @@ impl Workspace {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
             .args(args)
             .current_dir(self.path())
+            .env(CANDLE_THREADS.0, CANDLE_THREADS.1)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()

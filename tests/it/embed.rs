@@ -173,3 +173,61 @@ fn output_is_in_input_order() {
     assert!(forward[1].cosine(&backward[0]) > MIN_COSINE_ACROSS_BATCHES);
     assert!(forward[0].cosine(&forward[1]) < 0.5);
 }
+
+/// The bundled story through the binary with `--matcher model`: the model
+/// finds support the words alone miss (001's returning delegation is
+/// stated in part by 002 too), and the claims only 000's Miami Summit half
+/// gives stay single-source.
+#[test]
+fn the_model_matcher_runs_end_to_end_on_the_seeds() {
+    let workspace = crate::common::Workspace::with_seeds();
+    let output = workspace
+        .command(&["report", "--matcher", "model"])
+        .output()
+        .expect("report");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = workspace.report_json();
+    let segments = report["segments"].as_array().expect("segments");
+    let partly = segments
+        .iter()
+        .filter(|s| s["verdict"] == "partly_corroborated")
+        .count();
+    assert!(partly > 8, "{partly} partly corroborated (lexical: 8)");
+    let returned = segments
+        .iter()
+        .find(|s| {
+            s["source"] == "001"
+                && s["text"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("delegation had returned"))
+        })
+        .expect("001's returning delegation");
+    let backers: Vec<&str> = returned["support"]
+        .as_array()
+        .expect("support")
+        .iter()
+        .filter_map(|s| s["source"].as_str())
+        .collect();
+    assert_eq!(backers, ["000", "002"], "{returned}");
+    for detail in [
+        "Convention Centre",
+        "Multilateral Investment Guarantee",
+        "$50 billion",
+    ] {
+        for segment in segments.iter().filter(|s| {
+            s["source"] == "000" && s["text"].as_str().is_some_and(|t| t.contains(detail))
+        }) {
+            assert!(
+                matches!(
+                    segment["verdict"].as_str(),
+                    Some("single_source" | "not_a_claim")
+                ),
+                "{segment}"
+            );
+        }
+    }
+}
