@@ -51,6 +51,6 @@ pub use config::Config;
 pub use error::{Diagnostic, Error, Result, Severity};
 pub use pipeline::{
     Analysis, AnalysisOptions, Matcher, analyse, analyse_with, analyse_with_progress, build_report,
-    claim_inputs, load_and_analyse, shipped_embedder,
+    claim_inputs, claim_texts, load_and_analyse, shipped_embedder,
 };
 pub use progress::Progress;

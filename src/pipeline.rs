@@ -119,7 +119,10 @@ pub fn analyse_with(
         Matcher::Lexical => Ok(analyse_lexically(loaded, &options.support, progress)),
         Matcher::Embeddings => {
             let embedder = shipped_embedder()?;
-            let embed = |claims: &[&str]| embedder.embed(claims).map(Some);
+            let embed = |claims: &[&str], progress: &dyn Progress| {
+                progress.start("embedding claims", 0);
+                embedder.embed(claims).map(Some)
+            };
             Ok(run_stages(loaded, &options.support, embed, progress)?)
         }
     }
@@ -130,7 +133,7 @@ fn analyse_lexically(
     support: &SupportModel,
     progress: &dyn Progress,
 ) -> Analysis {
-    let no_model = |_: &[&str]| Ok::<_, std::convert::Infallible>(None);
+    let no_model = |_: &[&str], _: &dyn Progress| Ok::<_, std::convert::Infallible>(None);
     match run_stages(loaded, support, no_model, progress) {
         Ok(analysis) => analysis,
         Err(never) => match never {},
@@ -152,7 +155,7 @@ pub fn shipped_embedder() -> std::result::Result<&'static Embedder, EmbedError> 
 fn run_stages<E>(
     mut loaded: Vec<LoadedSource>,
     support: &SupportModel,
-    embed: impl FnOnce(&[&str]) -> std::result::Result<Option<Vec<Embedding>>, E>,
+    embed: impl FnOnce(&[&str], &dyn Progress) -> std::result::Result<Option<Vec<Embedding>>, E>,
     progress: &dyn Progress,
 ) -> std::result::Result<Analysis, E> {
     loaded.sort_by(|a, b| a.id.cmp(&b.id));
@@ -183,12 +186,7 @@ fn run_stages<E>(
     }
     progress.start("choosing claims", 0);
     let (claims, inputs) = claim_inputs(&analysis.sources, &analysis.segments);
-    progress.start("embedding claims", 0);
-    let claim_texts: Vec<&str> = claims
-        .iter()
-        .map(|&i| analysis.segments[i].text.as_str())
-        .collect();
-    let embeddings = embed(&claim_texts)?;
+    let embeddings = embed(&claim_texts(&analysis.segments, &claims), progress)?;
     progress.start("aligning claims, finding facts", 0);
     let published: BTreeMap<&SourceId, jiff::civil::Date> = analysis
         .sources
@@ -290,6 +288,12 @@ pub fn claim_inputs<'a>(
         })
         .collect();
     (claims, inputs)
+}
+
+/// The text of each claim (`claims` as [`claim_inputs`] gives them), as the
+/// embedding model reads it: the segment as written, not normalised.
+pub fn claim_texts<'a>(segments: &'a [Segment], claims: &[usize]) -> Vec<&'a str> {
+    claims.iter().map(|&i| segments[i].text.as_str()).collect()
 }
 
 /// Load the sources folder and analyse it.

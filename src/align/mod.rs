@@ -120,10 +120,7 @@ pub fn align_with(
         let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
         pairs.retain(|&(a, b)| score::may_support(of(a), of(b)));
     }
-    let scored = match embeddings {
-        Some(embeddings) => semantic::with_candidate_pairs(segments, embeddings, &pairs),
-        None => pairs.clone(),
-    };
+    let scored = semantic::with_candidate_pairs(segments, embeddings, &pairs);
     let cosine = |x: u32, y: u32| {
         embeddings.map_or(0.0, |e| {
             let first = |d: u32| texts.firsts()[d as usize] as usize;
@@ -171,10 +168,7 @@ pub fn support_candidates(
     let weighted = weighted(&texts, &features);
     let of = |i: u32| &weighted[texts.of()[i as usize] as usize];
     let lexical = candidates(segments, &texts, &weighted, AlignParams::default());
-    let pairs = match embeddings {
-        Some(embeddings) => semantic::with_candidate_pairs(segments, embeddings, &lexical),
-        None => lexical,
-    };
+    let pairs = semantic::with_candidate_pairs(segments, embeddings, &lexical);
     pairs
         .into_par_iter()
         .map(|(a, b)| {
@@ -280,8 +274,9 @@ struct Verdict {
     verbatim: bool,
 }
 
-/// Score `pairs`, each known to share two distinctive terms
-/// ([`score::may_support`]).
+/// Score `pairs`: the lexical candidates, each sharing two distinctive terms
+/// ([`score::may_support`]), and with the model the pairs of close meaning;
+/// `cosine` gives two distinct texts' embedding cosine (0 without the model).
 fn finish(
     segments: &[AlignInput<'_>],
     texts: &Distinct,

@@ -22,13 +22,16 @@ pub const SEMANTIC_MIN_COSINE: f32 = 0.5;
 /// candidates only, so that the lexical index's scaling holds.
 pub const SEMANTIC_MAX_SEGMENTS: usize = 3_000;
 
-/// The lexical candidate `pairs` (sorted) and the pairs of close embeddings,
-/// sorted and without repeats.
+/// The lexical candidate `pairs` (sorted) and, with `embeddings`, the pairs
+/// of close embeddings, sorted and without repeats: the pairs to score.
 pub(crate) fn with_candidate_pairs(
     segments: &[AlignInput<'_>],
-    embeddings: &[Embedding],
+    embeddings: Option<&[Embedding]>,
     pairs: &[(u32, u32)],
 ) -> Vec<(u32, u32)> {
+    let Some(embeddings) = embeddings else {
+        return pairs.to_vec();
+    };
     let mut all = pairs.to_vec();
     all.extend(close_pairs(segments, embeddings));
     all.par_sort_unstable();

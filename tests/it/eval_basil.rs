@@ -297,12 +297,8 @@ fn questions(number: usize, event: &Event, matcher: Matcher) -> Vec<Question> {
     let analysis = corroborate::analyse(event.sources.clone());
     let sentence_of = sentences_of(event, &analysis);
     let (claims, inputs) = corroborate::claim_inputs(&analysis.sources, &analysis.segments);
-    // As the pipeline embeds them: each claim's text.
     let embeddings = (matcher == Matcher::Embeddings).then(|| {
-        let texts: Vec<&str> = claims
-            .iter()
-            .map(|&i| analysis.segments[i].text.as_str())
-            .collect();
+        let texts = corroborate::claim_texts(&analysis.segments, &claims);
         let embedder = corroborate::shipped_embedder().expect("the shipped model loads");
         embedder.embed(&texts).expect("embeddings")
     });
