@@ -184,40 +184,60 @@ fn for_each_term(
     }
 }
 
-/// The details of `claim` that a supporter (`theirs`, its features) does not state, as written in the
-/// claim and in reading order: each run of terms in a row that the supporter
-/// lacks ("European Union", "$50 billion", "insurance scheme"), when it holds
-/// a name or a number or at least [`MIN_DETAIL_WORDS`] content words. (A lone
-/// content word is left out: most sentences differ in many of those.)
-pub fn details_missing(claim: &str, theirs: &SentenceFeatures) -> Vec<String> {
-    let has = |kind: TermKind, hash: u64| {
-        let list = match kind {
-            TermKind::Word => &theirs.words,
-            TermKind::Name => &theirs.names,
-            TermKind::Number => &theirs.numbers,
+/// A claim's terms in reading order, split once: a claim backed in part by
+/// many supporters is checked against each ([`ClaimTerms::missing_in`]).
+#[derive(Debug, Clone)]
+pub struct ClaimTerms<'a> {
+    words: Vec<&'a str>,
+    terms: Vec<(TermKind, u64, std::ops::Range<usize>)>,
+}
+
+impl<'a> ClaimTerms<'a> {
+    /// Split `claim` (normalised text) into its terms.
+    pub fn new(claim: &'a str) -> Self {
+        let words: Vec<&str> = claim.unicode_words().collect();
+        let lower: Vec<Cow<'_, str>> = words.iter().map(|w| lowercase(w)).collect();
+        let sentence_case = capitals_of(&words, &lower);
+        let mut terms = Vec::new();
+        for_each_term(&words, &lower, sentence_case, |kind, hash, at| {
+            terms.push((kind, hash, at));
+        });
+        ClaimTerms { words, terms }
+    }
+
+    /// The details of the claim that a supporter (`theirs`, its features)
+    /// does not state, as written in the claim and in reading order: each run
+    /// of terms in a row that the supporter lacks ("European Union", "$50
+    /// billion", "insurance scheme"), when it holds a name or a number or at
+    /// least [`MIN_DETAIL_WORDS`] content words. (A lone content word is left
+    /// out: most sentences differ in many of those.)
+    pub fn missing_in(&self, theirs: &SentenceFeatures) -> Vec<String> {
+        let has = |kind: TermKind, hash: u64| {
+            let list = match kind {
+                TermKind::Word => &theirs.words,
+                TermKind::Name => &theirs.names,
+                TermKind::Number => &theirs.numbers,
+            };
+            list.binary_search(&hash).is_ok()
         };
-        list.binary_search(&hash).is_ok()
-    };
-    let words: Vec<&str> = claim.unicode_words().collect();
-    let lower: Vec<Cow<'_, str>> = words.iter().map(|w| lowercase(w)).collect();
-    let sentence_case = capitals_of(&words, &lower);
-    let mut details: Vec<String> = Vec::new();
-    let mut run = DetailRun::default();
-    for_each_term(&words, &lower, sentence_case, |kind, hash, at| {
-        let missing = !has(kind, hash);
-        let gap = run
-            .span
-            .as_ref()
-            .is_some_and(|span| span.end + MAX_DETAIL_GAP < at.start);
-        if !missing || gap {
-            run.finish(&words, &mut details);
+        let mut details: Vec<String> = Vec::new();
+        let mut run = DetailRun::default();
+        for (kind, hash, at) in &self.terms {
+            let missing = !has(*kind, *hash);
+            let gap = run
+                .span
+                .as_ref()
+                .is_some_and(|span| span.end + MAX_DETAIL_GAP < at.start);
+            if !missing || gap {
+                run.finish(&self.words, &mut details);
+            }
+            if missing {
+                run.add(*kind, at.clone());
+            }
         }
-        if missing {
-            run.add(kind, at);
-        }
-    });
-    run.finish(&words, &mut details);
-    details
+        run.finish(&self.words, &mut details);
+        details
+    }
 }
 
 /// Terms in a row that a supporter lacks.
@@ -398,14 +418,18 @@ mod tests {
         let claim = "The fund of $50 billion will be insured by the Multilateral Investment \
                      Guarantee Agency (MIGA) to lower investor exposure.";
         let supporter = "A reconstruction fund will lower investor exposure.";
-        let details = details_missing(claim, &SentenceFeatures::new(supporter));
+        let details = ClaimTerms::new(claim).missing_in(&SentenceFeatures::new(supporter));
         assert!(details.contains(&"50 billion".to_owned()), "{details:?}");
         assert!(details.iter().any(|d| d.contains("MIGA")), "{details:?}");
         assert!(
             !details.iter().any(|d| d.contains("exposure")),
             "{details:?}"
         );
-        assert!(details_missing(supporter, &SentenceFeatures::new(supporter)).is_empty());
+        assert!(
+            ClaimTerms::new(supporter)
+                .missing_in(&SentenceFeatures::new(supporter))
+                .is_empty()
+        );
     }
 
     #[test]

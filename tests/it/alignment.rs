@@ -179,3 +179,70 @@ fn partial_support_lists_the_details_only_this_source_gives() {
     // What both say is not a detail of one.
     assert!(!details.iter().any(|d| d.contains("Miami")), "{details:?}");
 }
+
+/// One claim, in other words, from each of eight outlets.
+const LIBRARY_VOTE: [&str; 8] = [
+    "The Riverton city council approved a $12 million budget for the new Hale Street library on Tuesday.",
+    "On Tuesday, Riverton's council voted to approve $12 million for a new library on Hale Street.",
+    "Riverton councillors on Tuesday backed a $12 million plan to build the Hale Street library.",
+    "A new Hale Street library will be built after the Riverton city council approved $12 million on Tuesday.",
+    "The council in Riverton signed off on Tuesday on $12 million for the Hale Street library.",
+    "Riverton will spend $12 million on a new library in Hale Street, its city council decided on Tuesday.",
+    "Tuesday's vote by the Riverton city council approved $12 million for the new Hale Street library.",
+    "Riverton city council members approved the $12 million Hale Street library budget on Tuesday.",
+];
+
+#[test]
+fn a_claim_many_outlets_state_lists_the_strongest_and_counts_the_rest() {
+    let workspace = Workspace::new();
+    for (n, claim) in LIBRARY_VOTE.iter().enumerate() {
+        workspace.write_source(
+            &format!("{n:03}.md"),
+            format!("---\nid: \"{n:03}\"\noutlet: Outlet {n}\n---\n{claim}\n"),
+        );
+    }
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let segments = report["segments"].as_array().expect("segments");
+    let mut capped = 0;
+    for s in segments {
+        let listed = s["support"].as_array().expect("support");
+        let more = |level: &str| s["more_support"][level].as_u64().unwrap_or(0);
+        assert!(
+            listed.len() <= corroborate::classify::MAX_LISTED_SUPPORT,
+            "{s}"
+        );
+        // Full support is listed before partial: what is left out is never
+        // stronger than what is shown.
+        let levels: Vec<&str> = listed
+            .iter()
+            .map(|x| x["level"].as_str().expect("level"))
+            .collect();
+        assert!(
+            levels.windows(2).all(|w| w != ["partial", "full"]),
+            "{levels:?}"
+        );
+        if levels.contains(&"partial") {
+            assert_eq!(more("full"), 0, "{s}");
+        }
+        if more("full") + more("partial") > 0 {
+            assert_eq!(
+                listed.len(),
+                corroborate::classify::MAX_LISTED_SUPPORT,
+                "{s}"
+            );
+            capped += 1;
+            let page = std::fs::read_to_string(workspace.reports().join(format!(
+                "sources/{}.md",
+                s["source"].as_str().expect("source")
+            )))
+            .expect("source page");
+            assert!(page.contains("more source"), "{page}");
+        }
+    }
+    assert!(
+        capped > 0,
+        "no claim of the eight lists only its strongest supporters"
+    );
+}

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::escape::escape;
 use super::highlight::highlighted;
 use super::lookup::Lookup;
-use super::{or_dash, section, source_page_file};
+use super::{or_dash, section, source_page_file, unlisted_support};
 use crate::annotate::{AnchorState, Status};
 use crate::classify::{ConflictReport, DevelopmentReport, Stage, Verdict};
 use crate::distinct::Distinct;
@@ -406,6 +406,10 @@ fn render_partly_corroborated(lookup: &Lookup<'_>, out: &mut String) {
             for (n, support) in claim.finding.support.iter().enumerate() {
                 backers.push_str(if n == 0 { "" } else { "; " });
                 lookup.describe(&support.source, &support.segment, &mut backers);
+            }
+            if let Some(more) = unlisted_support(claim.finding.more_support) {
+                backers.push_str("; ");
+                backers.push_str(&more);
             }
             let _ = writeln!(
                 lines,

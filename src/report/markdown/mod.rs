@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
-use crate::classify::Verdict;
+use crate::classify::{MoreSupport, Verdict};
 use crate::model::SourceId;
 use crate::report::Report;
 pub(crate) use changes_page::render_changes;
@@ -70,6 +70,24 @@ fn verdict_word(verdict: Verdict) -> &'static str {
         Verdict::Conflict => "conflict",
         Verdict::NotAClaim => "not a claim",
     }
+}
+
+/// The supporting sources a claim's page does not list, as a phrase ("5 more
+/// sources state it: 3 in full, 2 in part"); none when all are listed.
+fn unlisted_support(more: MoreSupport) -> Option<String> {
+    let total = more.full + more.partial;
+    if total == 0 {
+        return None;
+    }
+    let sources = if total == 1 {
+        "source states"
+    } else {
+        "sources state"
+    };
+    Some(format!(
+        "{total} more {sources} it, not listed: {} in full, {} in part",
+        more.full, more.partial
+    ))
 }
 
 /// A `## title` section listing `lines`; nothing when there are none.

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use super::escape::escape;
 use super::lookup::Lookup;
-use super::{or_dash, verdict_word};
+use super::{or_dash, unlisted_support, verdict_word};
 use crate::align::support::{SupportKind, SupportLevel};
 use crate::annotate::AnchorState;
 use crate::classify::Stage;
@@ -161,6 +161,10 @@ fn footnote(
                 .collect();
             let _ = write!(note, "; only here: {}.", details.join(", "));
         }
+    }
+    if let Some(more) = unlisted_support(finding.more_support) {
+        next_sentence(&mut note);
+        let _ = write!(note, "{more}.");
     }
     for copy in &finding.same_origin {
         next_sentence(&mut note);

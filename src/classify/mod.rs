@@ -13,13 +13,18 @@ use serde::Serialize;
 
 use std::sync::OnceLock;
 
-use crate::align::features::{SentenceFeatures, details_missing};
+use crate::align::features::SentenceFeatures;
 use crate::align::support::{SupportKind, SupportLevel, Supported};
 use crate::align::{Alignment, Match};
 use crate::distinct::{bucket_starts, group_by_bucket};
 use crate::facts::{Conflict, ConflictKind, Development};
 use crate::model::{Published, Segment, SegmentId, SourceId, SourceInfo};
 use crate::text::claims::{NotAClaim, not_a_claim};
+
+mod support;
+
+use support::{Backer, keep_best_of_each_source, listed, support_both_ways};
+pub use support::{MAX_LISTED_SUPPORT, MoreSupport};
 
 /// The tool's verdict on a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -56,9 +61,6 @@ pub struct Support {
     /// (names, figures, runs of words), as written here.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub only_here: Vec<String>,
-    /// The support model's log-odds: which supporter of a source is cited.
-    #[serde(skip)]
-    pub strength: f32,
 }
 
 /// A match with a copy: same words, not independent.
@@ -128,8 +130,12 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_a_claim: Option<NotAClaim>,
     /// Independent support: the best supporting segment of each other
-    /// source, full support first, then best first.
+    /// source, full support first, then best first; at most
+    /// [`MAX_LISTED_SUPPORT`].
     pub support: Vec<Support>,
+    /// The supporting sources beyond those listed.
+    #[serde(skip_serializing_if = "MoreSupport::is_empty")]
+    pub more_support: MoreSupport,
     /// Matches with copies, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_origin: Vec<SameOrigin>,
@@ -175,7 +181,7 @@ pub fn classify(
     let matches = MatchesOf::new(alignment, claims.len());
     // Each finding gathers its own matches: independent, so in parallel
     // (their order is set by sorting below).
-    let mut findings: Vec<Finding> = (0..segments.len())
+    let (mut findings, mut backers): (Vec<Finding>, Vec<Vec<Backer>>) = (0..segments.len())
         .into_par_iter()
         .map(|ours| {
             let claim = claims.binary_search(&ours);
@@ -193,21 +199,23 @@ pub fn classify(
                 },
                 not_a_claim: reason,
                 support: Vec::new(),
+                more_support: MoreSupport::default(),
                 same_origin: Vec::new(),
                 conflicts: Vec::new(),
                 developments: Vec::new(),
             };
+            let mut backers = Vec::new();
             let Ok(claim) = claim else {
-                return finding;
+                return (finding, backers);
             };
             for (m, theirs, supported) in matches.of(claim) {
                 let Some(supported) = supported else {
                     continue;
                 };
                 let theirs = claims[theirs];
-                let other = &segments[theirs];
                 let similarity = rounded_similarity(m.score);
                 if m.same_origin {
+                    let other = &segments[theirs];
                     finding.same_origin.push(SameOrigin {
                         source: other.source.clone(),
                         segment: other.id.clone(),
@@ -218,23 +226,20 @@ pub fn classify(
                         ),
                     });
                 } else {
-                    finding.support.push(Support {
-                        source: other.source.clone(),
-                        segment: other.id.clone(),
+                    backers.push(Backer {
+                        theirs,
                         similarity,
                         level: supported.level,
                         basis: supported.basis,
-                        only_here: Vec::new(),
                         strength: supported.log_odds,
                     });
                 }
             }
-            keep_best_of_each_source(&mut finding.support);
-            finding
+            keep_best_of_each_source(segments, &mut backers);
+            (finding, backers)
         })
-        .collect();
-    let index = segment_indices(segments);
-    support_both_ways(segments, &index, &mut findings);
+        .unzip();
+    support_both_ways(segments, &mut backers);
     // A supporter backs many claims in part: its features are made once.
     let features: Vec<OnceLock<SentenceFeatures>> =
         segments.iter().map(|_| OnceLock::new()).collect();
@@ -242,16 +247,11 @@ pub fn classify(
         |t: usize| features[t].get_or_init(|| SentenceFeatures::new(&segments[t].norm));
     findings
         .par_iter_mut()
+        .zip(backers.par_iter_mut())
         .enumerate()
-        .for_each(|(ours, finding)| {
-            for support in &mut finding.support {
-                if support.level == SupportLevel::Partial {
-                    let theirs = index.get(&support.segment).copied();
-                    support.only_here = theirs
-                        .map(|t| details_missing(&segments[ours].norm, features_of(t)))
-                        .unwrap_or_default();
-                }
-            }
+        .for_each(|(ours, (finding, backers))| {
+            (finding.support, finding.more_support) =
+                listed(segments, ours, std::mem::take(backers), &features_of);
         });
     for conflict in conflicts {
         for (ours, theirs, ours_says, theirs_says) in [
@@ -290,9 +290,6 @@ pub fn classify(
         finding
             .conflicts
             .sort_by(|x, y| (&x.segment, x.kind, &x.ours).cmp(&(&y.segment, y.kind, &y.ours)));
-        best_first(&mut finding.support, |s| (s.similarity, &s.segment));
-        // Stable: within each level the order above stays.
-        finding.support.sort_by_key(|s| std::cmp::Reverse(s.level));
         best_first(&mut finding.same_origin, |s| (s.similarity, &s.segment));
         if finding.verdict != Verdict::NotAClaim {
             if !finding.conflicts.is_empty() {
@@ -348,68 +345,6 @@ impl<'a> MatchesOf<'a> {
             });
         first.chain(second)
     }
-}
-
-/// Of several segments of one source that support a claim, the strongest
-/// (ties: the first in segment-id order) is the one cited: an editor checks
-/// one sentence per source.
-fn keep_best_of_each_source(support: &mut Vec<Support>) {
-    support.sort_by(|x, y| {
-        x.source
-            .cmp(&y.source)
-            .then_with(|| y.strength.total_cmp(&x.strength))
-            .then_with(|| x.segment.cmp(&y.segment))
-    });
-    support.dedup_by(|later, first| later.source == first.source);
-}
-
-/// A claim cited as support of another is stated, at least in part, by that
-/// other one: the core they share is in both. Where the model said nothing
-/// the other way, the other claim is added as partial support of it, so no
-/// page calls a cited sentence stated by no one.
-fn support_both_ways(
-    segments: &[Segment],
-    index: &rustc_hash::FxHashMap<&SegmentId, usize>,
-    findings: &mut [Finding],
-) {
-    let mut missing: Vec<(usize, Support)> = Vec::new();
-    for (ours, finding) in findings.iter().enumerate() {
-        for support in &finding.support {
-            let Some(&theirs) = index.get(&support.segment) else {
-                continue;
-            };
-            let source = &segments[ours].source;
-            if !findings[theirs].support.iter().any(|s| &s.source == source) {
-                missing.push((
-                    theirs,
-                    Support {
-                        source: source.clone(),
-                        segment: segments[ours].id.clone(),
-                        similarity: support.similarity,
-                        level: SupportLevel::Partial,
-                        basis: support.basis,
-                        only_here: Vec::new(),
-                        strength: support.strength,
-                    },
-                ));
-            }
-        }
-    }
-    for (theirs, support) in missing {
-        let support_of = &mut findings[theirs].support;
-        support_of.push(support);
-        keep_best_of_each_source(support_of);
-    }
-}
-
-/// Each segment's index by its id (ids are unique), built once: supports
-/// name their segment by id.
-fn segment_indices(segments: &[Segment]) -> rustc_hash::FxHashMap<&SegmentId, usize> {
-    segments
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect()
 }
 
 /// Highest similarity first; ties in segment-id order.
