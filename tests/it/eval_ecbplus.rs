@@ -128,6 +128,28 @@ fn inputs<'a>(
         .unzip()
 }
 
+impl Corpus {
+    /// The sentences ECB+ annotates: precision is judged among them.
+    fn annotated_keys(&self) -> BTreeSet<&SentenceKey> {
+        self.keys
+            .iter()
+            .zip(&self.annotated)
+            .filter_map(|(key, &annotated)| annotated.then_some(key))
+            .collect()
+    }
+}
+
+/// Each gold-linked pair of sentences, and whether any of its links shares an event.
+fn gold_of(links: Vec<Link>) -> BTreeMap<(SentenceKey, SentenceKey), bool> {
+    let mut gold: BTreeMap<(SentenceKey, SentenceKey), bool> = BTreeMap::new();
+    for link in links {
+        *gold
+            .entry(pair((link.doc_1, link.sent_1), (link.doc_2, link.sent_2)))
+            .or_default() |= link.shares_event;
+    }
+    gold
+}
+
 fn ratio(part: usize, whole: usize) -> f64 {
     part as f64 / whole.max(1) as f64
 }
@@ -138,24 +160,13 @@ fn ecbplus_event_links_recall_and_precision() {
     let docs: Vec<Doc> = read_jsonl(&dir.join("docs.jsonl"));
     let gold_links: Vec<Link> = read_jsonl(&dir.join("sentence_links.jsonl"));
     let corpus = corpus(&docs);
-    let annotated: BTreeSet<&SentenceKey> = corpus
-        .keys
-        .iter()
-        .zip(&corpus.annotated)
-        .filter_map(|(key, &annotated)| annotated.then_some(key))
-        .collect();
+    let annotated = corpus.annotated_keys();
 
     let (all, keys) = inputs(&corpus, |_| true);
     let alignment = align::align(&all, AlignParams::default());
     let ours = links(&alignment, &keys);
 
-    let mut gold: BTreeMap<(SentenceKey, SentenceKey), bool> = BTreeMap::new();
-    for link in gold_links {
-        let shares_event = gold
-            .entry(pair((link.doc_1, link.sent_1), (link.doc_2, link.sent_2)))
-            .or_default();
-        *shares_event |= link.shares_event;
-    }
+    let gold = gold_of(gold_links);
     let event_pairs: Vec<_> = gold
         .iter()
         .filter(|(_, event)| **event)
@@ -234,18 +245,8 @@ fn ecbplus_by_topic_with_and_without_the_model() {
     let docs: Vec<Doc> = read_jsonl(&dir.join("docs.jsonl"));
     let gold_links: Vec<Link> = read_jsonl(&dir.join("sentence_links.jsonl"));
     let corpus = corpus(&docs);
-    let annotated: BTreeSet<&SentenceKey> = corpus
-        .keys
-        .iter()
-        .zip(&corpus.annotated)
-        .filter_map(|(key, &annotated)| annotated.then_some(key))
-        .collect();
-    let mut gold: BTreeMap<(SentenceKey, SentenceKey), bool> = BTreeMap::new();
-    for link in gold_links {
-        *gold
-            .entry(pair((link.doc_1, link.sent_1), (link.doc_2, link.sent_2)))
-            .or_default() |= link.shares_event;
-    }
+    let annotated = corpus.annotated_keys();
+    let gold = gold_of(gold_links);
     let embedder = corroborate::embed::Embedder::shipped().expect("the shipped model loads");
     let written: Vec<&str> = corpus.written.iter().map(String::as_str).collect();
     let embeddings = embedder.embed(&written).expect("ECB+ embeds");
