@@ -164,43 +164,25 @@ fn ecbplus_event_links_recall_and_precision() {
 
     let (all, keys) = inputs(&corpus, |_| true);
     let alignment = align::align(&all, AlignParams::default());
-    let ours = links(&alignment, &keys);
-
     let gold = gold_of(gold_links);
-    let event_pairs: Vec<_> = gold
-        .iter()
-        .filter(|(_, event)| **event)
-        .map(|(p, _)| p)
-        .collect();
-    let found = event_pairs.iter().filter(|p| ours.contains(p)).count();
-    let recall = ratio(found, event_pairs.len());
-
-    let judged: Vec<_> = ours
-        .iter()
-        .filter(|(a, b)| annotated.contains(a) && annotated.contains(b))
-        .collect();
-    let event_hits = judged.iter().filter(|p| gold.get(p) == Some(&true)).count();
-    let any_hits = judged.iter().filter(|p| gold.contains_key(p)).count();
-    let precision_event = ratio(event_hits, judged.len());
-    let precision_any = ratio(any_hits, judged.len());
-
+    let mut ranked = ranked_links(&alignment, &keys);
+    let made = figures_of(&mut ranked, &gold, &annotated, 1.0);
+    let (recall, precision_event, precision_any) = (made.recall, made.event, made.any);
     eprintln!(
-        "ECB+: {} sentences of {} articles; {} links made; shares_event recall {recall:.4} ({found}/{}); \
-         precision on annotated pairs: same event {precision_event:.4} ({event_hits}/{}), any shared \
-         event or participant {precision_any:.4} ({any_hits}/{})",
+        "ECB+: {} sentences of {} articles; {} links made; shares_event recall {recall:.4} ({}/{}); \
+         precision on annotated pairs: same event {precision_event:.4} ({}/{}), any shared \
+         event or participant {precision_any:.4} ({}/{})",
         keys.len(),
         docs.len(),
-        ours.len(),
-        event_pairs.len(),
-        judged.len(),
-        judged.len()
+        made.links,
+        made.found,
+        made.events,
+        made.event_hits,
+        made.judged,
+        made.any_hits,
+        made.judged
     );
-    let at_old_recall = figures_of(
-        &mut ranked_links(&alignment, &keys),
-        &gold,
-        &annotated,
-        RECALL_BEFORE_SUPPORT_MODEL,
-    );
+    let at_old_recall = figures_of(&mut ranked, &gold, &annotated, RECALL_BEFORE_SUPPORT_MODEL);
     eprintln!(
         "ECB+, the strongest links up to recall {RECALL_BEFORE_SUPPORT_MODEL}: precision same event \
          {:.4}, any shared event or participant {:.4} ({} links)",
@@ -366,11 +348,18 @@ fn ranked_links(
         .collect()
 }
 
+/// Recall of the gold event links and precision among annotated sentences
+/// (same event; any shared event or participant), with the counts behind them.
 struct Figures {
     recall: f64,
     event: f64,
     any: f64,
     links: usize,
+    found: usize,
+    events: usize,
+    judged: usize,
+    event_hits: usize,
+    any_hits: usize,
 }
 
 /// Recall and precision of the strongest `links` until they reach `recall`
@@ -406,5 +395,10 @@ fn figures_of(
         event: ratio(event_hits, judged),
         any: ratio(any_hits, judged),
         links: taken,
+        found,
+        events,
+        judged,
+        event_hits,
+        any_hits,
     }
 }
