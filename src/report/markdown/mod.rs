@@ -73,12 +73,12 @@ fn verdict_word(verdict: Verdict) -> &'static str {
 }
 
 /// The supporting sources a claim's page does not list, as a phrase ("5 more
-/// sources state it: 3 in full, 2 in part"); none when all are listed.
+/// sources state it, not listed: 3 in full, 2 in part"); none when all are listed.
 fn unlisted_support(more: MoreSupport) -> Option<String> {
-    let total = more.full + more.partial;
-    if total == 0 {
+    if more.is_empty() {
         return None;
     }
+    let total = more.full + more.partial;
     let sources = if total == 1 {
         "source states"
     } else {
