@@ -69,6 +69,19 @@ impl Workspace {
         command
     }
 
+    /// `corroborate <args>` run in this folder, which must succeed (its
+    /// stderr is the failure message); its output.
+    pub fn succeed(&self, args: &[&str]) -> std::process::Output {
+        let output = self.command(args).output().expect("run corroborate");
+        assert!(
+            output.status.success(),
+            "corroborate {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
     /// `corroborate <args>` started in this folder, output discarded: for
     /// runs a test waits for, kills, or starts several of at once.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {

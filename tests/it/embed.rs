@@ -181,15 +181,7 @@ fn output_is_in_input_order() {
 #[test]
 fn the_model_matcher_runs_end_to_end_on_the_seeds() {
     let workspace = crate::common::Workspace::with_seeds();
-    let output = workspace
-        .command(&["report", "--matcher", "model"])
-        .output()
-        .expect("report");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    workspace.succeed(&["report", "--matcher", "model"]);
     let report = workspace.report_json();
     let segments = report["segments"].as_array().expect("segments");
     let partly = segments

@@ -90,15 +90,7 @@ fn leftovers(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 /// The annotation file parses and holds whole entries only.
 fn annotation_count(workspace: &Workspace) -> usize {
-    let output = workspace
-        .command(&["annotate", "list"])
-        .output()
-        .expect("list");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = workspace.succeed(&["annotate", "list"]);
     String::from_utf8_lossy(&output.stdout).lines().count()
 }
 
@@ -203,17 +195,9 @@ fn the_next_run_removes_what_a_killed_run_left() {
         "report leaves the annotations folder alone"
     );
     let quote = "discussed security guarantees for Kyiv";
-    let added = workspace
-        .command(&[
-            "annotate", "add", "--source", "000", "--quote", quote, "--status", "note", "--file",
-            "k.yaml",
-        ])
-        .output()
-        .expect("add");
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
+    workspace.succeed(&[
+        "annotate", "add", "--source", "000", "--quote", quote, "--status", "note", "--file",
+        "k.yaml",
+    ]);
     assert!(!planted[2].exists());
 }

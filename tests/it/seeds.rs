@@ -236,11 +236,7 @@ fn segment_ids_survive_unrelated_edits() {
 #[test]
 fn segments_command_prints_one_source() {
     let workspace = Workspace::with_seeds();
-    let output = workspace
-        .command(&["segments", "001"])
-        .output()
-        .expect("run");
-    assert!(output.status.success());
+    let output = workspace.succeed(&["segments", "001"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.lines().all(|l| l.starts_with("001:")), "{stdout}");
     assert!(stdout.contains("001_7a423fb67e96ef66.md:8\tA central element of the plan is maintaining Ukraine\u{2019}s armed forces at 800,000 troops."));
