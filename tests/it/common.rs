@@ -17,9 +17,19 @@ pub fn bundled_sources() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sources")
 }
 
+/// The matcher runs of the binary use unless a test asks for the default
+/// (the model): these tests are about loading, annotations, changes, kills
+/// and the command line, which the matcher does not touch, and a debug
+/// build embeds a story in seconds, hundreds of runs in many minutes. The
+/// tests of the default itself (the committed reports, byte-identical
+/// regeneration, the model end to end) use [`Workspace::with_default_matcher`].
+const TEST_MATCHER: (&str, &str) = ("CORROBORATE_MATCHER", "lexical");
+
 /// A temporary working folder with `sources/`, `annotations/` and `reports/` paths.
 pub struct Workspace {
     pub dir: tempfile::TempDir,
+    /// Whether runs keep `report`'s default matcher (else [`TEST_MATCHER`]).
+    default_matcher: bool,
 }
 
 impl Workspace {
@@ -27,7 +37,17 @@ impl Workspace {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("sources")).expect("sources");
         std::fs::create_dir_all(dir.path().join("annotations")).expect("annotations");
-        Workspace { dir }
+        Workspace {
+            dir,
+            default_matcher: false,
+        }
+    }
+
+    /// This workspace, its runs with `report`'s default matcher, as an
+    /// editor's would be.
+    pub fn with_default_matcher(mut self) -> Self {
+        self.default_matcher = true;
+        self
     }
 
     /// A copy of the bundled seed sources.
@@ -66,6 +86,11 @@ impl Workspace {
             .current_dir(self.path())
             .args(args)
             .env(CANDLE_THREADS.0, CANDLE_THREADS.1);
+        if self.default_matcher {
+            command.env_remove(TEST_MATCHER.0);
+        } else {
+            command.env(TEST_MATCHER.0, TEST_MATCHER.1);
+        }
         command
     }
 
@@ -85,7 +110,13 @@ impl Workspace {
     /// `corroborate <args>` started in this folder, output discarded: for
     /// runs a test waits for, kills, or starts several of at once.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("corroborate"));
+        if self.default_matcher {
+            command.env_remove(TEST_MATCHER.0);
+        } else {
+            command.env(TEST_MATCHER.0, TEST_MATCHER.1);
+        }
+        command
             .args(args)
             .current_dir(self.path())
             .env(CANDLE_THREADS.0, CANDLE_THREADS.1)

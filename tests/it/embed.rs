@@ -174,14 +174,14 @@ fn output_is_in_input_order() {
     assert!(forward[0].cosine(&forward[1]) < 0.5);
 }
 
-/// The bundled story through the binary with `--matcher model`: the model
-/// finds support the words alone miss (001's returning delegation is
-/// stated in part by 002 too), and the claims only 000's Miami Summit half
-/// gives stay single-source.
+/// The bundled story through the binary with its default matcher, the
+/// model: it finds support the words alone miss (001's returning delegation
+/// is stated in part by 002 too), and the claims only 000's Miami Summit
+/// half gives stay single-source.
 #[test]
-fn the_model_matcher_runs_end_to_end_on_the_seeds() {
-    let workspace = crate::common::Workspace::with_seeds();
-    workspace.succeed(&["report", "--matcher", "model"]);
+fn the_default_matcher_is_the_model_end_to_end_on_the_seeds() {
+    let workspace = crate::common::Workspace::with_seeds().with_default_matcher();
+    workspace.succeed(&["report"]);
     let report = workspace.report_json();
     let segments = report["segments"].as_array().expect("segments");
     let partly = segments

@@ -137,7 +137,7 @@ fn assert_well_formed(path: &Path, page: &Structure) {
 
 #[test]
 fn unchanged_inputs_regenerate_byte_identical_reports() {
-    let workspace = Workspace::with_seeds();
+    let workspace = Workspace::with_seeds().with_default_matcher();
     assert_eq!(workspace.report().0, 0);
     assert_eq!(
         snapshot(&workspace.reports()).len(),
@@ -157,7 +157,7 @@ fn unchanged_inputs_regenerate_byte_identical_reports() {
 /// bundled `sources/` and `annotations/`: a stale report fails here.
 #[test]
 fn committed_reports_are_what_the_bundled_inputs_give() {
-    let workspace = Workspace::with_seeds();
+    let workspace = Workspace::with_seeds().with_default_matcher();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (folder, name, bytes) in ["annotations", "reports"].into_iter().flat_map(|folder| {
         snapshot(&root.join(folder))
@@ -230,7 +230,9 @@ fn seed_reports_parse_into_the_expected_structure() {
 
 #[test]
 fn the_miami_summit_half_of_000_is_the_longest_single_source_run() {
-    let (workspace, report) = Workspace::seed_report();
+    let workspace = Workspace::with_seeds().with_default_matcher();
+    workspace.succeed(&["report"]);
+    let report = workspace.report_json();
     let runs = report["single_source_runs"].as_array().expect("runs");
     let longest = runs
         .iter()
