@@ -41,13 +41,21 @@ const TITLES: &[&str] = &[
     "advisor",
     "affairs",
     "aide",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "chairman",
+    "chairwoman",
     "chief",
     "commander",
+    "commissioner",
     "defence",
     "defense",
     "deputy",
     "detective",
     "director",
+    "dr",
+    "economist",
     "economy",
     "envoy",
     "foreign",
@@ -56,18 +64,25 @@ const TITLES: &[&str] = &[
     "gov",
     "governor",
     "head",
+    "lawyer",
     "leader",
     "lt",
     "majority",
     "mayor",
     "minister",
     "minority",
+    "mr",
+    "mrs",
+    "ms",
     "national",
+    "negotiator",
     "officer",
     "officials",
     "president",
     "prime",
+    "professor",
     "rep",
+    "representative",
     "secretary",
     "security",
     "sen",
@@ -116,6 +131,31 @@ fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
 /// Is this word a title or role ("envoy", "minister")?
 pub(super) fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower)
+}
+
+/// Title words that qualify a role rather than name one ("National" in
+/// "National Security Advisor", "Security" in "Security Guarantees").
+const ROLE_QUALIFIERS: &[&str] = &[
+    "affairs",
+    "defence",
+    "defense",
+    "economy",
+    "foreign",
+    "majority",
+    "minority",
+    "national",
+    "officials",
+    "prime",
+    "security",
+    "senior",
+    "special",
+    "state",
+];
+
+/// Is this word a role a person holds ("envoy", "analyst", "Director"), so
+/// that a name after it is a person's?
+pub(super) fn is_role(lower: &str) -> bool {
+    is_title(lower) && !ROLE_QUALIFIERS.contains(&lower)
 }
 
 pub(super) fn nation(lower: &str) -> Option<&'static str> {

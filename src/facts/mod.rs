@@ -4,13 +4,14 @@
 //! ([`variants`](fn@variants)), and pending decisions reported taken → [`Development`]s.
 //!
 //! Modules depend on each other one way only: [`tokens`] and [`lexicon`] at
-//! the bottom; [`predicates`]; the readers of one kind of fact ([`numbers`],
+//! the bottom, with [`given_names`]; [`predicates`]; the readers of one kind of fact ([`numbers`],
 //! [`people`], [`groups`], [`dates`], [`quotes`], [`places`]); [`sentence`]
 //! over them; [`conflicts`](mod@conflicts) and [`variants`](mod@variants) over those; this file on top.
 
 pub(crate) mod conflicts;
 pub(crate) mod dates;
 pub(crate) mod developments;
+pub(crate) mod given_names;
 pub(crate) mod groups;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::given_names::several_given_names;
 use super::people::people_named;
 use crate::distinct::Distinct;
 use crate::model::{Segment, SegmentKind, SourceId};
@@ -39,10 +40,36 @@ pub(crate) fn variants(
     texts: &Distinct,
     names: &[SegmentNames],
 ) -> Vec<Variant> {
-    let mut all = spelling_variants(segments, names);
-    all.extend(surname_variants(segments, texts, names));
+    let mut all = surname_variants(segments, texts, names);
+    let words = spelling_variants(segments, names);
+    let people = all.len();
+    for word in words {
+        if let Some(person) = person_of(&all[..people], &word) {
+            let person = &mut all[person];
+            person.rule = format!("{}; {}: {}", person.rule, word.rule, word.forms.join(", "));
+        } else {
+            all.push(word);
+        }
+    }
     all.sort_by(|x, y| (&x.canonical, &x.rule).cmp(&(&y.canonical, &y.rule)));
     all
+}
+
+/// The one person among `people` whose name has a word spelled as `word`
+/// ("Kiril"/"Kirill" in Kirill Dmitriev's row, "Zelensky"/"Zelenskyy" in
+/// Volodymyr Zelensky's): one row per person. A word in several people's
+/// names ("Donald" of two Donalds) stays a row of its own.
+fn person_of(people: &[Variant], word: &Variant) -> Option<usize> {
+    let folded: BTreeSet<String> = word.forms.iter().map(|f| fold_name(f)).collect();
+    let mut matching = people.iter().enumerate().filter(|(_, person)| {
+        person
+            .forms
+            .iter()
+            .flat_map(|form| form.split(' '))
+            .any(|w| folded.contains(&fold_name(w)))
+    });
+    let (first, _) = matching.next()?;
+    matching.next().is_none().then_some(first)
 }
 
 /// The segments' distinct normalised texts: copies of a sentence name the
@@ -198,12 +225,13 @@ fn surname_variants(
                 return None; // several people share the surname
             }
             let forms = persons.values().next()?;
-            // The shortest form most used: "Steve Witkoff" over "Envoy Steve Witkoff".
+            // The longest full form, then the most used: "Steve Witkoff" (titles
+            // are stripped), "Kirill Dmitriev" over the rarer "Kiril Dmitriev".
             let canonical = forms
                 .iter()
                 .max_by(|x, y| {
-                    x.1.cmp(y.1)
-                        .then_with(|| y.0.split(' ').count().cmp(&x.0.split(' ').count()))
+                    (x.0.split(' ').count().cmp(&y.0.split(' ').count()))
+                        .then_with(|| x.1.cmp(y.1))
                         .then_with(|| y.0.cmp(x.0))
                 })
                 .map(|(form, _)| (*form).to_owned())?;
@@ -291,7 +319,8 @@ fn spelling_variants<'a>(segments: &'a [Segment], names: &'a [SegmentNames]) -> 
     }
     let forms: BTreeMap<&str, BTreeMap<&str, (usize, usize)>> = hashed
         .into_iter()
-        .filter(|(_, seen)| seen.len() > 1)
+        // "Gary" and "Harry" fold alike but are two names.
+        .filter(|(_, seen)| seen.len() > 1 && !several_given_names(seen.keys().copied()))
         .map(|(folded, seen)| {
             let seen = seen
                 .into_iter()
