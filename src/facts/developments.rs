@@ -126,8 +126,35 @@ pub(crate) fn developments(
     }
     out.sort_by_key(|d| (d.pending, d.outcome));
     out.dedup();
-    out
+    one_entry_per_outcome(out, segments)
 }
+
+/// One development per pending sentence and outcome, however many sentences
+/// the outcome spans: when a sentence reports the outcome with its own verb
+/// ("leaders agreeing to allocate €90 billion") and the next sentence on the
+/// same line is a development only through it ("agreeing, in the sentence
+/// before"), the second says nothing the first does not.
+fn one_entry_per_outcome(all: Vec<Development>, segments: &[Segment]) -> Vec<Development> {
+    let own_verb: std::collections::BTreeSet<(usize, usize)> = all
+        .iter()
+        .filter(|d| !d.outcome_says.ends_with(IN_THE_SENTENCE_BEFORE))
+        .map(|d| (d.pending, d.outcome))
+        .collect();
+    all.into_iter()
+        .filter(|d| {
+            let through_the_one_before = d.outcome_says.ends_with(IN_THE_SENTENCE_BEFORE)
+                && d.outcome.checked_sub(1).is_some_and(|before| {
+                    segments[before].source == segments[d.outcome].source
+                        && own_verb.contains(&(d.pending, before))
+                });
+            !through_the_one_before
+        })
+        .collect()
+}
+
+/// What [`Development::outcome_says`] ends with when the verb is in the
+/// sentence before the outcome.
+const IN_THE_SENTENCE_BEFORE: &str = ", in the sentence before";
 
 /// The pending phrase of a sentence.
 fn pending_phrase(text: &str) -> Option<&'static str> {
@@ -169,7 +196,7 @@ fn outcome_words(segments: &[Segment], i: usize) -> Option<String> {
         let word = same_paragraph
             .then(|| outcome_word(&previous.norm))
             .flatten()?;
-        Some(format!("{word}, in the sentence before"))
+        Some(format!("{word}{IN_THE_SENTENCE_BEFORE}"))
     };
     own.or_else(before)
 }

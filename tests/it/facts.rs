@@ -415,6 +415,14 @@ fn the_eu_decision_pending_in_004_and_taken_in_002_is_a_development_not_a_confli
         .expect("a Developments section");
     assert!(section.contains("- **004** line 45 (date not given), pending (“decide whether”)"));
     assert!(section.contains("taken in **002** line 34 (2025-12-22T11:10:09), “agreeing”"));
+    // 002 tells its outcome over two sentences of one line: each pending
+    // sentence lists it once, not once a sentence.
+    let section = section.split("\n## ").next().unwrap_or_default();
+    for entry in section.split("\n- ").skip(1) {
+        let taken = entry.matches("taken in **002** line 34").count();
+        assert_eq!(taken, 1, "{entry}");
+    }
+    assert!(!section.contains("in the sentence before"), "{section}");
 }
 
 #[test]
