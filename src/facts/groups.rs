@@ -29,13 +29,18 @@ const QUALIFIER_WINDOW: usize = 3;
 /// "U.S. delegation: Secretary of State Antony Blinken, …" and "the U.S.
 /// delegation comprised … Jared Kushner and … Josh Gruenbaum".
 pub(super) fn groups(tokens: &[Token<'_>]) -> Vec<GroupFact> {
-    let Some(noun_at) = tokens.iter().position(|t| GROUPS.contains(&t.lower())) else {
-        return Vec::new();
-    };
-    // The nation qualifying the group: just before it, or "from the Ukrainian side".
-    let qualifier = (noun_at.saturating_sub(QUALIFIER_WINDOW)..noun_at)
-        .rev()
-        .find_map(|i| nation(tokens[i].lower()));
+    // The first group noun a nation qualifies: just before it, or "from the
+    // Ukrainian side" ("Participants from the Ukrainian side included …":
+    // the participants are the side's).
+    let qualifier = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| GROUPS.contains(&t.lower()))
+        .find_map(|(noun_at, _)| {
+            (noun_at.saturating_sub(QUALIFIER_WINDOW)..noun_at)
+                .rev()
+                .find_map(|i| nation(tokens[i].lower()))
+        });
     let Some(qualifier) = qualifier else {
         return Vec::new();
     };
@@ -82,5 +87,17 @@ mod tests {
             other[0].members,
             ["Witkoff", "Donald Trump", "Jared Kushner", "Josh Gruenbaum"]
         );
+    }
+
+    /// The group noun a nation qualifies, not the first one: "participants"
+    /// here are the Ukrainian side's.
+    #[test]
+    fn participants_of_a_nations_side_are_its_delegation() {
+        let facts = groups_of(
+            "Participants from the Ukrainian side included Rustem Umérov, the secretary of the National Security and Defense Council, and Andrí Gnátov, head of the General Staff.",
+        );
+        assert_eq!(facts.len(), 1, "{facts:?}");
+        assert_eq!(facts[0].group, "ukraine delegation");
+        assert_eq!(facts[0].members, ["Rustem Umérov", "Andrí Gnátov"]);
     }
 }

@@ -86,6 +86,7 @@ const ORGANISATIONS: &[&str] = &[
     "river",
     "road",
     "school",
+    "staff",
     "sea",
     "square",
     "station",

@@ -310,6 +310,19 @@ fn signals_carry_line_evidence() {
         .expect("contradiction");
     assert!(contradiction.2.contains("63 of which") && contradiction.2.contains("47"));
     assert!(of_004.iter().any(|s| s.0 == "missing_byline"));
+    // 000 gives two Ukrainian delegations with no one in common: its first
+    // half's participants and its Miami Summit list.
+    let of_000 = signals("000");
+    let delegations = of_000
+        .iter()
+        .find(|s| s.0 == "internal_contradiction")
+        .expect("000 contradicts itself");
+    assert_eq!(delegations.1, Some(19), "{delegations:?}");
+    assert!(
+        delegations.2.contains("Rustem Umérov, Andrí Gnátov")
+            && delegations.2.contains("Volodymyr Zelenskyy, Denys Shmyhal"),
+        "{delegations:?}"
+    );
     let of_002 = signals("002");
     for kind in ["ai_disclaimer", "promotional_link"] {
         assert!(
