@@ -7,6 +7,7 @@
 //! person named outside the quotes, next to the verb.
 
 use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::lexicon::{is_title, nation};
 use super::tokens::{Token, tokens};
@@ -163,7 +164,108 @@ pub(crate) fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
     // the shorter quote ("She's a good mom" and "He was just going to have a
     // good time" share only "good").
     let same_statement = shared >= SAME_STATEMENT_MIN_SHARED && 2 * shared >= a.len().min(b.len());
-    same_statement && shared < a.len() && shared < b.len()
+    if !same_statement {
+        return false;
+    }
+    let (words_x, words_y) = (quote_words(&x.words), quote_words(&y.words));
+    reversed(&words_x, &words_y) || substituted(&words_x, &words_y)
+}
+
+/// The quote's words in order, lowercase, each spelled one way (as
+/// [`content_stems`] spells them), stop words kept: "don't" and "to" decide
+/// whether a quote is reversed.
+fn quote_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|word| {
+            word.trim_matches(['\'', '’'])
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            if is_stop_word(&word) || NEGATIONS.contains(&word.as_str()) {
+                return word;
+            }
+            let word = fold_name(&word).replace("isat", "izat");
+            match word.strip_suffix('s') {
+                Some(stem) if stem.len() > 2 => stem.to_owned(),
+                _ => word,
+            }
+        })
+        .collect()
+}
+
+/// Words that turn what follows them around ("If they don't pass this bill"
+/// against "To pass this bill").
+const NEGATIONS: &[&str] = &[
+    "can't", "cannot", "didn't", "doesn't", "don't", "failure", "isn't", "never", "no", "not",
+    "won't", "wouldn't",
+];
+
+/// One quote puts a negation right before words both give, the other does
+/// not: the same words said the other way round.
+fn reversed(x: &[String], y: &[String]) -> bool {
+    let ops = capture_diff_slices(Algorithm::Myers, x, y);
+    ops.windows(2).any(|pair| {
+        let [changed, DiffOp::Equal { .. }] = pair else {
+            return false;
+        };
+        let (ours, theirs) = changed_words(changed, x, y);
+        let negates = |words: &[String]| words.iter().any(|w| NEGATIONS.contains(&w.as_str()));
+        negates(ours) != negates(theirs)
+    })
+}
+
+/// Words of the two quotes stand in for each other between words both give
+/// ("were productive and" / "were difficult and"): a misquote. Words only one
+/// gives, at its ends or inside, are a cut, and the same words spelled
+/// another way are the same words.
+fn substituted(x: &[String], y: &[String]) -> bool {
+    let content = |words: &[String]| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| !is_stop_word(w) && !NEGATIONS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (x, y) = (content(x), content(y));
+    let ops = capture_diff_slices(Algorithm::Myers, &x, &y);
+    ops.windows(3).any(|run| {
+        matches!(
+            run,
+            [
+                DiffOp::Equal { .. },
+                DiffOp::Replace { .. },
+                DiffOp::Equal { .. }
+            ]
+        )
+    })
+}
+
+/// The words a changed diff operation covers on each side.
+fn changed_words<'w>(
+    op: &DiffOp,
+    x: &'w [String],
+    y: &'w [String],
+) -> (&'w [String], &'w [String]) {
+    match *op {
+        DiffOp::Delete {
+            old_index, old_len, ..
+        } => (&x[old_index..old_index + old_len], &[]),
+        DiffOp::Insert {
+            new_index, new_len, ..
+        } => (&[], &y[new_index..new_index + new_len]),
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => (
+            &x[old_index..old_index + old_len],
+            &y[new_index..new_index + new_len],
+        ),
+        DiffOp::Equal { .. } => (&[], &[]),
+    }
 }
 
 /// Letters and digits only, lowercase: "co-mingling" is "comingling".
@@ -239,5 +341,26 @@ mod tests {
         // Spelled another way: not a misquote.
         let spelled = quote("The talks were productive and constructive; and we made progresses");
         assert!(!quotes_differ(&full, &spelled));
+    }
+
+    #[test]
+    fn a_quote_cut_at_both_ends_or_inside_is_no_misquote_and_one_turned_around_is() {
+        let quote = |words: &str| QuoteFact {
+            speaker: "Sanders".into(),
+            speaker_key: "sanders".into(),
+            words: words.into(),
+        };
+        let longer = quote(
+            "It is a failed trade policy, and I would hope that the Secretary joins Elizabeth Warren, and vast majority of Democrats in the Congress in saying, no, we've got to defeat this piece of legislation",
+        );
+        let with_a_name = quote(
+            "I would hope that the secretary joins Elizabeth Warren, Sherrod Brown and the vast majority of Democrats in the Congress in saying, no, we have got to defeat this piece of legislation",
+        );
+        assert!(!quotes_differ(&longer, &with_a_name));
+        let pass = quote("To pass this bill would materially increase the risk of default");
+        let fail =
+            quote("If they don't pass this bill it will materially increase the risk of default");
+        assert!(quotes_differ(&pass, &fail));
+        assert!(quotes_differ(&fail, &pass));
     }
 }

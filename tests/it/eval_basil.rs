@@ -47,6 +47,8 @@ struct Versus {
     level: String,
     #[serde(default)]
     r#where: Vec<String>,
+    #[serde(default)]
+    differs: Option<String>,
 }
 
 /// One event: its three sources, which BASIL sentence each file line holds,
@@ -160,14 +162,19 @@ fn sentences_of<'e>(event: &'e Event, analysis: &Analysis) -> Vec<Option<&'e Str
         .collect()
 }
 
-fn evaluate(event: &Event, analysis: &Analysis) -> Counts {
-    let sentence_of = sentences_of(event, analysis);
-    let index: BTreeMap<_, usize> = analysis
+/// Each segment's place in `analysis`, by id.
+fn segment_index(analysis: &Analysis) -> BTreeMap<corroborate::model::SegmentId, usize> {
+    analysis
         .segments
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
-        .collect();
+        .collect()
+}
+
+fn evaluate(event: &Event, analysis: &Analysis) -> Counts {
+    let sentence_of = sentences_of(event, analysis);
+    let index = segment_index(analysis);
     let mut segments_of: BTreeMap<&String, Vec<usize>> = BTreeMap::new();
     for (i, sentence) in sentence_of.iter().enumerate() {
         if let Some(sentence) = sentence {
@@ -420,4 +427,94 @@ fn basil_corroboration_with_embeddings_leave_one_event_out() {
     assert!(p >= 0.895, "precision {p:.3}");
     assert!(s >= 0.616, "single-source precision {s:.3}");
     assert!(e >= 0.787, "evidence {e:.3}");
+}
+
+/// Conflicts between outlets against the labels: of the (sentence, other
+/// outlet) pairs labelled `conflict`, how many get a conflict between the
+/// sentence and one of the labelled sentences of that outlet; of the
+/// conflicts the tool reports between outlets, how many are between
+/// sentences labelled in conflict (either way round).
+#[test]
+fn basil_conflicts_between_outlets() {
+    let Some(dir) = eval_data("basil") else {
+        return;
+    };
+    let (mut labelled, mut found, mut reported, mut right) = (0, 0, 0, 0);
+    let mut examples: Vec<String> = Vec::new();
+    for event in events(&dir) {
+        let analysis = corroborate::analyse(event.sources.clone());
+        let sentence_of = sentences_of(&event, &analysis);
+        let index = segment_index(&analysis);
+        // Reported cross-outlet conflicts as (sentence, other sentence), both ways.
+        let mut between: Vec<(&String, &String, String)> = Vec::new();
+        for (i, finding) in analysis.findings.iter().enumerate() {
+            for conflict in &finding.conflicts {
+                let Some(&j) = index.get(&conflict.segment) else {
+                    continue;
+                };
+                if analysis.segments[j].source == analysis.segments[i].source {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (sentence_of[i], sentence_of[j]) {
+                    between.push((a, b, format!("{} / {}", conflict.ours, conflict.theirs)));
+                }
+            }
+        }
+        let is_labelled = |a: &String, b: &String| {
+            let outlet = |id: &String| id.split(':').next().unwrap_or_default().to_owned();
+            let one_way = |x: &String, y: &String| {
+                event.labels.get(x).is_some_and(|l| {
+                    l.vs.get(&outlet(y))
+                        .is_some_and(|v| v.level == "conflict" && v.r#where.contains(y))
+                })
+            };
+            one_way(a, b) || one_way(b, a)
+        };
+        for (id, label) in &event.labels {
+            for (outlet, versus) in &label.vs {
+                if versus.level != "conflict" {
+                    continue;
+                }
+                labelled += 1;
+                let hit = between
+                    .iter()
+                    .any(|(a, b, _)| *a == id && versus.r#where.contains(b));
+                found += usize::from(hit);
+                if !hit {
+                    examples.push(format!(
+                        "  missed {} {id} vs {outlet}: {}",
+                        event.name,
+                        versus.differs.as_deref().unwrap_or("-")
+                    ));
+                }
+            }
+        }
+        // Each reported conflict is seen from both sides: count it once.
+        for (a, b, says) in &between {
+            if a < b {
+                reported += 1;
+                let ok = is_labelled(a, b);
+                right += usize::from(ok);
+                if !ok {
+                    examples.push(format!("  reported {} {a} / {b}: {says}", event.name));
+                }
+            }
+        }
+    }
+    let recall = found as f64 / labelled.max(1) as f64;
+    let precision = right as f64 / reported.max(1) as f64;
+    eprintln!(
+        "BASIL conflicts: labelled {labelled}, found {found} ({recall:.3}); reported between outlets {reported}, labelled {right} ({precision:.3})"
+    );
+    for example in &examples {
+        eprintln!("{example}");
+    }
+    assert_eq!(labelled, 17, "the labelled conflicts");
+    // At the figures measured (docs/evaluation.md), not the goals (0.60
+    // found, 0.80 precise): none found yet, and no more false ones.
+    assert!(
+        reported - right <= 1,
+        "found {found}, false {}",
+        reported - right
+    );
 }
