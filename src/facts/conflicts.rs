@@ -96,20 +96,29 @@ pub(crate) fn conflicts(
     // Millions of pairs on a large corpus: sorted on both cores.
     pairs.par_sort_unstable();
     pairs.dedup();
+    let stated = StatedFigures::of(segments, facts);
     // Copies of a sentence share their facts: each pair of shared facts is
     // compared once per piece of pairs (copies' pairs lie close together).
     let mut found: Vec<Conflict> = pairs
         .par_chunks(PAIRS_PER_PIECE)
         .flat_map_iter(|piece| {
-            let mut compared: FxHashMap<(*const Facts, *const Facts, bool), Vec<Conflict>> =
-                FxHashMap::default();
+            // The facts (copies share them) and the two sources: all a pair's
+            // conflicts depend on.
+            type Key<'s> = (*const Facts, *const Facts, &'s SourceId, &'s SourceId);
+            let mut compared: FxHashMap<Key<'_>, Vec<Conflict>> = FxHashMap::default();
+            let stated = &stated;
             piece.iter().flat_map(move |&(a, b)| {
-                let same_source = segments[a].source == segments[b].source;
+                let sources = (&segments[a].source, &segments[b].source);
                 let (fa, fb) = (&facts[a], &facts[b]);
-                let key = (Arc::as_ptr(fa), Arc::as_ptr(fb), same_source);
-                let found = compared
-                    .entry(key)
-                    .or_insert_with(|| conflicts_between(a, b, fa, fb, same_source));
+                let key = (Arc::as_ptr(fa), Arc::as_ptr(fb), sources.0, sources.1);
+                let found = compared.entry(key).or_insert_with(|| {
+                    let same_source = sources.0 == sources.1;
+                    // Does either article give the other's figure elsewhere?
+                    let elsewhere = |x: &NumberFact, y: &NumberFact| {
+                        stated.states(sources.0, y) || stated.states(sources.1, x)
+                    };
+                    conflicts_between(a, b, fa, fb, same_source, &elsewhere)
+                });
                 found
                     .iter()
                     .map(|conflict| Conflict {
@@ -137,12 +146,47 @@ fn can_conflict_within_a_source(facts: &Facts) -> bool {
     !facts.numbers.is_empty() || !facts.groups.is_empty()
 }
 
+/// Every figure each source states, by what it counts: an article that
+/// gives another's figure anywhere (the total beside one scene's count, a
+/// first report beside the latest) does not contradict it.
+struct StatedFigures<'s> {
+    values: FxHashMap<(&'s SourceId, &'s str, &'static str), Vec<crate::text::decimal::Decimal>>,
+}
+
+impl<'s> StatedFigures<'s> {
+    fn of(segments: &'s [Segment], facts: &'s [Arc<Facts>]) -> Self {
+        let mut values: FxHashMap<_, Vec<_>> = FxHashMap::default();
+        for (segment, facts) in segments.iter().zip(facts) {
+            for number in &facts.numbers {
+                if let (Some(unit), Some(predicate)) = (&number.unit, number.predicate) {
+                    values
+                        .entry((&segment.source, unit.as_str(), predicate))
+                        .or_default()
+                        .push(number.value);
+                }
+            }
+        }
+        StatedFigures { values }
+    }
+
+    /// Does `source` state `figure` (its value, of its quantity) anywhere?
+    fn states(&self, source: &SourceId, figure: &NumberFact) -> bool {
+        let (Some(unit), Some(predicate)) = (&figure.unit, figure.predicate) else {
+            return false;
+        };
+        self.values
+            .get(&(source, unit.as_str(), predicate))
+            .is_some_and(|values| values.contains(&figure.value))
+    }
+}
+
 fn conflicts_between(
     a: usize,
     b: usize,
     fa: &Facts,
     fb: &Facts,
     same_source: bool,
+    elsewhere: &dyn Fn(&NumberFact, &NumberFact) -> bool,
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
     // Different places or people named, or an earlier event recalled: not
@@ -161,6 +205,9 @@ fn conflicts_between(
                     .any(|same| same.value == y.value && same_quantity(same, y))
                 {
                     continue; // `a` states b's figure too.
+                }
+                if !same_source && elsewhere(x, y) {
+                    continue; // one article gives the other's figure elsewhere
                 }
                 out.push(Conflict {
                     a,
@@ -256,7 +303,7 @@ fn same_meeting(fa: &Facts, fb: &Facts, x: &PlaceFact, y: &PlaceFact) -> bool {
 /// What two sentences' facts disagree on, as `(kind, a says, b says)`, by
 /// the rules the reports use for sentences of two sources.
 pub(crate) fn differences(fa: &Facts, fb: &Facts) -> Vec<(ConflictKind, String, String)> {
-    conflicts_between(0, 1, fa, fb, false)
+    conflicts_between(0, 1, fa, fb, false, &|_, _| false)
         .into_iter()
         .map(|c| (c.kind, c.a_says, c.b_says))
         .collect()
@@ -316,9 +363,12 @@ mod tests {
         let fb = extract("Russia fired 4,100,000 drones last year.", None);
         assert_eq!(fa.numbers[0].value, fb.numbers[0].value);
         assert_eq!(fa.numbers[0].value.to_string(), "4100000");
-        assert!(conflicts_between(0, 1, &fa, &fb, false).is_empty());
+        assert!(conflicts_between(0, 1, &fa, &fb, false, &|_, _| false).is_empty());
         let fc = extract("Russia fired 4.2 million drones last year.", None);
-        assert_eq!(conflicts_between(0, 1, &fa, &fc, false).len(), 1);
+        assert_eq!(
+            conflicts_between(0, 1, &fa, &fc, false, &|_, _| false).len(),
+            1
+        );
     }
 
     #[test]
@@ -329,7 +379,7 @@ mod tests {
         );
         let fb = extract("He faces eight counts of shooting into a dwelling.", None);
         assert_eq!(fa.numbers.len(), 2, "{:?}", fa.numbers);
-        let conflicts = conflicts_between(0, 1, &fa, &fb, false);
+        let conflicts = conflicts_between(0, 1, &fa, &fb, false, &|_, _| false);
         let found: Vec<(&str, &str)> = conflicts
             .iter()
             .map(|c| (c.a_says.as_str(), c.b_says.as_str()))

@@ -143,7 +143,7 @@ pub(super) fn dates(tokens: &[Token<'_>], published: Option<Date>) -> Vec<DateFa
                     first,
                     last,
                     relative_to,
-                    predicate: nearest_predicate(tokens, start, end).0,
+                    predicate: date_predicate(tokens, start, end),
                 });
                 index = end;
             }
@@ -151,6 +151,23 @@ pub(super) fn dates(tokens: &[Token<'_>], published: Option<Date>) -> Vec<DateFa
         }
     }
     out
+}
+
+/// What happened on a date: the predicate nearest to it in its clause, or,
+/// for a date that opens the sentence before a comma ("On Wednesday, the
+/// House voted …"), the first one of the clause after it.
+fn date_predicate(tokens: &[Token<'_>], start: usize, end: usize) -> Option<&'static str> {
+    let near = nearest_predicate(tokens, start, end).0;
+    let opens = tokens[..start]
+        .iter()
+        .all(|t| matches!(t.lower(), "on" | "last" | "early" | "late" | "by"));
+    let comma_after = tokens.get(end).is_some_and(|t| t.comma);
+    if near.is_some() || !opens || !comma_after {
+        return near;
+    }
+    // From the word after the comma: "the House voted".
+    let after_comma = (end + 1).min(tokens.len());
+    nearest_predicate(tokens, after_comma, after_comma).0
 }
 
 /// Does the sentence recall an earlier event: a year before the publication's,
@@ -309,6 +326,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_date_that_opens_the_sentence_takes_the_verb_after_its_comma() {
+        let published = Some(day("2011-11-02"));
+        let opened = dates(
+            &tokens("On Wednesday, the House voted 396-9 on a bill."),
+            published,
+        );
+        assert_eq!(opened[0].predicate, Some("voted"));
+        let passed = dates(
+            &tokens("The resolution passed Tuesday, and was sent on."),
+            published,
+        );
+        assert_eq!(passed[0].predicate, Some("voted"));
+        // Not opening the sentence: the clause after the comma is another one.
+        let inside = dates(
+            &tokens("He spoke on Wednesday, and the House voted."),
+            published,
+        );
+        assert_eq!(inside[0].predicate, None);
     }
 
     #[test]

@@ -193,7 +193,11 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
             }
         }
         let previous = found.last().map(|(fact, _, _)| fact);
-        let (fact, end) = number_fact(tokens, index, used, value, currency, previous);
+        // "the 35-word oath": the number glued to its unit by a hyphen.
+        let glued = text
+            .get(tokens[index + used - 1].span.1..)
+            .is_some_and(|rest| rest.starts_with('-'));
+        let (fact, end) = number_fact(tokens, index, used, value, currency, previous, glued);
         found.push((fact, index, end));
         index += used;
     }
@@ -335,6 +339,11 @@ fn join_people_counts(
     out.into_iter().map(|(fact, _, _)| fact).collect()
 }
 
+/// The predicate of a measure glued to the thing it measures ("the 35-word
+/// oath", "a 16-minute speech"): the thing's size, not something that
+/// happened. Two sizes of one kind of thing compare as two counts do.
+const SIZE: &str = "size";
+
 fn number_fact(
     tokens: &[Token<'_>],
     index: usize,
@@ -342,11 +351,13 @@ fn number_fact(
     value: Decimal,
     currency: Option<&'static str>,
     previous: Option<&NumberFact>,
+    glued: bool,
 ) -> (NumberFact, usize) {
     let after = index + used;
     let mut owner = None;
     let mut unit: Option<String> = currency.map(str::to_owned);
     let mut end = after;
+    let mut measures = false;
     if unit.is_none() {
         let mut cursor = after;
         while tokens
@@ -391,6 +402,25 @@ fn number_fact(
             {
                 unit = Some(singular_unit(t.lower()));
                 end = cursor + 1;
+                let noun = tokens.get(cursor + 1).filter(|n| {
+                    glued
+                        && cursor == after
+                        && !n.clause_break
+                        && !n.comma
+                        && n.text.chars().all(char::is_alphabetic)
+                        && !is_capitalised(n.text)
+                        && !is_stop_word(n.lower())
+                        && predicate(n.lower()).is_none()
+                });
+                if let Some(noun) = noun {
+                    unit = Some(format!(
+                        "{} {}",
+                        singular_unit(t.lower()),
+                        singular_unit(noun.lower())
+                    ));
+                    end = cursor + 2;
+                    measures = true;
+                }
             }
             _ => {
                 // "Ukraine intercepting 47": the unit of the number before.
@@ -404,7 +434,11 @@ fn number_fact(
     let hedged = index
         .checked_sub(1)
         .is_some_and(|i| HEDGES.contains(&tokens[i].lower()));
-    let (predicate, verb_at) = nearest_predicate(tokens, index, end);
+    let (predicate, verb_at) = if measures {
+        (Some(SIZE), None)
+    } else {
+        nearest_predicate(tokens, index, end)
+    };
     if owner.is_none() && predicate == Some("launched") {
         // "Russia fired 82 drones": the launcher owns them.
         owner = verb_at

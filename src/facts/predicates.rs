@@ -22,9 +22,12 @@ const PREDICATES: &[(&str, &str)] = &[
     ("kill", "killed"),
     ("launch", "launched"),
     ("murder", "killed"),
+    ("passed", "voted"),
+    ("passing", "voted"),
     ("shot", "shot"),
     ("shoot", "shot"),
     ("slain", "killed"),
+    ("vote", "voted"),
     ("wound", "injured"),
 ];
 
@@ -33,14 +36,20 @@ pub(super) fn predicate(lower: &str) -> Option<&'static str> {
         .iter()
         .find(|(prefix, _)| lower.starts_with(prefix))
         .map(|(_, p)| *p)
-        // "fire" as a noun ("opened fire", "fire crews") is rare next to a count.
-        .filter(|_| lower != "firefighters")
+        // "fire" as a noun ("opened fire", "fire crews") is rare next to a count;
+        // voters vote, but "voters" say who, not what happened.
+        .filter(|_| lower != "firefighters" && !lower.starts_with("voter"))
 }
 
 /// The predicate stated at `i`, where "shot and killed", "shot dead" and
 /// "shot to death" say killed, and "shot and wounded" says injured.
 fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
     let stated = predicate(tokens[i].lower())?;
+    let next = tokens.get(i + 1).map(|t| t.lower());
+    // "passed away": died, not voted.
+    if stated == "voted" && next == Some("away") {
+        return Some("killed");
+    }
     if stated != "shot" {
         return Some(stated);
     }
@@ -93,5 +102,34 @@ pub(super) fn nearest_predicate(
     match best {
         Some((_, p, at)) => (Some(p), Some(at)),
         None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::tokens::tokens;
+
+    fn predicate_of(text: &str, word: &str) -> Option<&'static str> {
+        let tokens = tokens(text);
+        let i = tokens.iter().position(|t| t.lower() == word)?;
+        predicate_at(&tokens, i)
+    }
+
+    #[test]
+    fn a_bill_passed_is_a_vote_and_a_man_passed_away_died() {
+        assert_eq!(
+            predicate_of("The House passed the resolution Tuesday.", "passed"),
+            Some("voted")
+        );
+        assert_eq!(
+            predicate_of("On Wednesday, the House voted 396-9.", "voted"),
+            Some("voted")
+        );
+        assert_eq!(
+            predicate_of("He passed away at the hospital.", "passed"),
+            Some("killed")
+        );
+        assert_eq!(predicate("voters"), None);
     }
 }

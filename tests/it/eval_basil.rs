@@ -31,6 +31,8 @@ use crate::support_fit::{self, Level, Question, Row};
 #[derive(Deserialize)]
 struct Article {
     source: String,
+    /// The publication day, "2011-11-02", as an editor's front matter gives it.
+    date: Option<String>,
     #[serde(rename = "body-paragraphs")]
     paragraphs: Vec<Vec<String>>,
 }
@@ -68,7 +70,11 @@ fn load_event(dir: &Path, uuid: &str) -> Event {
         let article: Article =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("article")).expect("json");
         let outlet = article.source.to_lowercase();
-        let front = format!("---\nid: {outlet}\noutlet: {outlet}\n---\n");
+        let published = article.date.as_deref().and_then(|d| d.parse().ok());
+        let front = match published {
+            Some(day) => format!("---\nid: {outlet}\noutlet: {outlet}\npublished: {day}\n---\n"),
+            None => format!("---\nid: {outlet}\noutlet: {outlet}\n---\n"),
+        };
         let mut text = front.clone();
         let mut line = u32::try_from(text.matches('\n').count()).expect("few lines") + 1;
         for (p, paragraph) in article.paragraphs.iter().enumerate() {
@@ -88,6 +94,7 @@ fn load_event(dir: &Path, uuid: &str) -> Event {
             path: format!("{outlet}.md").into(),
             meta: SourceMeta {
                 outlet: Some(outlet.clone()),
+                published: published.map(corroborate::model::Published::Date),
                 ..SourceMeta::default()
             },
             body_start: front.len(),
@@ -193,9 +200,17 @@ fn evaluate(event: &Event, analysis: &Analysis) -> Counts {
         let full = levels.contains(&"full");
         let any = full || levels.contains(&"partial");
         let none = levels.iter().all(|l| *l == "none");
-        let marked = verdicts
-            .iter()
-            .any(|v| matches!(v, Verdict::Corroborated | Verdict::PartlyCorroborated));
+        // Marked as stated elsewhere: corroborated or partly, or in conflict
+        // with one outlet while another is listed as stating it (the page
+        // shows both; the verdict puts the conflict first).
+        let marked = segments.iter().any(|&i| {
+            let finding = &analysis.findings[i];
+            match finding.verdict {
+                Verdict::Corroborated | Verdict::PartlyCorroborated => true,
+                Verdict::Conflict => !finding.support.is_empty(),
+                _ => false,
+            }
+        });
         let single = verdicts.contains(&Verdict::SingleSource)
             && verdicts
                 .iter()
@@ -291,9 +306,9 @@ fn basil_corroboration_per_claim() {
     let [rf, ra, p, s, e] = report("in-sample", &events, &counts);
     // Floors at the figures measured, rounded down to three places (the
     // printed figures are rounded to nearest).
-    assert!(rf >= 0.699, "recall of full {rf:.3}");
-    assert!(ra >= 0.536, "recall of full or partial {ra:.3}");
-    assert!(p >= 0.935, "precision {p:.3}");
+    assert!(rf >= 0.710, "recall of full {rf:.3}");
+    assert!(ra >= 0.547, "recall of full or partial {ra:.3}");
+    assert!(p >= 0.937, "precision {p:.3}");
     assert!(s >= 0.602, "single-source precision {s:.3}");
     assert!(e >= 0.863, "evidence {e:.3}");
 }
@@ -406,9 +421,9 @@ fn basil_corroboration_leave_one_event_out() {
     let events = events(&dir);
     let [rf, ra, p, s, e] = leave_one_event_out(&events, Matcher::Lexical, SupportModel::LEXICAL);
     // Floors at the figures measured, rounded down to three places.
-    assert!(rf >= 0.738, "recall of full {rf:.3}");
-    assert!(ra >= 0.550, "recall of full or partial {ra:.3}");
-    assert!(p >= 0.894, "precision {p:.3}");
+    assert!(rf >= 0.749, "recall of full {rf:.3}");
+    assert!(ra >= 0.561, "recall of full or partial {ra:.3}");
+    assert!(p >= 0.896, "precision {p:.3}");
     assert!(s >= 0.600, "single-source precision {s:.3}");
     assert!(e >= 0.805, "evidence {e:.3}");
 }
@@ -422,9 +437,9 @@ fn basil_corroboration_with_embeddings_leave_one_event_out() {
     let [rf, ra, p, s, e] =
         leave_one_event_out(&events, Matcher::Embeddings, SupportModel::WITH_EMBEDDINGS);
     // Floors at the figures measured, rounded down to three places.
-    assert!(rf >= 0.749, "recall of full {rf:.3}");
-    assert!(ra >= 0.580, "recall of full or partial {ra:.3}");
-    assert!(p >= 0.895, "precision {p:.3}");
+    assert!(rf >= 0.760, "recall of full {rf:.3}");
+    assert!(ra >= 0.592, "recall of full or partial {ra:.3}");
+    assert!(p >= 0.897, "precision {p:.3}");
     assert!(s >= 0.616, "single-source precision {s:.3}");
     assert!(e >= 0.787, "evidence {e:.3}");
 }
@@ -510,11 +525,8 @@ fn basil_conflicts_between_outlets() {
         eprintln!("{example}");
     }
     assert_eq!(labelled, 17, "the labelled conflicts");
-    // At the figures measured (docs/evaluation.md), not the goals (0.60
-    // found, 0.80 precise): none found yet, and no more false ones.
-    assert!(
-        reported - right <= 1,
-        "found {found}, false {}",
-        reported - right
-    );
+    // Floors at the figures measured (docs/evaluation.md), not the goals
+    // (0.60 found, 0.80 precise): no fewer found, no more false ones.
+    assert!(found >= 6, "found {found}");
+    assert!(reported - right <= 1, "false {}", reported - right);
 }

@@ -215,8 +215,11 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    // The floor at the figure measured (README: 0.818, 18 / 22).
-    assert!(recall >= 0.818, "recall {recall:.3}");
+    // The floor at the figure measured (docs/evaluation.md: 0.773, 17 / 22;
+    // 18 / 22 while a figure one article also gives elsewhere still
+    // conflicted: the 18th, incident 473198, was "two people held in the
+    // killing" read as two killed).
+    assert!(recall >= 0.772, "recall {recall:.3}");
 }
 
 /// A hand label (tests/it/fixtures/gva_tolls.md): what an article itself

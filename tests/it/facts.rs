@@ -504,3 +504,50 @@ fn the_people_runs_name_are_people_on_the_seeds() {
         );
     }
 }
+
+/// A figure one article gives anywhere does not conflict with another
+/// article's: the Times gives the first count (three) beside the latest
+/// (four), so it contradicts neither the Herald nor the Courier, which
+/// contradict each other.
+#[test]
+fn an_article_that_gives_both_figures_contradicts_neither() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "herald.md",
+        "---\noutlet: Herald\npublished: 2017-04-10\n---\nThree people were killed in the shooting on Elm Street on Sunday, police said.\n",
+    );
+    workspace.write_source(
+        "courier.md",
+        "---\noutlet: Courier\npublished: 2017-04-11\n---\nFour people were killed in the shooting on Elm Street on Sunday, police said.\n",
+    );
+    workspace.write_source(
+        "times.md",
+        "---\noutlet: Times\npublished: 2017-04-11\n---\nFour people were killed in the shooting on Elm Street on Sunday, police said.\n\nPolice first said three people were killed on Elm Street.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let pairs: std::collections::BTreeSet<(String, String)> = report["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .flat_map(|s| {
+            conflicts(s)
+                .into_iter()
+                .filter(|c| c.1 == "number")
+                .map(|c| (s["source"].as_str().unwrap_or_default().to_owned(), c.0))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // The Times's two counts are still a change inside the Times, which its
+    // page shows.
+    let expected: std::collections::BTreeSet<(String, String)> = [
+        ("courier", "herald"),
+        ("herald", "courier"),
+        ("times", "times"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    assert_eq!(pairs, expected);
+}
