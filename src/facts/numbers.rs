@@ -44,6 +44,8 @@ pub struct NumberFact {
 const PEOPLE: &[&str] = &[
     "adult",
     "adults",
+    "babies",
+    "baby",
     "boy",
     "boys",
     "child",
@@ -54,6 +56,8 @@ const PEOPLE: &[&str] = &[
     "girls",
     "individual",
     "individuals",
+    "infant",
+    "infants",
     "juvenile",
     "juveniles",
     "male",
@@ -73,10 +77,14 @@ const PEOPLE: &[&str] = &[
     "teenager",
     "teenagers",
     "teens",
+    "toddler",
+    "toddlers",
     "victim",
     "victims",
     "woman",
     "women",
+    "youth",
+    "youths",
 ];
 
 /// Words that name the number after them rather than count with it.
@@ -201,7 +209,69 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
         found.push((fact, index, end));
         index += used;
     }
-    join_people_counts(tokens, found)
+    let mut facts = join_people_counts(tokens, found);
+    settle_shot(tokens, &mut facts);
+    facts
+}
+
+/// Words that say a person shot survived: hurt, not killed.
+const SURVIVED: &[&str] = &[
+    "condition",
+    "hospitalized",
+    "non-life-threatening",
+    "recover",
+    "recovering",
+    "released",
+    "stable",
+    "survive",
+    "survived",
+    "treated",
+];
+
+/// Words that count people without a digit.
+const COUNT_WORDS: &[&str] = &[
+    "all", "both", "eight", "five", "four", "nine", "none", "one", "seven", "six", "ten", "three",
+    "two",
+];
+
+/// Words that say a person shot died.
+const DIED: &[&str] = &["dead", "death", "died", "dies", "fatally", "killed"];
+
+/// "A teen was shot and is in critical condition", "a 14-year-old shot
+/// himself and died": one count of people shot, and the sentence says how
+/// it ended for them. With another count in the sentence ("four shot, two
+/// of them fatally") the shot count is the total, and stays so.
+fn settle_shot(tokens: &[Token<'_>], facts: &mut [NumberFact]) {
+    let counts_of_people = facts
+        .iter()
+        .filter(|f| f.unit.as_deref() == Some("people"))
+        .count();
+    if counts_of_people != 1 {
+        return;
+    }
+    let Some(shot) = facts
+        .iter_mut()
+        .find(|f| f.unit.as_deref() == Some("people") && f.predicate == Some("shot"))
+    else {
+        return;
+    };
+    // "Five people were shot, one fatally": another count, read or not, says
+    // how it ended for some of them only.
+    let is_count = |w: &str| {
+        COUNT_WORDS.contains(&w.to_lowercase().as_str()) || w.chars().all(|c| c.is_ascii_digit())
+    };
+    let in_sentence = tokens.iter().filter(|t| is_count(t.text)).count();
+    let in_the_count = shot.text.split(' ').filter(|w| is_count(w)).count();
+    let another_count = in_sentence > in_the_count;
+    if another_count {
+        return;
+    }
+    let says = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.lower()));
+    if says(DIED) {
+        shot.predicate = Some("killed");
+    } else if says(SURVIVED) {
+        shot.predicate = Some("injured");
+    }
 }
 
 /// A number before a capitalised word from this up is a street number
@@ -270,13 +340,15 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     if !matches!(tokens[index].lower(), "a" | "an") {
         return None;
     }
-    // Up to four describing words: "a pregnant 19-year-old woman".
+    // Up to four describing words: "a pregnant 19-year-old woman"; or the
+    // age alone: "a 14-year-old".
     let noun_at = (index + 1..tokens.len().min(index + 2 + MAX_DESCRIBING_WORDS))
         .take_while(|&i| {
             let t = &tokens[i];
             i == index + 1 || !(t.clause_break || t.comma)
         })
-        .find(|&i| PEOPLE.contains(&tokens[i].lower()))?;
+        .find(|&i| PEOPLE.contains(&tokens[i].lower()))
+        .or_else(|| an_age(tokens, index + 1))?;
     let describing = &tokens[index + 1..noun_at];
     if describing.iter().any(|t| {
         is_capitalised(t.text) || predicate(t.lower()).is_some() || is_stop_word(t.lower())
@@ -288,11 +360,14 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     let predicate = predicate?;
     // "a man was shot", "killed a woman", not "a man has pleaded guilty to
     // shooting": the person is the one it happened to.
+    // "a teen accidentally shot himself": an adverb between, and done to himself.
     let happened_to = at.is_some_and(|at| {
         at < index
-            || tokens
-                .get(end..at)
-                .is_some_and(|between| between.iter().all(|t| PASSIVE.contains(&t.lower())))
+            || tokens.get(end..at).is_some_and(|between| {
+                between
+                    .iter()
+                    .all(|t| PASSIVE.contains(&t.lower()) || t.lower().ends_with("ly"))
+            })
     });
     if !happened_to {
         return None;
@@ -307,6 +382,16 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         partial: true,
     };
     Some((fact, index, end))
+}
+
+/// Where "14 year old" ends when it starts at `at` and no person noun
+/// follows it ("a 14-year-old shot himself"): the age names the person.
+fn an_age(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower());
+    let is_number = tokens.get(at)?.text.chars().all(|c| c.is_ascii_digit());
+    let age = is_number && word(at + 1) == Some("year") && word(at + 2) == Some("old");
+    let person_follows = word(at + 3).is_some_and(|w| PEOPLE.contains(&w));
+    (age && !person_follows).then_some(at + 2)
 }
 
 /// "two men and two women were wounded": one count of four people.
@@ -598,9 +683,27 @@ mod tests {
             numbers_of("three people were killed by drones")[0],
             (3.0, Some("people".into()), Some("killed"), None)
         );
+        // "A 12-year-old" is one person; "the 12-year-old girl" gives an age.
         assert_eq!(
-            numbers_of("A 12-year-old was shot.")[0].1.as_deref(),
+            numbers_of("A 12-year-old was shot.")[0],
+            (1.0, Some("people".into()), Some("shot"), None)
+        );
+        assert_eq!(
+            numbers_of("The 12-year-old girl was shot.")[0].1.as_deref(),
             Some("year-old")
+        );
+        assert_eq!(
+            numbers_of("A teen was shot and is in stable condition.")[0].2,
+            Some("injured")
+        );
+        assert_eq!(
+            numbers_of("A 3-year-old accidentally shot himself and died.")[0].2,
+            Some("killed")
+        );
+        // The total stays shot when another count says how it ended for some.
+        assert_eq!(
+            numbers_of("Five people were shot, one fatally.")[0].2,
+            Some("shot")
         );
         assert!(numbers_of("On Dec. 14, 2009 at 6 p.m. the vote began.").is_empty());
         assert!(numbers_of("for 2026 and 2027").is_empty());
