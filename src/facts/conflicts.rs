@@ -371,6 +371,32 @@ mod tests {
         );
     }
 
+    /// "5 hour" against "12 hours" only when both are one duration of one
+    /// thing: a standoff against a standoff, not a standoff against surgery.
+    #[test]
+    fn durations_conflict_only_when_they_are_of_one_thing() {
+        let standoff = extract(
+            "Police ended a 5-hour standoff with the gunman on Friday.",
+            None,
+        );
+        let longer = extract(
+            "Police ended a 12-hour standoff with the gunman on Friday.",
+            None,
+        );
+        let surgery = extract(
+            "The wounded officer spent 12 hours in surgery on Friday.",
+            None,
+        );
+        let kinds = |fa: &Facts, fb: &Facts| -> Vec<ConflictKind> {
+            differences(fa, fb)
+                .into_iter()
+                .map(|(kind, _, _)| kind)
+                .collect()
+        };
+        assert_eq!(kinds(&standoff, &longer), [ConflictKind::Number]);
+        assert_eq!(kinds(&standoff, &surgery), []);
+    }
+
     #[test]
     fn a_figure_stated_twice_gives_one_conflict() {
         let fa = extract(

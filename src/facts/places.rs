@@ -139,6 +139,10 @@ pub(super) fn meeting_place_in(tokens: &[Token<'_>]) -> Option<PlaceFact> {
         .and_then(|i| place_at(tokens, i + 1))
 }
 
+/// Abbreviations that start a place's name ("St. Louis", "Ft. Worth"):
+/// their period is not the end of a sentence, and the place is not "St".
+const NAME_ABBREVIATIONS: &[&str] = &["ft", "mt", "pt", "st", "ste"];
+
 /// The capitalised run starting at `start` ("the" skipped, "of" kept inside).
 fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
     let start = start + usize::from(tokens.get(start).is_some_and(|t| t.lower() == "the"));
@@ -146,7 +150,10 @@ fn place_at(tokens: &[Token<'_>], start: usize) -> Option<PlaceFact> {
     while let Some(token) = tokens.get(end) {
         let capitalised = is_capitalised(token.text);
         let inner_of = token.lower() == "of" && end > start;
-        let stops = end > start && (token.clause_break || token.comma);
+        // "St. Louis": the period of an abbreviation ends no name.
+        let after_abbreviation =
+            end > start && NAME_ABBREVIATIONS.contains(&tokens[end - 1].lower());
+        let stops = end > start && (token.clause_break && !after_abbreviation || token.comma);
         if stops || !(capitalised || inner_of) {
             break;
         }
@@ -232,5 +239,18 @@ mod tests {
         assert!(places_differ(&miami, &berlin));
         assert!(!places_differ(&miami, &centre));
         assert!(places_differ(&centre, &club));
+    }
+
+    /// A place is compared as a whole name: "St. Louis Community College",
+    /// never its fragment "St".
+    #[test]
+    fn an_abbreviation_does_not_cut_a_place_short() {
+        let college = meeting_place("The students met at St. Louis Community College on Monday.")
+            .expect("a place");
+        assert_eq!(college.place, "St Louis Community College");
+        let valley =
+            meeting_place("The students met at St. Louis Community College-Florissant Valley.")
+                .expect("a place");
+        assert!(!places_differ(&college, &valley), "{valley:?}");
     }
 }
