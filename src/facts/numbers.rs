@@ -211,7 +211,72 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     }
     let mut facts = join_people_counts(tokens, found);
     settle_shot(tokens, &mut facts);
+    if one_died(tokens)
+        && !facts
+            .iter()
+            .any(|f| f.unit.as_deref() == Some("people") && f.predicate == Some("killed"))
+    {
+        facts.push(NumberFact {
+            text: "one".into(),
+            value: Decimal::from_integer(1),
+            unit: Some("people".into()),
+            predicate: Some("killed"),
+            owner: None,
+            hedged: false,
+            partial: true,
+        });
+    }
+    facts.extend(survivors(&facts));
     facts
+}
+
+/// "Four people were shot, one fatally" / "… and one died": of a whole
+/// count of people shot, the sentence says how many died (a count read, or
+/// "one" before a word of dying); the rest were hurt. The hurt are a count
+/// the sentence states by subtraction, given as "4 shot, 1 killed".
+fn survivors(facts: &[NumberFact]) -> Option<NumberFact> {
+    let people = |f: &&NumberFact| f.unit.as_deref() == Some("people") && !f.hedged;
+    let shot = facts
+        .iter()
+        .filter(people)
+        .find(|f| f.predicate == Some("shot") && !f.partial)?;
+    if facts
+        .iter()
+        .filter(people)
+        .any(|f| f.predicate == Some("injured"))
+    {
+        return None;
+    }
+    let killed = facts
+        .iter()
+        .filter(people)
+        .filter(|f| f.predicate == Some("killed"))
+        .map(|f| f.value)
+        .next()?;
+    let hurt = shot.value.to_integer()? - killed.to_integer()?;
+    if hurt < 0 {
+        return None;
+    }
+    Some(NumberFact {
+        text: format!("{} shot, {} killed", shot.value, killed),
+        value: Decimal::from_integer(hurt),
+        unit: Some("people".into()),
+        predicate: Some("injured"),
+        owner: None,
+        hedged: false,
+        partial: false,
+    })
+}
+
+/// "one died", "one fatally", "one was killed": one of a count died.
+fn one_died(tokens: &[Token<'_>]) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower());
+    (0..tokens.len()).any(|i| {
+        word(i) == Some("one")
+            && !(i > 0 && matches!(word(i - 1), Some("no" | "not")))
+            && (word(i + 1).is_some_and(|w| DIED.contains(&w))
+                || word(i + 1) == Some("was") && word(i + 2).is_some_and(|w| DIED.contains(&w)))
+    })
 }
 
 /// Words that say a person shot survived: hurt, not killed.
@@ -700,11 +765,18 @@ mod tests {
             numbers_of("A 3-year-old accidentally shot himself and died.")[0].2,
             Some("killed")
         );
-        // The total stays shot when another count says how it ended for some.
+        // The total stays shot when another count says how it ended for
+        // some; the rest were hurt.
+        let five = numbers_of("Five people were shot, one fatally.");
         assert_eq!(
-            numbers_of("Five people were shot, one fatally.")[0].2,
-            Some("shot")
+            five,
+            [
+                (5.0, Some("people".into()), Some("shot"), None),
+                (1.0, Some("people".into()), Some("killed"), None),
+                (4.0, Some("people".into()), Some("injured"), None),
+            ]
         );
+        assert!(numbers_of("No one died.").is_empty());
         assert!(numbers_of("On Dec. 14, 2009 at 6 p.m. the vote began.").is_empty());
         assert!(numbers_of("for 2026 and 2027").is_empty());
     }

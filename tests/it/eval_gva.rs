@@ -133,7 +133,7 @@ fn gva_lead_tolls_agree_with_gold() {
     }
     // A floor at the figure measured (README, "Quality and speed", rounded down
     // to the precision printed), not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.769, "agreement {accuracy:.3}");
+    assert!(accuracy >= 0.771, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -215,12 +215,12 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.708, 17 / 24;
+    // The floor at the figure measured (docs/evaluation.md: 0.750, 18 / 24;
     // 18 / 22 while a figure one article also gives elsewhere still
     // conflicted, the 18th, incident 473198, "two people held in the
     // killing" read as two killed; 24 since the tolls of one person shot,
     // "a 14-year-old shot himself and died", are read).
-    assert!(recall >= 0.708, "recall {recall:.3}");
+    assert!(recall >= 0.75, "recall {recall:.3}");
 }
 
 /// A hand label (tests/it/fixtures/gva_tolls.md): what an article itself
@@ -296,5 +296,5 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     }
     // A floor at the figure measured (docs/evaluation.md), not the goal
     // (0.90): any drop fails.
-    assert!(accuracy >= 0.346, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.352, "accuracy {accuracy:.3}");
 }
