@@ -112,11 +112,14 @@ const NOT_GIVEN_NAMES: &[&str] = &[
     "will",
 ];
 
+/// Every given name of both lists, lower case, as written.
+fn listed() -> impl Iterator<Item = &'static str> {
+    CENSUS_1990.lines().chain(TRANSLITERATED.iter().copied())
+}
+
 static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     let not_given: FxHashSet<String> = NOT_GIVEN_NAMES.iter().map(|n| fold_name(n)).collect();
-    CENSUS_1990
-        .lines()
-        .chain(TRANSLITERATED.iter().copied())
+    listed()
         .map(fold_name)
         .filter(|name| !name.is_empty() && !not_given.contains(name))
         .collect()
@@ -124,12 +127,7 @@ static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 
 /// The lists as written, lower case: folding joins spellings of one name
 /// ("Andrii", "Andriy") but also two names ("Harry", "Gary").
-static AS_WRITTEN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    CENSUS_1990
-        .lines()
-        .chain(TRANSLITERATED.iter().copied())
-        .collect()
-});
+static AS_WRITTEN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| listed().collect());
 
 /// Is this word, as written, a given name?
 pub(super) fn is_given_name(word: &str) -> bool {

@@ -211,23 +211,29 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     }
     let mut facts = join_people_counts(tokens, found);
     settle_shot(tokens, &mut facts);
-    if one_died(tokens)
-        && !facts
-            .iter()
-            .any(|f| f.unit.as_deref() == Some("people") && f.predicate == Some("killed"))
-    {
-        facts.push(NumberFact {
-            text: "one".into(),
-            value: Decimal::from_integer(1),
-            unit: Some("people".into()),
-            predicate: Some("killed"),
-            owner: None,
-            hedged: false,
-            partial: true,
-        });
-    }
+    facts.extend(one_killed(tokens, &facts));
     facts.extend(survivors(&facts));
     facts
+}
+
+/// Does `fact` count people for `predicate`?
+fn counts_people(fact: &NumberFact, predicate: &str) -> bool {
+    fact.unit.as_deref() == Some("people") && fact.predicate == Some(predicate)
+}
+
+/// "… one fatally", "… and one died": one person killed, part of a count,
+/// when no count of the killed is read.
+fn one_killed(tokens: &[Token<'_>], facts: &[NumberFact]) -> Option<NumberFact> {
+    let read = facts.iter().any(|f| counts_people(f, "killed"));
+    (one_died(tokens) && !read).then(|| NumberFact {
+        text: "one".into(),
+        value: Decimal::from_integer(1),
+        unit: Some("people".into()),
+        predicate: Some("killed"),
+        owner: None,
+        hedged: false,
+        partial: true,
+    })
 }
 
 /// "Four people were shot, one fatally" / "… and one died": of a whole
@@ -235,24 +241,16 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
 /// "one" before a word of dying); the rest were hurt. The hurt are a count
 /// the sentence states by subtraction, given as "4 shot, 1 killed".
 fn survivors(facts: &[NumberFact]) -> Option<NumberFact> {
-    let people = |f: &&NumberFact| f.unit.as_deref() == Some("people") && !f.hedged;
-    let shot = facts
-        .iter()
-        .filter(people)
-        .find(|f| f.predicate == Some("shot") && !f.partial)?;
-    if facts
-        .iter()
-        .filter(people)
-        .any(|f| f.predicate == Some("injured"))
-    {
+    let unhedged = |predicate: &'static str| {
+        facts
+            .iter()
+            .filter(move |f| counts_people(f, predicate) && !f.hedged)
+    };
+    let shot = unhedged("shot").find(|f| !f.partial)?;
+    if unhedged("injured").next().is_some() {
         return None;
     }
-    let killed = facts
-        .iter()
-        .filter(people)
-        .filter(|f| f.predicate == Some("killed"))
-        .map(|f| f.value)
-        .next()?;
+    let killed = unhedged("killed").map(|f| f.value).next()?;
     let hurt = shot.value.to_integer()? - killed.to_integer()?;
     if hurt < 0 {
         return None;
@@ -314,10 +312,7 @@ fn settle_shot(tokens: &[Token<'_>], facts: &mut [NumberFact]) {
     if counts_of_people != 1 {
         return;
     }
-    let Some(shot) = facts
-        .iter_mut()
-        .find(|f| f.unit.as_deref() == Some("people") && f.predicate == Some("shot"))
-    else {
+    let Some(shot) = facts.iter_mut().find(|f| counts_people(f, "shot")) else {
         return;
     };
     // "Five people were shot, one fatally": another count, read or not, says

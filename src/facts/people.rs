@@ -212,8 +212,6 @@ fn person_in<'r, 'a>(
                 && !is_month(t.lower().trim_end_matches('.'))
                 // "Virginia Sen. Jim Webb": a title ends no name.
                 && (std::ptr::eq(*t, name[0]) || !is_title(t.lower()))
-                // "Virginia Sen. Jim Webb": a title ends no name.
-                && (std::ptr::eq(*t, name[0]) || !is_title(t.lower()))
                 && !t
                     .text
                     .chars()

@@ -45,15 +45,14 @@ pub(super) fn predicate(lower: &str) -> Option<&'static str> {
 /// "shot to death" say killed, and "shot and wounded" says injured.
 fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
     let stated = predicate(tokens[i].lower())?;
-    let next = tokens.get(i + 1).map(|t| t.lower());
+    let word = |k: usize| tokens.get(i + k).map(|t| t.lower());
     // "passed away": died, not voted.
-    if stated == "voted" && next == Some("away") {
+    if stated == "voted" && word(1) == Some("away") {
         return Some("killed");
     }
     if stated != "shot" {
         return Some(stated);
     }
-    let word = |k: usize| tokens.get(i + k).map(|t| t.lower());
     let outcome = match (word(1), word(2)) {
         (Some("dead"), _) | (Some("to"), Some("death")) => Some("killed"),
         (Some("and"), Some(next)) => predicate(next).filter(|p| *p != "shot"),

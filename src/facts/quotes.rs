@@ -171,8 +171,8 @@ pub(crate) fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
     reversed(&words_x, &words_y) || substituted(&words_x, &words_y)
 }
 
-/// The quote's words in order, lowercase, each spelled one way (as
-/// [`content_stems`] spells them), stop words kept: "don't" and "to" decide
+/// The quote's words in order, lowercase, each content word
+/// [`spelled_one_way`], stop words kept: "don't" and "to" decide
 /// whether a quote is reversed.
 fn quote_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
@@ -184,15 +184,22 @@ fn quote_words(text: &str) -> Vec<String> {
         .filter(|word| !word.is_empty())
         .map(|word| {
             if is_stop_word(&word) || NEGATIONS.contains(&word.as_str()) {
-                return word;
-            }
-            let word = fold_name(&word).replace("isat", "izat");
-            match word.strip_suffix('s') {
-                Some(stem) if stem.len() > 2 => stem.to_owned(),
-                _ => word,
+                word
+            } else {
+                spelled_one_way(&word)
             }
         })
         .collect()
+}
+
+/// A lowercase content word spelled one way: accents, doubled letters and
+/// British "-isation" folded, a plural "s" dropped.
+fn spelled_one_way(word: &str) -> String {
+    let word = fold_name(word).replace("isat", "izat");
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 => stem.to_owned(),
+        _ => word,
+    }
 }
 
 /// Words that turn what follows them around ("If they don't pass this bill"
@@ -284,11 +291,7 @@ fn content_stems(text: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|word| word.trim_matches('\'').to_lowercase())
         .filter(|word| !word.is_empty() && !is_stop_word(word))
-        .map(|word| fold_name(&word).replace("isat", "izat"))
-        .map(|word| match word.strip_suffix('s') {
-            Some(stem) if stem.len() > 2 => stem.to_owned(),
-            _ => word,
-        })
+        .map(|word| spelled_one_way(&word))
         .collect();
     stems.sort_unstable();
     stems.dedup();
