@@ -21,6 +21,7 @@ use super::numbers::NumberFact;
 use super::places::{PlaceFact, places_differ};
 use super::quotes::{QuoteFact, quotes_differ};
 use super::sentence::Facts;
+use super::toll::toll_conflicts;
 use crate::model::{Segment, SourceId};
 
 /// What kind of fact two segments disagree on.
@@ -130,6 +131,24 @@ pub(crate) fn conflicts(
             })
         })
         .collect();
+    let number_conflict_between: std::collections::BTreeSet<(usize, usize)> = found
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Number)
+        .map(|c| (c.a, c.b))
+        .collect();
+    let tolls = toll_conflicts(segments, facts, related, |source, predicate, value| {
+        stated.states_value(source, "people", predicate, value)
+    });
+    found.extend(
+        tolls
+            .into_iter()
+            .map(|c| Conflict {
+                a: c.a.min(c.b),
+                b: c.a.max(c.b),
+                ..c
+            })
+            .filter(|c| !number_conflict_between.contains(&(c.a, c.b))),
+    );
     found.sort_by(|x, y| (x.a, x.b, x.kind, &x.a_says).cmp(&(y.a, y.b, y.kind, &y.a_says)));
     found
 }
@@ -174,9 +193,20 @@ impl<'s> StatedFigures<'s> {
         let (Some(unit), Some(predicate)) = (&figure.unit, figure.predicate) else {
             return false;
         };
+        self.states_value(source, unit, predicate, figure.value)
+    }
+
+    /// Does `source` state `value` of `unit` for `predicate` anywhere?
+    fn states_value(
+        &self,
+        source: &SourceId,
+        unit: &str,
+        predicate: &'static str,
+        value: crate::text::decimal::Decimal,
+    ) -> bool {
         self.values
-            .get(&(source, unit.as_str(), predicate))
-            .is_some_and(|values| values.contains(&figure.value))
+            .get(&(source, unit, predicate))
+            .is_some_and(|values| values.contains(&value))
     }
 }
 

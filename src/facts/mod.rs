@@ -5,8 +5,9 @@
 //!
 //! Modules depend on each other one way only: [`tokens`] and [`lexicon`] at
 //! the bottom, with [`given_names`]; [`predicates`]; the readers of one kind of fact ([`numbers`],
-//! [`people`], [`groups`], [`dates`], [`quotes`], [`places`]); [`sentence`]
-//! over them; [`conflicts`](mod@conflicts) and [`variants`](mod@variants) over those; this file on top.
+//! [`people`], [`groups`], [`dates`], [`quotes`], [`places`], [`outcome`]); [`sentence`]
+//! over them; [`conflicts`](mod@conflicts), [`variants`](mod@variants) and [`toll`](mod@toll)
+//! over those; this file on top.
 
 pub(crate) mod conflicts;
 pub(crate) mod dates;
@@ -15,12 +16,14 @@ pub(crate) mod given_names;
 pub(crate) mod groups;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
+pub(crate) mod outcome;
 pub(crate) mod people;
 pub(crate) mod places;
 pub(crate) mod predicates;
 pub(crate) mod quotes;
 pub(crate) mod sentence;
 pub(crate) mod tokens;
+pub(crate) mod toll;
 pub(crate) mod variants;
 
 use std::sync::Arc;
@@ -34,10 +37,12 @@ pub use dates::DateFact;
 pub use developments::Development;
 pub use groups::GroupFact;
 pub use numbers::NumberFact;
+pub use outcome::Outcome;
 pub(crate) use people::people_named;
 pub use places::PlaceFact;
 pub use quotes::QuoteFact;
 pub use sentence::{Facts, extract};
+pub use toll::{Toll, TollFigure, toll};
 pub use variants::{SegmentNames, Variant};
 pub(crate) use variants::{names_of, segment_names, segment_texts, variants};
 

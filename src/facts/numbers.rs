@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use super::lexicon::{YEARS, is_month, nation};
+use super::outcome::{DIED, outcome};
 use super::predicates::{nearest_predicate, predicate};
 use super::tokens::{Token, join_words};
 use crate::text::decimal::Decimal;
@@ -47,13 +48,26 @@ const PEOPLE: &[&str] = &[
     "babies",
     "baby",
     "boy",
+    "boyfriend",
     "boys",
+    "brother",
+    "brothers",
+    "bystander",
+    "bystanders",
     "child",
     "children",
+    "cousin",
+    "cousins",
+    "daughter",
+    "daughters",
     "female",
     "females",
+    "friend",
+    "friends",
     "girl",
+    "girlfriend",
     "girls",
+    "husband",
     "individual",
     "individuals",
     "infant",
@@ -66,11 +80,17 @@ const PEOPLE: &[&str] = &[
     "men",
     "other",
     "others",
+    "passenger",
+    "passengers",
     "people",
     "person",
     "persons",
     "resident",
     "residents",
+    "sister",
+    "sisters",
+    "son",
+    "sons",
     "student",
     "students",
     "teen",
@@ -81,6 +101,7 @@ const PEOPLE: &[&str] = &[
     "toddlers",
     "victim",
     "victims",
+    "wife",
     "woman",
     "women",
     "youth",
@@ -216,6 +237,11 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     facts
 }
 
+/// Predicates that only people undergo.
+fn happens_to_people(predicate: &str) -> bool {
+    matches!(predicate, "killed" | "injured" | "shot")
+}
+
 /// Does `fact` count people for `predicate`?
 fn counts_people(fact: &NumberFact, predicate: &str) -> bool {
     fact.unit.as_deref() == Some("people") && fact.predicate == Some(predicate)
@@ -277,28 +303,12 @@ fn one_died(tokens: &[Token<'_>]) -> bool {
     })
 }
 
-/// Words that say a person shot survived: hurt, not killed.
-const SURVIVED: &[&str] = &[
-    "condition",
-    "hospitalized",
-    "non-life-threatening",
-    "recover",
-    "recovering",
-    "released",
-    "stable",
-    "survive",
-    "survived",
-    "treated",
-];
-
 /// Words that count people without a digit.
+/// "All" and "both" are not among them: "all five men who were shot are
+/// recovering" is one count, and says how it ended for each.
 const COUNT_WORDS: &[&str] = &[
-    "all", "both", "eight", "five", "four", "nine", "none", "one", "seven", "six", "ten", "three",
-    "two",
+    "eight", "five", "four", "nine", "none", "one", "seven", "six", "ten", "three", "two",
 ];
-
-/// Words that say a person shot died.
-const DIED: &[&str] = &["dead", "death", "died", "dies", "fatally", "killed"];
 
 /// "A teen was shot and is in critical condition", "a 14-year-old shot
 /// himself and died": one count of people shot, and the sentence says how
@@ -326,10 +336,10 @@ fn settle_shot(tokens: &[Token<'_>], facts: &mut [NumberFact]) {
     if another_count {
         return;
     }
-    let says = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.lower()));
-    if says(DIED) {
+    let ended = outcome(tokens);
+    if ended.died {
         shot.predicate = Some("killed");
-    } else if says(SURVIVED) {
+    } else if ended.survived {
         shot.predicate = Some("injured");
     }
 }
@@ -395,9 +405,16 @@ fn is_label_number(tokens: &[Token<'_>], index: usize) -> bool {
         .is_some_and(|i| LABELS.contains(&tokens[i].lower()))
 }
 
-/// "A man was killed": one person, when the sentence says what happened to them.
+/// Words before a person that make them one person: "his 2-year-old son
+/// shot himself", "her brother was wounded".
+const POSSESSIVES: &[&str] = &["her", "his", "whose"];
+
+/// "A man was killed", "killing one person", "her son was shot": one
+/// person, when the sentence says what happened to them.
 fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
-    if !matches!(tokens[index].lower(), "a" | "an") {
+    let determiner = tokens[index].lower();
+    let possessive = POSSESSIVES.contains(&determiner);
+    if !(matches!(determiner, "a" | "an" | "one") || possessive) {
         return None;
     }
     // Up to four describing words: "a pregnant 19-year-old woman"; or the
@@ -409,6 +426,11 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         })
         .find(|&i| PEOPLE.contains(&tokens[i].lower()))
         .or_else(|| an_age(tokens, index + 1))?;
+    // "his son" is one person, "his sons" are not.
+    let noun = tokens[noun_at].lower();
+    if possessive && (noun.ends_with('s') || matches!(noun, "men" | "women" | "children")) {
+        return None;
+    }
     let describing = &tokens[index + 1..noun_at];
     if describing.iter().any(|t| {
         is_capitalised(t.text) || predicate(t.lower()).is_some() || is_stop_word(t.lower())
@@ -590,11 +612,21 @@ fn number_fact(
             .and_then(|v| v.checked_sub(1))
             .and_then(|i| nation(tokens[i].lower()));
     }
+    // "4 Shot, 2 Killed", "Two died": a bare count right before what
+    // happened to it counts people, as headlines and tallies write them.
+    if unit.is_none() && verb_at == Some(after) && predicate.is_some_and(happens_to_people) {
+        unit = Some("people".into());
+    }
     let start = currency.map_or(index, |_| index - 1);
     let end = end.min(tokens.len());
-    let partial = tokens[after.min(end)..end]
-        .iter()
-        .any(|t| matches!(t.lower(), "other" | "others" | "additional" | "more"));
+    // "four others", "the other four people".
+    let other_before = index
+        .checked_sub(1)
+        .is_some_and(|i| tokens[i].lower() == "other");
+    let partial = other_before
+        || tokens[after.min(end)..end]
+            .iter()
+            .any(|t| matches!(t.lower(), "other" | "others" | "additional" | "more"));
     let fact = NumberFact {
         text: join_words(&tokens[start..end]),
         value,

@@ -15,6 +15,9 @@ const PREDICATES: &[(&str, &str)] = &[
     ("fatal", "killed"),
     ("fire", "launched"),
     ("fired", "launched"),
+    // Hit by gunfire: "hitting five people", "striking four".
+    ("hitting", "shot"),
+    ("hospitali", "injured"),
     ("hurt", "injured"),
     ("injur", "injured"),
     ("intercept", "intercepted"),
@@ -24,14 +27,21 @@ const PREDICATES: &[(&str, &str)] = &[
     ("murder", "killed"),
     ("passed", "voted"),
     ("passing", "voted"),
+    ("recovering", "injured"),
     ("shot", "shot"),
     ("shoot", "shot"),
     ("slain", "killed"),
+    ("striking", "shot"),
+    ("struck", "shot"),
     ("vote", "voted"),
     ("wound", "injured"),
 ];
 
 pub(super) fn predicate(lower: &str) -> Option<&'static str> {
+    // "hit" is a word of its own, never a prefix ("hitch", "Hitler").
+    if matches!(lower, "hit" | "hits") {
+        return Some("shot");
+    }
     PREDICATES
         .iter()
         .find(|(prefix, _)| lower.starts_with(prefix))

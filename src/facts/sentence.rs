@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::dates::{DateFact, dates, recalls_past};
 use super::groups::{GroupFact, groups};
 use super::numbers::{NumberFact, numbers};
+use super::outcome::{Outcome, outcome};
 use super::people::names;
 use super::places::{PlaceFact, meeting_place_in};
 use super::quotes::{QuoteFact, quotes};
@@ -40,6 +41,10 @@ pub struct Facts {
     /// 2012, 20 children were killed"). Its counts are not this story's.
     #[serde(skip)]
     pub recalls_past: bool,
+    /// Whether it says someone died or survived, for the counts of the
+    /// sentences before it ([`toll`](fn@super::toll)).
+    #[serde(skip)]
+    pub outcome: Outcome,
 }
 
 /// Extract the facts of one normalised sentence; `published` is the day its
@@ -57,5 +62,6 @@ pub fn extract(text: &str, published: Option<Date>) -> Facts {
         place: meeting_place_in(&tokens),
         names: names(&tokens),
         recalls_past,
+        outcome: outcome(&tokens),
     }
 }

@@ -2,10 +2,10 @@
 //! never copied).
 //!
 //! 1. For each article that states how many were killed or injured, does the
-//!    figure it leads with agree with the incident's gold? The article's
-//!    figure is the first one stated in its first four sentences, where news
-//!    gives the toll (later sentences recall other shootings). Bounds ("at
-//!    least 3") are not figures.
+//!    toll the tool reads from its lead ([`facts::toll`]) agree with the
+//!    incident's gold, and with the hand labels of what the article itself
+//!    states (tests/it/fixtures/gva_tolls.md)? Bounds ("at least 3") are not
+//!    figures.
 //! 2. Run the tool on the articles of each incident, as an editor would on a
 //!    story folder: when two articles lead with different tolls, is the
 //!    disagreement flagged as a conflict? (Whole counts only: "a man was
@@ -35,11 +35,6 @@ struct Incident {
     num_killed: Option<f64>,
     num_injured: Option<f64>,
 }
-
-const PREDICATES: [&str; 2] = ["killed", "injured"];
-
-/// Sentences that lead an article.
-const LEAD: usize = 4;
 
 fn load() -> Option<(Vec<Document>, BTreeMap<String, Incident>)> {
     let documents = crate::common::eval_data("gva/documents.jsonl")?;
@@ -76,21 +71,6 @@ fn source(document: &Document) -> LoadedSource {
     }
 }
 
-/// The toll an article leads with for `predicate`; with `whole`, only a
-/// count that is not maybe part of a larger one ("a man", "four others").
-fn lead_figure(all: &[std::sync::Arc<facts::Facts>], predicate: &str, whole: bool) -> Option<f64> {
-    all.iter()
-        .take(LEAD)
-        .flat_map(|f| &f.numbers)
-        .find(|number| {
-            number.predicate == Some(predicate)
-                && number.unit.as_deref().is_none_or(|u| u == "people")
-                && !number.hedged
-                && !(whole && number.partial)
-        })
-        .map(|number| number.value.to_f64())
-}
-
 #[test]
 fn gva_lead_tolls_agree_with_gold() {
     let Some((documents, gold)) = load() else {
@@ -103,13 +83,12 @@ fn gva_lead_tolls_agree_with_gold() {
             continue;
         };
         let segments = corroborate::text::process(&source(document)).segments;
-        let extracted = facts::extract_all(&segments, |_| None, |_| true);
-        for (predicate, truth) in PREDICATES
-            .into_iter()
-            .zip([incident.num_killed, incident.num_injured])
-        {
-            let (Some(value), Some(truth)) = (lead_figure(&extracted, predicate, false), truth)
-            else {
+        let toll = facts::toll(&facts::extract_all(&segments, |_| None, |_| true));
+        for (predicate, truth, read) in [
+            ("killed", incident.num_killed, toll.killed),
+            ("injured", incident.num_injured, toll.injured),
+        ] {
+            let (Some(value), Some(truth)) = (read.map(|f| f.value.to_f64()), truth) else {
                 continue;
             };
             let entry = tally.entry(predicate).or_default();
@@ -133,7 +112,7 @@ fn gva_lead_tolls_agree_with_gold() {
     }
     // A floor at the figure measured (README, "Quality and speed", rounded down
     // to the precision printed), not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.771, "agreement {accuracy:.3}");
+    assert!(accuracy >= 0.774, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -160,12 +139,13 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
         for own in analysis.segments.chunk_by(|a, b| a.source == b.source) {
             let facts = &analysis.facts[start..start + own.len()];
             start += own.len();
-            for predicate in PREDICATES {
-                if let Some(value) = lead_figure(facts, predicate, true) {
+            let toll = facts::toll(facts);
+            for (predicate, figure) in [("killed", toll.killed), ("injured", toll.injured)] {
+                if let Some(figure) = figure.filter(|f| f.whole) {
                     tolls
                         .entry(predicate)
                         .or_default()
-                        .insert(&own[0].source, value);
+                        .insert(&own[0].source, figure.value.to_f64());
                 }
             }
         }
@@ -215,12 +195,9 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.750, 18 / 24;
-    // 18 / 22 while a figure one article also gives elsewhere still
-    // conflicted, the 18th, incident 473198, "two people held in the
-    // killing" read as two killed; 24 since the tolls of one person shot,
-    // "a 14-year-old shot himself and died", are read).
-    assert!(recall >= 0.75, "recall {recall:.3}");
+    // The floor at the figure measured (docs/evaluation.md: 0.812, 13 / 16,
+    // tolls of the whole count only: "four children" may be some of the dead).
+    assert!(recall >= 0.81, "recall {recall:.3}");
 }
 
 /// A hand label (tests/it/fixtures/gva_tolls.md): what an article itself
@@ -255,6 +232,9 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     let (mut articles_right, mut stated, mut stated_right) = (0, 0, 0);
     // Figures the tool reads, and how many of them the label has.
     let (mut read_any, mut read_right) = (0, 0);
+    // The labels come in a random order (by the sha256 of the article's id):
+    // the two halves show the spread the toll lead length was chosen with.
+    let mut halves = [(0usize, 0usize); 2];
     let mut wrong: Vec<String> = Vec::new();
     for label in &labels {
         let document = by_id
@@ -262,9 +242,13 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
             .unwrap_or_else(|| panic!("labelled article {} not in the data", label.doc_id));
         let segments = corroborate::text::process(&source(document)).segments;
         let extracted = facts::extract_all(&segments, |_| None, |_| true);
+        let toll = facts::toll(&extracted);
         let mut all_right = true;
-        for (predicate, truth) in PREDICATES.into_iter().zip([label.killed, label.injured]) {
-            let read = lead_figure(&extracted, predicate, false);
+        for (predicate, truth, read) in [
+            ("killed", label.killed, toll.killed),
+            ("injured", label.injured, toll.injured),
+        ] {
+            let read = read.map(|figure| figure.value.to_f64());
             // An article that says no one was hurt states a toll of 0, which a
             // reader of figures rightly finds no figure in.
             let right = read == truth || (truth == Some(0.0) && read.is_none());
@@ -285,16 +269,25 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
             }
         }
         articles_right += usize::from(all_right);
+        let half = usize::from(halves[1].0 + halves[0].0 >= labels.len() / 2);
+        halves[half].0 += 1;
+        halves[half].1 += usize::from(all_right);
     }
     let accuracy = articles_right as f64 / labels.len() as f64;
     eprintln!(
         "GVA hand labels: {articles_right} / {} articles read right ({accuracy:.3}); stated tolls read right {stated_right} / {stated}; figures read {read_any}, as labelled {read_right}",
         labels.len()
     );
+    let share = |(n, right): (usize, usize)| right as f64 / n.max(1) as f64;
+    eprintln!(
+        "  by half of the sample: {:.3} and {:.3}",
+        share(halves[0]),
+        share(halves[1])
+    );
     for example in &wrong {
         eprintln!("  {example}");
     }
     // A floor at the figure measured (docs/evaluation.md), not the goal
     // (0.90): any drop fails.
-    assert!(accuracy >= 0.352, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.552, "accuracy {accuracy:.3}");
 }

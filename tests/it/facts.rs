@@ -551,3 +551,37 @@ fn an_article_that_gives_both_figures_contradicts_neither() {
     .collect();
     assert_eq!(pairs, expected);
 }
+
+#[test]
+fn two_outlets_stating_other_tolls_over_their_leads_conflict_on_the_number() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "a.md",
+        "---\noutlet: Gazette\n---\nFour people were shot in a Louisville apartment Tuesday night, police said.\n\nTwo died and two others are recovering.\n",
+    );
+    workspace.write_source(
+        "b.md",
+        "---\noutlet: Herald\n---\nFour people were shot in a Louisville apartment on Tuesday night.\n\nThree people were pronounced dead at the scene.\n\nA fourth victim is in stable condition, police said.\n",
+    );
+    // Counts some of the dead only ("three children"): no conflict.
+    workspace.write_source(
+        "c.md",
+        "---\noutlet: Courier\n---\nFour people were shot in a Louisville apartment late on Tuesday night.\n\nThree children were killed, police said.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let found = conflicts(segment(&report, "a", "Two died"));
+    assert_eq!(
+        found,
+        [(
+            "b".to_owned(),
+            "number".to_owned(),
+            "2 killed (Two)".to_owned(),
+            "3 killed (Three people)".to_owned()
+        )],
+        "the toll of a against b's, sentence against sentence"
+    );
+    let of_c = conflicts(segment(&report, "c", "Three children"));
+    assert!(of_c.iter().all(|c| c.0 != "a"), "{of_c:?}");
+}

@@ -1,0 +1,93 @@
+//! How a sentence says it ended for the people it is about (pure): tokens →
+//! [`Outcome`]: someone died, someone survived. "No one died" says neither;
+//! "did not survive" says died.
+//!
+//! A count of people shot takes its outcome from here: in its own sentence
+//! ("a teen was shot and is in stable condition") and, for an article's
+//! toll, from the sentences after it ("Four people were shot. All are
+//! expected to recover.").
+
+use super::tokens::Token;
+
+/// Words that say a person shot died.
+pub(super) const DIED: &[&str] = &["dead", "death", "died", "dies", "fatally", "killed"];
+
+/// Words that say a person shot survived: hurt, not killed.
+pub(super) const SURVIVED: &[&str] = &[
+    "condition",
+    "hospitalized",
+    "recover",
+    "recovering",
+    "released",
+    "stable",
+    "survive",
+    "survived",
+    "treated",
+];
+
+/// Words that deny what follows them ("no one died", "not expected to survive").
+const NEGATIONS: &[&str] = &["never", "no", "none", "not", "nobody", "n't"];
+
+/// How many words before an outcome word a negation still denies it: "no
+/// one was killed" (3), not a "no" of the clause before.
+const NEGATION_REACH: usize = 3;
+
+/// What a sentence says happened to the people it is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Someone died ("died", "fatally", "did not survive").
+    pub died: bool,
+    /// Someone survived ("stable condition", "expected to recover").
+    pub survived: bool,
+}
+
+pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
+    let mut found = Outcome::default();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.lower();
+        let denied = tokens[i.saturating_sub(NEGATION_REACH)..i]
+            .iter()
+            .any(|t| NEGATIONS.contains(&t.lower()) || t.lower().ends_with("n't"));
+        // "non-life-threatening" / "life-threatening injuries": alive.
+        let threatening = word == "threatening" && i > 0 && tokens[i - 1].lower() == "life";
+        if threatening {
+            found.survived = true;
+        } else if DIED.contains(&word) {
+            found.died |= !denied;
+        } else if SURVIVED.contains(&word) {
+            // "did not survive", "was not expected to survive": died.
+            if denied && word.starts_with("surviv") {
+                found.died = true;
+            } else {
+                found.survived |= !denied;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::tokens::tokens;
+
+    fn of(text: &str) -> (bool, bool) {
+        let found = outcome(&tokens(text));
+        (found.died, found.survived)
+    }
+
+    #[test]
+    fn died_survived_and_denied() {
+        assert_eq!(of("The boy died at the hospital."), (true, false));
+        assert_eq!(of("All four are in stable condition."), (false, true));
+        assert_eq!(of("Police said no one died."), (false, false));
+        assert_eq!(of("No one was killed, police said."), (false, false));
+        assert_eq!(of("She did not survive her wounds."), (true, false));
+        assert_eq!(of("One died and two others are recovering."), (true, true));
+        assert_eq!(of("The investigation is ongoing."), (false, false));
+        assert_eq!(
+            of("He was taken to hospital with non-life-threatening injuries."),
+            (false, true)
+        );
+    }
+}

@@ -1,0 +1,282 @@
+//! The toll an article states (pure): the facts of one source's sentences,
+//! in order → [`Toll`]: how many died and how many were hurt in the incident
+//! it covers, each figure with the sentence it was read from.
+//!
+//! News gives its toll in its first sentences; later ones recall other
+//! shootings, a year's totals, related stories, so only the lead is read.
+//! Within the lead, a count of people shot takes its outcome from the
+//! sentences after it: "Four people were shot. All are expected to recover."
+//! is four hurt; "Five people were shot. One died." is one killed, four hurt.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::conflicts::{Conflict, ConflictKind};
+use super::numbers::NumberFact;
+use super::sentence::Facts;
+use crate::model::{Segment, SourceId};
+use crate::text::decimal::Decimal;
+
+/// The sentences an article's toll is read from. The GVA hand labels
+/// (tests/it/fixtures/gva_tolls.md) find it there: a headline, a dateline,
+/// the lead and the sentence after it.
+pub const TOLL_LEAD_SENTENCES: usize = 8;
+
+/// How many died and how many were hurt, as the article states.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Toll {
+    /// How many died, a shooter who died included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub killed: Option<TollFigure>,
+    /// How many were hurt and survived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub injured: Option<TollFigure>,
+}
+
+/// One figure of a toll, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TollFigure {
+    /// The count.
+    pub value: Decimal,
+    /// Index, among the sentences given, of the sentence it was read from.
+    pub sentence: usize,
+    /// How it was read: the count as written ("three others"), or how it
+    /// was worked out ("four people shot; they survived").
+    pub reading: String,
+    /// The whole count, not maybe one part of it ("a man", "three others"):
+    /// only whole counts contradict another article's.
+    pub whole: bool,
+}
+
+/// Nouns a whole toll is counted in. "Four children", "three sons", "two
+/// men" may be some of the dead only (his wife and four children, four
+/// women and a man): an article that counts them does not contradict one
+/// that counts everyone. A bare count ("3 dead") counts everyone too.
+const EVERYONE: &[&str] = &["individuals", "people", "persons", "victims"];
+
+/// Does a count as written ("six people", "4") count everyone it could?
+fn counts_everyone(text: &str) -> bool {
+    let noun = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    text.split(' ').count() == 1 || EVERYONE.contains(&noun.as_str())
+}
+
+/// The toll stated by the lead of one source's sentences (`facts`, in order).
+pub fn toll(facts: &[Arc<Facts>]) -> Toll {
+    let lead: Vec<(usize, &Facts)> = facts
+        .iter()
+        .take(TOLL_LEAD_SENTENCES)
+        .enumerate()
+        .filter(|(_, f)| !f.recalls_past)
+        .map(|(i, f)| (i, f.as_ref()))
+        .collect();
+    let counts = || {
+        lead.iter().flat_map(|&(i, f)| {
+            f.numbers
+                .iter()
+                .filter(|n| n.unit.as_deref() == Some("people") && !n.hedged)
+                .map(move |n| (i, n))
+        })
+    };
+    let first = |predicate: &str| counts().find(|(_, n)| n.predicate == Some(predicate));
+    let stated = |(sentence, number): (usize, &NumberFact)| TollFigure {
+        value: number.value,
+        sentence,
+        reading: number.text.clone(),
+        whole: !number.partial && counts_everyone(&number.text),
+    };
+    let mut toll = Toll {
+        killed: first("killed").map(stated),
+        injured: first("injured").map(stated),
+    };
+    // The whole count of the shot, or a lone person shot.
+    let shot = counts().find(|(_, n)| {
+        n.predicate == Some("shot") && (!n.partial || n.value == Decimal::from_integer(1))
+    });
+    if let Some((at, shot)) = shot {
+        let after = lead
+            .iter()
+            .filter(|(i, _)| *i >= at)
+            .map(|(_, f)| f.outcome);
+        let (died, survived) =
+            after.fold((false, false), |(d, s), o| (d || o.died, s || o.survived));
+        settle(&mut toll, at, shot, died, survived);
+    }
+    toll
+}
+
+/// Fill in what the count of the shot and the outcome words after it give.
+fn settle(toll: &mut Toll, at: usize, shot: &NumberFact, died: bool, survived: bool) {
+    let worked_out = |value: Decimal, how: &str| TollFigure {
+        value,
+        sentence: at,
+        reading: format!("{} shot; {how}", shot.text),
+        whole: !shot.partial && counts_everyone(&shot.text),
+    };
+    let rest = |of: &TollFigure| {
+        let rest = shot.value.to_integer()? - of.value.to_integer()?;
+        (rest > 0 && !shot.partial).then(|| Decimal::from_integer(rest))
+    };
+    match (&toll.killed, &toll.injured) {
+        // Of several shot, "died" after them may be of some only ("Seven
+        // were shot. Three died."); of one, it is of them.
+        (None, None) if died && !survived && shot.value == Decimal::from_integer(1) => {
+            toll.killed = Some(worked_out(shot.value, "they died"));
+        }
+        (None, None) if survived && !died => {
+            toll.injured = Some(worked_out(shot.value, "they survived"));
+        }
+        (Some(killed), None) if killed.sentence >= at => {
+            toll.injured = rest(killed).map(|v| worked_out(v, "the others survived"));
+        }
+        (None, Some(injured)) if died && injured.sentence >= at => {
+            toll.killed = rest(injured).map(|v| worked_out(v, "the others died"));
+        }
+        _ => {}
+    }
+}
+
+/// Conflicts between the tolls of two sources: whole counts of the killed,
+/// or of the hurt, that differ, between the sentences they were read from,
+/// unless either source gives the other's figure anywhere (`states`: a
+/// first report beside the latest). The aligner need not have paired the
+/// two sentences ("Four people were shot. Two died." and "2 dead, 2 hurt in
+/// apartment shooting" say it in other words), but it must have related some
+/// sentences of the two sources (`related`): a folder of many stories
+/// compares the tolls of articles on one story only.
+pub(crate) fn toll_conflicts(
+    segments: &[Segment],
+    facts: &[Arc<Facts>],
+    related: &[(usize, usize)],
+    states: impl Fn(&SourceId, &'static str, Decimal) -> bool,
+) -> Vec<Conflict> {
+    let related_sources: BTreeSet<(&SourceId, &SourceId)> = related
+        .iter()
+        .map(|&(a, b)| (&segments[a].source, &segments[b].source))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
+    for &(a, b) in &related_sources {
+        by_source.entry(a).or_default();
+        by_source.entry(b).or_default();
+    }
+    for (i, segment) in segments.iter().enumerate() {
+        if let Some(members) = by_source.get_mut(&segment.source) {
+            members.push(i);
+        }
+    }
+    let tolls: Vec<(&SourceId, Toll, &[usize])> = by_source
+        .iter()
+        .map(|(source, members)| {
+            let own: Vec<Arc<Facts>> = members.iter().map(|&i| Arc::clone(&facts[i])).collect();
+            (*source, toll(&own), members.as_slice())
+        })
+        .collect();
+    let at: BTreeMap<&SourceId, usize> = tolls.iter().enumerate().map(|(k, t)| (t.0, k)).collect();
+    let mut found = Vec::new();
+    for (a, b) in &related_sources {
+        let (Some(&ka), Some(&kb)) = (at.get(a), at.get(b)) else {
+            continue;
+        };
+        let ((source_a, toll_a, members_a), (source_b, toll_b, members_b)) =
+            (&tolls[ka], &tolls[kb]);
+        {
+            let figures = [
+                ("killed", &toll_a.killed, &toll_b.killed),
+                ("injured", &toll_a.injured, &toll_b.injured),
+            ];
+            for (predicate, x, y) in figures {
+                let (Some(x), Some(y)) = (x, y) else { continue };
+                let differ = x.whole && y.whole && x.value != y.value;
+                if !differ
+                    || states(source_a, predicate, y.value)
+                    || states(source_b, predicate, x.value)
+                {
+                    continue;
+                }
+                found.push(Conflict {
+                    a: members_a[x.sentence],
+                    b: members_b[y.sentence],
+                    kind: ConflictKind::Number,
+                    a_says: format!("{} {predicate} ({})", x.value, x.reading),
+                    b_says: format!("{} {predicate} ({})", y.value, y.reading),
+                });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::extract;
+
+    fn toll_of(sentences: &[&str]) -> (Option<f64>, Option<f64>) {
+        let facts: Vec<Arc<Facts>> = sentences
+            .iter()
+            .map(|s| Arc::new(extract(s, None)))
+            .collect();
+        let found = toll(&facts);
+        let value = |f: Option<TollFigure>| f.map(|f| f.value.to_f64());
+        (value(found.killed), value(found.injured))
+    }
+
+    #[test]
+    fn a_count_of_the_shot_takes_the_outcome_of_the_sentences_after_it() {
+        assert_eq!(
+            toll_of(&[
+                "Four people were shot inside a home on Parksley Road.",
+                "They are considered stable at the moment.",
+            ]),
+            (None, Some(4.0))
+        );
+        assert_eq!(
+            toll_of(&[
+                "Four people were shot in a Louisville apartment Tuesday night.",
+                "Two died and two others are recovering.",
+            ]),
+            (Some(2.0), Some(2.0))
+        );
+        assert_eq!(
+            toll_of(&[
+                "Five people were shot at a party early Sunday.",
+                "One of them died at the hospital, police said.",
+            ]),
+            (None, None),
+            "'one of them' is not read as a count, and nothing says how the rest fared"
+        );
+    }
+
+    #[test]
+    fn one_person_killed_and_others_hurt() {
+        assert_eq!(
+            toll_of(&[
+                "The gunman opened fire in the parking lot, killing one person and injuring four others."
+            ]),
+            (Some(1.0), Some(4.0))
+        );
+        assert_eq!(
+            toll_of(&[
+                "Her 2-year-old son shot himself in the face at a motel.",
+                "Police said the child is expected to survive."
+            ]),
+            (None, Some(1.0))
+        );
+    }
+
+    #[test]
+    fn the_toll_is_read_from_the_lead_only() {
+        let mut sentences =
+            vec!["Police are investigating a shooting on Main Street."; TOLL_LEAD_SENTENCES];
+        sentences.push("In an unrelated case, three people were killed last week.");
+        assert_eq!(toll_of(&sentences), (None, None));
+        assert_eq!(
+            toll_of(&["Police said no one died.", "A man was shot in the leg."]),
+            (None, None),
+            "the outcome comes from the sentences after the count"
+        );
+    }
+}
