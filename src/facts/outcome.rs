@@ -45,6 +45,12 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
     let mut found = Outcome::default();
     for (i, token) in tokens.iter().enumerate() {
         let word = token.lower();
+        // Every word of every sentence comes here: most are none of these.
+        let outcome_word =
+            word == "threatening" || DIED.contains(&word) || SURVIVED.contains(&word);
+        if !outcome_word {
+            continue;
+        }
         let denied = tokens[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
             .any(|t| NEGATIONS.contains(&t.lower()) || t.lower().ends_with("n't"));

@@ -8,9 +8,10 @@
 //! sentences after it: "Four people were shot. All are expected to recover."
 //! is four hurt; "Five people were shot. One died." is one killed, four hurt.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::conflicts::{Conflict, ConflictKind};
@@ -143,45 +144,78 @@ fn settle(toll: &mut Toll, at: usize, shot: &NumberFact, died: bool, survived: b
 /// first report beside the latest). The aligner need not have paired the
 /// two sentences ("Four people were shot. Two died." and "2 dead, 2 hurt in
 /// apartment shooting" say it in other words), but it must have related some
-/// sentences of the two sources (`related`): a folder of many stories
-/// compares the tolls of articles on one story only.
+/// sentences of the two sources (`related`) and their leads must name a place
+/// or person in common: a folder of many stories compares the tolls of
+/// articles on one story only.
 pub(crate) fn toll_conflicts(
     segments: &[Segment],
     facts: &[Arc<Facts>],
     related: &[(usize, usize)],
     states: impl Fn(&SourceId, &'static str, Decimal) -> bool,
 ) -> Vec<Conflict> {
-    let related_sources: BTreeSet<(&SourceId, &SourceId)> = related
-        .iter()
-        .map(|&(a, b)| (&segments[a].source, &segments[b].source))
-        .filter(|(a, b)| a != b)
-        .map(|(a, b)| (a.min(b), a.max(b)))
-        .collect();
-    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
-    for &(a, b) in &related_sources {
-        by_source.entry(a).or_default();
-        by_source.entry(b).or_default();
-    }
+    // Sources by ordinal, in order of first appearance, with their segments.
+    let mut ordinal_of: FxHashMap<&SourceId, usize> = FxHashMap::default();
+    let mut members: Vec<(&SourceId, Vec<usize>)> = Vec::new();
+    let mut source_of = Vec::with_capacity(segments.len());
+    // Each segment's place in its source.
+    let mut rank = Vec::with_capacity(segments.len());
     for (i, segment) in segments.iter().enumerate() {
-        if let Some(members) = by_source.get_mut(&segment.source) {
-            members.push(i);
+        let next = members.len();
+        let k = *ordinal_of.entry(&segment.source).or_insert(next);
+        if k == next {
+            members.push((&segment.source, Vec::new()));
         }
+        members[k].1.push(i);
+        source_of.push(k);
+        rank.push(members[k].1.len() - 1);
     }
-    let tolls: Vec<(&SourceId, Toll, &[usize])> = by_source
-        .iter()
-        .map(|(source, members)| {
-            let own: Vec<Arc<Facts>> = members.iter().map(|&i| Arc::clone(&facts[i])).collect();
-            (*source, toll(&own), members.as_slice())
+    let tolls: Vec<Toll> = members
+        .par_iter()
+        .map(|(_, own)| {
+            let own: Vec<Arc<Facts>> = own.iter().map(|&i| Arc::clone(&facts[i])).collect();
+            toll(&own)
         })
         .collect();
-    let at: BTreeMap<&SourceId, usize> = tolls.iter().enumerate().map(|(k, t)| (t.0, k)).collect();
+    let comparable = |k: usize| {
+        let whole = |f: &Option<TollFigure>| f.as_ref().is_some_and(|f| f.whole);
+        whole(&tolls[k].killed) || whole(&tolls[k].injured)
+    };
+    // The names (places, people) each lead gives, sorted: two leads that
+    // share none are about two incidents, however alike their words.
+    let lead_names: Vec<Vec<&str>> = members
+        .iter()
+        .map(|(_, own)| {
+            let mut names: Vec<&str> = own
+                .iter()
+                .take(TOLL_LEAD_SENTENCES)
+                .flat_map(|&i| facts[i].names.iter().map(String::as_str))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+        .collect();
+    let share_a_name = |a: usize, b: usize| {
+        lead_names[a]
+            .iter()
+            .any(|n| lead_names[b].binary_search(n).is_ok())
+    };
+    // Millions of related pairs on a large corpus; few between sources that
+    // both state a toll.
+    let mut pairs: Vec<(usize, usize)> = related
+        .iter()
+        .filter(|&&(a, b)| rank[a] < TOLL_LEAD_SENTENCES && rank[b] < TOLL_LEAD_SENTENCES)
+        .map(|&(a, b)| (source_of[a], source_of[b]))
+        .filter(|&(a, b)| a != b && comparable(a) && comparable(b))
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs.retain(|&(a, b)| share_a_name(a, b));
     let mut found = Vec::new();
-    for (a, b) in &related_sources {
-        let (Some(&ka), Some(&kb)) = (at.get(a), at.get(b)) else {
-            continue;
-        };
-        let ((source_a, toll_a, members_a), (source_b, toll_b, members_b)) =
-            (&tolls[ka], &tolls[kb]);
+    for (ka, kb) in pairs {
+        let ((source_a, members_a), (source_b, members_b)) = (&members[ka], &members[kb]);
+        let (toll_a, toll_b) = (&tolls[ka], &tolls[kb]);
         {
             let figures = [
                 ("killed", &toll_a.killed, &toll_b.killed),
