@@ -25,8 +25,9 @@ pub(super) const SURVIVED: &[&str] = &[
     "treated",
 ];
 
-/// Words that deny what follows them ("no one died", "not expected to survive").
-const NEGATIONS: &[&str] = &["never", "no", "none", "not", "nobody", "n't"];
+/// Words that deny what follows them ("no one died", "not expected to
+/// survive"); any word ending in "n't" does too ("didn't").
+const NEGATIONS: &[&str] = &["never", "no", "none", "not", "nobody"];
 
 /// How many words before an outcome word a negation still denies it: "no
 /// one was killed" (3), not a "no" of the clause before.
@@ -45,28 +46,26 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
     let mut found = Outcome::default();
     for (i, token) in tokens.iter().enumerate() {
         let word = token.lower();
-        // Every word of every sentence comes here: most are none of these.
-        let outcome_word =
-            word == "threatening" || DIED.contains(&word) || SURVIVED.contains(&word);
-        if !outcome_word {
+        // "non-life-threatening" / "life-threatening injuries": alive.
+        if word == "threatening" && i > 0 && tokens[i - 1].lower() == "life" {
+            found.survived = true;
+            continue;
+        }
+        // Every word of every sentence comes here: most are neither.
+        let (died, survived) = (DIED.contains(&word), SURVIVED.contains(&word));
+        if !(died || survived) {
             continue;
         }
         let denied = tokens[i.saturating_sub(NEGATION_REACH)..i]
             .iter()
             .any(|t| NEGATIONS.contains(&t.lower()) || t.lower().ends_with("n't"));
-        // "non-life-threatening" / "life-threatening injuries": alive.
-        let threatening = word == "threatening" && i > 0 && tokens[i - 1].lower() == "life";
-        if threatening {
-            found.survived = true;
-        } else if DIED.contains(&word) {
+        if died {
             found.died |= !denied;
-        } else if SURVIVED.contains(&word) {
+        } else if denied && word.starts_with("surviv") {
             // "did not survive", "was not expected to survive": died.
-            if denied && word.starts_with("surviv") {
-                found.died = true;
-            } else {
-                found.survived |= !denied;
-            }
+            found.died = true;
+        } else {
+            found.survived |= !denied;
         }
     }
     found
