@@ -106,7 +106,7 @@ fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {
         let start = Instant::now();
         let analysis = corroborate::analyse(subset);
         let seconds = start.elapsed().as_secs_f64();
-        // The report model, report.json and every Markdown page, in memory.
+        // The report model, report.json and every page (Markdown and HTML), in memory.
         let claims = claims(&analysis).len();
         let matches = analysis
             .findings
@@ -117,7 +117,7 @@ fn growth(name: &str, corpus: &[LoadedSource], sizes: &[usize]) {
         let start = Instant::now();
         let report = corroborate::build_report(analysis, &[], Vec::new());
         let json = corroborate::report::json::render(&report).map_or(0, |j| j.len());
-        let pages = corroborate::report::markdown::render_pages(&report).len();
+        let pages = corroborate::report::render_pages(&report).len();
         let report_seconds = start.elapsed().as_secs_f64();
         std::hint::black_box((json, pages));
         println!(
@@ -286,7 +286,7 @@ fn pipeline(corpus: Vec<LoadedSource>) -> (usize, usize) {
     // As `report` does: report.json and the pages side by side.
     let (json, pages) = rayon::join(
         || corroborate::report::json::render(&report).map_or(0, |j| j.len()),
-        || corroborate::report::markdown::render_pages(&report).len(),
+        || corroborate::report::render_pages(&report).len(),
     );
     std::hint::black_box((json, pages));
     counts

@@ -81,7 +81,7 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     progress.start("rendering the reports", 0);
     let (json, pages) = rayon::join(
         || report::json::render(&report),
-        || report::markdown::render_pages(&report),
+        || report::render_pages(&report),
     );
     let mut files = pages;
     files.extend(changes_page.map(|page| ("changes.md".to_owned(), page)));

@@ -1,12 +1,15 @@
 //! Report stage (pure): everything the pipeline found → a [`Report`] model,
-//! rendered to JSON ([`json`]) and Markdown ([`markdown`]); only [`write`]
+//! rendered to JSON ([`json`]), Markdown ([`markdown`]) and HTML ([`html`])
+//! from one model through one set of lookups (`lookup`); only [`write`]
 //! touches the disk.
 //!
 //! The model is the contract with users: `report.json` field names are stable.
 
 pub(crate) mod build;
 pub mod changes;
+pub mod html;
 pub mod json;
+mod lookup;
 pub mod markdown;
 mod runs;
 mod signals;
@@ -19,6 +22,15 @@ use crate::error::Diagnostic;
 use crate::facts::{Facts, Variant};
 pub(crate) use crate::model::by_source;
 use crate::model::{Removed, Segment, SegmentId, Signal, SourceId, SourceInfo};
+
+/// Every page of a report, Markdown then HTML (name relative to the
+/// reports folder, text), rendered from one set of lookups.
+pub fn render_pages(report: &Report) -> Vec<(String, String)> {
+    let lookup = lookup::Lookup::new(report);
+    let (mut pages, html) = rayon::join(|| markdown::pages(&lookup), || html::pages(&lookup));
+    pages.extend(html);
+    pages
+}
 
 /// Everything a report says.
 #[derive(Debug, Clone, PartialEq, Serialize)]

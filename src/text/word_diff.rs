@@ -54,6 +54,34 @@ pub struct WordDiff {
     pub ratio: f32,
 }
 
+impl WordDiff {
+    /// One side of the diff as it reads, in runs of (differs, text): the
+    /// words the other side lacks are `true`; the spaces between two
+    /// differing words join them, so a display marks the phrase whole.
+    pub(crate) fn side_runs(&self, side: Side) -> Vec<(bool, String)> {
+        let view: Vec<(bool, &str)> = self
+            .runs
+            .iter()
+            .filter(|r| r.side == Side::Both || r.side == side)
+            .map(|r| (r.side == side, r.text.as_str()))
+            .collect();
+        let mut merged: Vec<(bool, String)> = Vec::new();
+        for (k, &(differs, text)) in view.iter().enumerate() {
+            let bridges = !differs
+                && text.trim().is_empty()
+                && k > 0
+                && view[k - 1].0
+                && view.get(k + 1).is_some_and(|next| next.0);
+            let differs = differs || bridges;
+            match merged.last_mut() {
+                Some((last, joined)) if *last == differs => joined.push_str(text),
+                _ => merged.push((differs, text.to_owned())),
+            }
+        }
+        merged
+    }
+}
+
 /// Diff two sentences word by word.
 pub(crate) fn word_diff(ours: &str, theirs: &str) -> WordDiff {
     let diff = TextDiff::configure().diff_unicode_words(ours, theirs);

@@ -57,7 +57,7 @@ fn write_each(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>> {
 }
 
 /// Delete pages in `out/sources/` that this run did not write: the pages of
-/// sources that are gone. Only `*.md` files there are touched; the folder is
+/// sources that are gone. Only `*.md` and `*.html` files there are touched; the folder is
 /// the tool's own.
 pub(crate) fn remove_stale_pages(out: &Path, files: &[(String, String)]) -> Result<()> {
     let folder = out.join("sources");
@@ -71,7 +71,7 @@ pub(crate) fn remove_stale_pages(out: &Path, files: &[(String, String)]) -> Resu
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        let stale = name.ends_with(".md")
+        let stale = (name.ends_with(".md") || name.ends_with(".html"))
             && entry.file_type().is_ok_and(|t| t.is_file())
             && !written.contains(format!("sources/{name}").as_str());
         if stale {

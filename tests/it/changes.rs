@@ -39,6 +39,7 @@ fn a_new_source_backing_the_miga_sentence_is_named_in_changes() {
 
     workspace.write_source("005_kyiv_ledger.md", MIGA_SOURCE);
     report_ok(&workspace);
+    assert!(workspace.reports().join("sources/005.html").exists());
     let changes = changes_md(&workspace);
     assert!(
         changes.contains("## Sources added\n\n- [005](sources/005.md) (Kyiv Ledger)"),
@@ -71,10 +72,12 @@ fn a_new_source_backing_the_miga_sentence_is_named_in_changes() {
         ),
         "{changes}"
     );
-    assert!(
-        !workspace.reports().join("sources/005.md").exists(),
-        "stale page left behind"
-    );
+    for page in ["sources/005.md", "sources/005.html"] {
+        assert!(
+            !workspace.reports().join(page).exists(),
+            "stale page {page} left behind"
+        );
+    }
 }
 
 #[test]

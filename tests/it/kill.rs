@@ -39,8 +39,8 @@ fn big_corpus(workspace: &Workspace) {
     }
 }
 
-/// Every report file is whole: report.json parses, and every page is there
-/// and ends as a page does.
+/// Every report file is whole: report.json parses, and every page (Markdown
+/// and HTML) is there and ends as a page does.
 fn assert_reports_whole(workspace: &Workspace, round: usize) {
     let json =
         std::fs::read_to_string(workspace.reports().join("report.json")).expect("report.json");
@@ -54,11 +54,12 @@ fn assert_reports_whole(workspace: &Workspace, round: usize) {
     );
     for path in pages(workspace) {
         let text = std::fs::read_to_string(&path).expect("page");
-        assert!(
-            text.starts_with("# ") && text.ends_with('\n'),
-            "round {round}: {} is cut",
-            path.display()
-        );
+        let whole = if path.extension().is_some_and(|e| e == "html") {
+            text.starts_with("<!DOCTYPE html>") && text.ends_with("</html>")
+        } else {
+            text.starts_with("# ") && text.ends_with('\n')
+        };
+        assert!(whole, "round {round}: {} is cut", path.display());
     }
 }
 

@@ -9,8 +9,10 @@
 mod alignment;
 mod annotations;
 mod bad_input;
+mod browser;
 mod changes;
 mod common;
+mod devtools;
 mod embed;
 mod eval_basil;
 mod eval_ecbplus;

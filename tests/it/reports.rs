@@ -141,15 +141,16 @@ fn unchanged_inputs_regenerate_byte_identical_reports() {
     assert_eq!(workspace.report().0, 0);
     assert_eq!(
         snapshot(&workspace.reports()).len(),
-        7,
-        "first run: report.json, index.md and five source pages"
+        15,
+        "first run: report.json, index.md, index.html, five source pages of each, \
+         review.css and review.js"
     );
     // From the second run on, changes.md says what changed (here: nothing).
     assert_eq!(workspace.report().0, 0);
     let second = snapshot(&workspace.reports());
     assert_eq!(workspace.report().0, 0);
     let third = snapshot(&workspace.reports());
-    assert_eq!(second.len(), 8, "and changes.md");
+    assert_eq!(second.len(), 16, "and changes.md");
     assert!(second == third, "a regeneration changed the reports");
 }
 

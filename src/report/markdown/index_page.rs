@@ -13,27 +13,26 @@ use rayon::prelude::*;
 
 use super::escape::escape;
 use super::highlight::highlighted;
-use super::lookup::Lookup;
 use super::{or_dash, section, source_page_file, unlisted_support};
 use crate::annotate::{AnchorState, Status};
 use crate::classify::{ConflictReport, DevelopmentReport, Stage, Verdict};
-use crate::distinct::Distinct;
 use crate::model::Segment;
+use crate::report::lookup::Lookup;
 use crate::report::runs::{MIN_RUN_CLAIMS, describe_run};
 use crate::report::{AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport};
-use crate::text::word_diff::{Side, WordDiff, word_diff};
+use crate::text::word_diff::{Side, WordDiff};
 
 /// `index.md`: the story at a glance.
 pub(super) fn index(lookup: &Lookup<'_>) -> String {
     let report = lookup.report;
-    let conflicts = conflict_pairs(lookup);
+    let conflicts = lookup.conflict_pairs();
     let mut out = String::new();
     out.push_str("# Corroboration report\n\n");
     render_summary(report, conflicts.len(), &mut out);
     render_sources(report, &mut out);
     render_annotations(report, &mut out);
     render_runs(lookup, &mut out);
-    render_conflicts(lookup, &conflicts, &mut out);
+    render_conflicts(lookup, conflicts, &mut out);
     render_developments(lookup, &mut out);
     render_partly_corroborated(lookup, &mut out);
     render_single_source(lookup, &mut out);
@@ -137,21 +136,6 @@ fn render_runs(lookup: &Lookup<'_>, out: &mut String) {
     out.push('\n');
 }
 
-/// Each conflicting pair of segments once: (segment index, other index, conflict).
-fn conflict_pairs<'r>(lookup: &Lookup<'r>) -> Vec<(usize, usize, &'r ConflictReport)> {
-    let mut out = Vec::new();
-    for (i, segment) in lookup.report.segments.iter().enumerate() {
-        for conflict in &segment.finding.conflicts {
-            if let Some(j) = lookup.position(&conflict.segment)
-                && i < j
-            {
-                out.push((i, j, conflict));
-            }
-        }
-    }
-    out
-}
-
 fn render_conflicts(
     lookup: &Lookup<'_>,
     pairs: &[(usize, usize, &ConflictReport)],
@@ -163,50 +147,23 @@ fn render_conflicts(
         return;
     }
     out.push_str("Words only one side has are in bold.\n\n");
-    // Each conflict needs a word diff, some of long sentences. A story run
-    // word for word by several outlets gives the same two sentences in many
-    // conflicts: each pair of texts is diffed once, in parallel.
-    let segment_text = |i: usize| report_norm(lookup, i);
-    let texts = Distinct::new(
-        pairs
-            .iter()
-            .map(|&(i, j, _)| (segment_text(i), segment_text(j))),
-    );
-    let diffs: Vec<WordDiff> = texts
-        .firsts()
-        .par_iter()
-        .map(|&first| {
-            let (i, j, _) = pairs[first as usize];
-            word_diff(segment_text(i), segment_text(j))
-        })
-        .collect();
     let blocks: Vec<String> = pairs
         .par_iter()
-        .zip(texts.of())
         .enumerate()
-        .map(|(number, (&(i, j, conflict), &slot))| {
+        .map(|(number, &(i, j, conflict))| {
             let mut block = String::new();
             render_conflict(
                 lookup,
                 number + 1,
                 (i, j),
                 conflict,
-                &diffs[slot as usize],
+                lookup.conflict_diff(number),
                 &mut block,
             );
             block
         })
         .collect();
     out.extend(blocks);
-}
-
-/// The normalised text of the segment at position `i`.
-fn report_norm<'r>(lookup: &Lookup<'r>, i: usize) -> &'r str {
-    lookup
-        .report
-        .segments
-        .get(i)
-        .map_or("", |s| s.segment.norm.as_str())
 }
 
 /// Conflict number `number`: between segments `i` and `j`, side by side with

@@ -11,7 +11,6 @@ mod changes_page;
 mod escape;
 mod highlight;
 mod index_page;
-mod lookup;
 mod source_page;
 
 use std::fmt::Write as _;
@@ -21,17 +20,22 @@ use rayon::prelude::*;
 use crate::classify::{MoreSupport, Verdict};
 use crate::model::SourceId;
 use crate::report::Report;
+use crate::report::lookup::Lookup;
 pub(crate) use changes_page::render_changes;
 pub(crate) use escape::escape;
 pub(crate) use index_page::anchor_counts;
-use lookup::Lookup;
 
 /// Every page: `index.md`, then `sources/<id>.md` for each source (name, text).
 pub fn render_pages(report: &Report) -> Vec<(String, String)> {
-    let lookup = Lookup::new(report);
+    pages(&Lookup::new(report))
+}
+
+/// [`render_pages`] over a lookup the HTML shares.
+pub(crate) fn pages(lookup: &Lookup<'_>) -> Vec<(String, String)> {
+    let report = lookup.report;
     // Pages are independent of each other: render them in parallel, in order.
     let (index, source_pages) = rayon::join(
-        || index_page::index(&lookup),
+        || index_page::index(lookup),
         || -> Vec<(String, String)> {
             report
                 .sources
@@ -39,7 +43,7 @@ pub fn render_pages(report: &Report) -> Vec<(String, String)> {
                 .map(|source| {
                     (
                         source_page_file(&source.info.id),
-                        source_page::source_text(&lookup, source),
+                        source_page::source_text(lookup, source),
                     )
                 })
                 .collect()
@@ -62,7 +66,7 @@ fn or_dash(value: Option<&str>) -> String {
 }
 
 /// A verdict as the pages name it.
-fn verdict_word(verdict: Verdict) -> &'static str {
+pub(crate) fn verdict_word(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Corroborated => "corroborated",
         Verdict::PartlyCorroborated => "partly corroborated",
@@ -74,7 +78,7 @@ fn verdict_word(verdict: Verdict) -> &'static str {
 
 /// The supporting sources a claim's page does not list, as a phrase ("5 more
 /// sources state it, not listed: 3 in full, 2 in part"); none when all are listed.
-fn unlisted_support(more: MoreSupport) -> Option<String> {
+pub(crate) fn unlisted_support(more: MoreSupport) -> Option<String> {
     if more.is_empty() {
         return None;
     }

@@ -10,11 +10,11 @@
 use std::fmt::Write as _;
 
 use super::escape::escape;
-use super::lookup::Lookup;
 use super::{or_dash, unlisted_support, verdict_word};
 use crate::align::support::{SupportKind, SupportLevel};
 use crate::annotate::AnchorState;
 use crate::classify::Stage;
+use crate::report::lookup::Lookup;
 use crate::report::{AnnotationReport, SegmentReport, SourceReport};
 
 /// A source's own page: its text, each segment marked with the verdict, and

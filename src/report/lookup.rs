@@ -1,7 +1,8 @@
 //! Lookups over one report (pure): a [`Report`] → a [`Lookup`] built once
-//! and shared by all of its pages, so that rendering stays linear in the
-//! corpus: segments by id, each source's segments, runs and label, editor
-//! annotations by segment, and every segment's text escaped once.
+//! and shared by all of its pages, Markdown and HTML, so that rendering
+//! stays linear in the corpus: segments by id, each source's segments, runs
+//! and label, editor annotations by segment, each conflicting pair once, and
+//! every segment's text escaped once for Markdown.
 //!
 //! A lookup by segment id gives the same answer whether or not the id shares
 //! its memory with the segment's own (see `positions_by_address`).
@@ -12,16 +13,19 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::escape::escape;
-use crate::model::{SegmentId, SourceId};
+use crate::classify::ConflictReport;
+use crate::distinct::Distinct;
+use crate::model::{Removed, SegmentId, SourceId};
+use crate::report::markdown::escape;
 use crate::report::{
     AnnotationReport, Report, SegmentReport, SingleSourceRun, SourceReport, by_source,
 };
+use crate::text::word_diff::{WordDiff, word_diff};
 
 /// Lookups over one report, built once for all of its pages, so that
 /// rendering stays linear in the corpus.
-pub(super) struct Lookup<'r> {
-    pub(super) report: &'r Report,
+pub(crate) struct Lookup<'r> {
+    pub(crate) report: &'r Report,
     // Hash maps: only looked up (never walked), once per footnote.
     sources: FxHashMap<&'r SourceId, &'r SourceReport>,
     /// Position of each segment in `report.segments`.
@@ -32,36 +36,55 @@ pub(super) struct Lookup<'r> {
     /// lookup gives what `positions` gives.
     positions_by_address: FxHashMap<usize, usize>,
     segments_of: BTreeMap<&'r SourceId, &'r [SegmentReport]>,
-    pub(super) runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
+    pub(crate) runs_of: BTreeMap<&'r SourceId, &'r [SingleSourceRun]>,
+    /// Each source's lines removed as boilerplate, in line order.
+    removed_of: BTreeMap<&'r SourceId, &'r [Removed]>,
     /// Editor annotations attached to each segment, in file order.
-    pub(super) notes_of: BTreeMap<&'r SegmentId, Vec<&'r AnnotationReport>>,
+    pub(crate) notes_of: BTreeMap<&'r SegmentId, Vec<&'r AnnotationReport>>,
     /// Each segment's text escaped, by position: a segment is quoted in the
     /// footnote of every segment it backs, escaping it once is enough.
     escaped_texts: Vec<String>,
+    /// Each conflicting pair once (see [`Lookup::conflict_pairs`]).
+    conflicts: Vec<(usize, usize, &'r ConflictReport)>,
+    /// The word diffs of the conflicts' distinct pairs of texts, and which
+    /// one each conflict has: both renderers show them.
+    conflict_diffs: Vec<WordDiff>,
+    conflict_diff_of: Vec<u32>,
     /// How footnotes name each source: id, outlet and date, escaped.
     source_labels: FxHashMap<&'r SourceId, String>,
 }
 
 impl<'r> Lookup<'r> {
-    pub(super) fn new(report: &'r Report) -> Self {
+    pub(crate) fn new(report: &'r Report) -> Self {
         let positions: FxHashMap<&SegmentId, usize> = report
             .segments
             .iter()
             .enumerate()
             .map(|(i, s)| (&s.segment.id, i))
             .collect();
-        let positions_by_address = report
+        let positions_by_address: FxHashMap<usize, usize> = report
             .segments
             .iter()
             .filter_map(|s| Some((address(&s.segment.id), *positions.get(&s.segment.id)?)))
             .collect();
+        let conflicts = conflict_pairs(report, |id| {
+            positions_by_address
+                .get(&address(id))
+                .or_else(|| positions.get(id))
+                .copied()
+        });
+        let (conflict_diffs, conflict_diff_of) = conflict_diffs(report, &conflicts);
         Lookup {
             report,
+            conflicts,
+            conflict_diffs,
+            conflict_diff_of,
             sources: report.sources.iter().map(|s| (&s.info.id, s)).collect(),
             positions,
             positions_by_address,
             segments_of: by_source(&report.segments, |s| &s.segment.source),
             runs_of: by_source(&report.single_source_runs, |r| &r.source),
+            removed_of: by_source(&report.removed, |r| &r.source),
             notes_of: report
                 .annotations
                 .iter()
@@ -86,7 +109,7 @@ impl<'r> Lookup<'r> {
 
     /// Another segment as a footnote cites it: its source (id, outlet,
     /// date), line and text.
-    pub(super) fn describe(&self, source: &SourceId, id: &SegmentId, out: &mut String) {
+    pub(crate) fn describe(&self, source: &SourceId, id: &SegmentId, out: &mut String) {
         let Some(position) = self.position(id) else {
             out.push_str(&escape(source.as_str()));
             return;
@@ -103,30 +126,30 @@ impl<'r> Lookup<'r> {
     }
 
     /// Where the segment `id` is in `report.segments`.
-    pub(super) fn position(&self, id: &SegmentId) -> Option<usize> {
+    pub(crate) fn position(&self, id: &SegmentId) -> Option<usize> {
         self.positions_by_address
             .get(&address(id))
             .or_else(|| self.positions.get(id))
             .copied()
     }
 
-    pub(super) fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
+    pub(crate) fn segment(&self, id: &SegmentId) -> Option<&'r SegmentReport> {
         self.position(id).map(|i| &self.report.segments[i])
     }
 
     /// A segment's text, escaped for Markdown.
-    pub(super) fn escaped_text(&self, id: &SegmentId) -> &str {
+    pub(crate) fn escaped_text(&self, id: &SegmentId) -> &str {
         self.position(id)
             .and_then(|i| self.escaped_texts.get(i))
             .map_or("", String::as_str)
     }
 
-    pub(super) fn segments_of(&self, id: &SourceId) -> &'r [SegmentReport] {
+    pub(crate) fn segments_of(&self, id: &SourceId) -> &'r [SegmentReport] {
         self.segments_of.get(id).copied().unwrap_or_default()
     }
 
     /// " (editor: disputed)" for a segment editors annotated, else nothing.
-    pub(super) fn editor_marks(&self, id: &SegmentId) -> String {
+    pub(crate) fn editor_marks(&self, id: &SegmentId) -> String {
         let Some(notes) = self.notes_of.get(id) else {
             return String::new();
         };
@@ -134,9 +157,68 @@ impl<'r> Lookup<'r> {
         format!(" (editor: {})", statuses.join(", "))
     }
 
-    pub(super) fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
+    pub(crate) fn removed_of(&self, id: &SourceId) -> &'r [Removed] {
+        self.removed_of.get(id).copied().unwrap_or_default()
+    }
+
+    pub(crate) fn source(&self, id: &SourceId) -> Option<&'r SourceReport> {
+        self.sources.get(id).copied()
+    }
+
+    pub(crate) fn outlet_of(&self, id: &SourceId) -> Option<&'r str> {
         self.sources.get(id).and_then(|s| s.info.outlet.as_deref())
     }
+
+    /// Each conflicting pair of segments once, in reading order of the
+    /// first: (segment position, other position, conflict).
+    pub(crate) fn conflict_pairs(&self) -> &[(usize, usize, &'r ConflictReport)] {
+        &self.conflicts
+    }
+
+    /// The word diff of conflict pair `n`'s two (normalised) texts.
+    pub(crate) fn conflict_diff(&self, n: usize) -> &WordDiff {
+        &self.conflict_diffs[self.conflict_diff_of[n] as usize]
+    }
+}
+
+/// Each conflicting pair of segments once, in reading order of the first;
+/// `position` finds a segment by id.
+fn conflict_pairs(
+    report: &Report,
+    position: impl Fn(&SegmentId) -> Option<usize>,
+) -> Vec<(usize, usize, &ConflictReport)> {
+    let mut out = Vec::new();
+    for (i, segment) in report.segments.iter().enumerate() {
+        for conflict in &segment.finding.conflicts {
+            if let Some(j) = position(&conflict.segment)
+                && i < j
+            {
+                out.push((i, j, conflict));
+            }
+        }
+    }
+    out
+}
+
+/// The word diff of each conflict's two texts. A story run word for word by
+/// several outlets gives the same two sentences in many conflicts: each
+/// pair of texts is diffed once, in parallel. Returns the diffs and, for
+/// each conflict, which diff is its own.
+fn conflict_diffs(
+    report: &Report,
+    pairs: &[(usize, usize, &ConflictReport)],
+) -> (Vec<WordDiff>, Vec<u32>) {
+    let norm = |i: usize| report.segments[i].segment.norm.as_str();
+    let texts = Distinct::new(pairs.iter().map(|&(i, j, _)| (norm(i), norm(j))));
+    let diffs = texts
+        .firsts()
+        .par_iter()
+        .map(|&first| {
+            let (i, j, _) = pairs[first as usize];
+            word_diff(norm(i), norm(j))
+        })
+        .collect();
+    (diffs, texts.of().to_vec())
 }
 
 /// Where a segment id's text is in memory (see `Lookup::positions_by_address`).
