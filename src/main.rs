@@ -69,8 +69,13 @@ fn finish(outcome: corroborate::Result<Outcome>) -> ExitCode {
             for path in &outcome.written {
                 eprintln!("wrote {}", path.display());
             }
+            if let Some(why) = &outcome.check_failed {
+                eprintln!("check failed: {why}");
+            }
             if outcome.had_input_errors() {
                 ExitCode::from(2)
+            } else if outcome.check_failed.is_some() {
+                ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }

@@ -45,6 +45,12 @@ pub enum AnchorState {
 }
 
 impl AnchorState {
+    /// Whether the quote was found as written (anchored, or moved among
+    /// other text); text changed, ambiguous and orphaned quotes were not.
+    pub fn is_found(self) -> bool {
+        matches!(self, AnchorState::Anchored | AnchorState::Moved)
+    }
+
     /// The word used in reports.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -84,6 +84,7 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         written: vec![path],
         diagnostics,
         stdout,
+        check_failed: None,
     })
 }
 
@@ -111,6 +112,7 @@ fn annotate_list(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Out
         written: Vec::new(),
         diagnostics,
         stdout,
+        check_failed: None,
     })
 }
 
@@ -141,9 +143,18 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Ou
     }
     let _ = writeln!(stdout, "{}", report::markdown::anchor_counts(&annotations));
     diagnostics.sort();
+    let astray = annotations.iter().filter(|a| !a.anchor.is_found()).count();
     Ok(Outcome {
         written: Vec::new(),
         diagnostics,
         stdout,
+        check_failed: (astray > 0).then(|| {
+            let quotes = if astray == 1 {
+                "quote is"
+            } else {
+                "quotes are"
+            };
+            format!("{astray} annotation {quotes} no longer found intact")
+        }),
     })
 }

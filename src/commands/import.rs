@@ -61,5 +61,6 @@ pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outc
         written: Vec::new(),
         diagnostics,
         stdout,
+        check_failed: None,
     })
 }

@@ -23,6 +23,10 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Text for standard output (for commands that print).
     pub stdout: String,
+    /// Why a check failed, when it did (`annotate check` with a quote that
+    /// is no longer intact): the run worked, its answer is no (exit 1, as
+    /// `cargo fmt --check` does).
+    pub check_failed: Option<String>,
 }
 
 impl Outcome {

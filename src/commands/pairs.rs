@@ -18,5 +18,6 @@ pub(super) fn run(config: &PairsConfig) -> Result<Outcome> {
         written: Vec::new(),
         diagnostics,
         stdout,
+        check_failed: None,
     })
 }

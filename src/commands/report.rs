@@ -1,6 +1,5 @@
 //! `corroborate report`: load, analyse, compare with the last run, write.
 
-use crate::annotate::AnchorState;
 use crate::commands::Outcome;
 use crate::config::ReportConfig;
 use crate::error::{Diagnostic, Result};
@@ -15,12 +14,7 @@ use crate::write;
 fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
     annotations
         .iter()
-        .filter(|a| {
-            matches!(
-                a.anchor,
-                AnchorState::TextChanged | AnchorState::Ambiguous | AnchorState::Orphaned
-            )
-        })
+        .filter(|a| !a.anchor.is_found())
         .map(|a| {
             Diagnostic::warning(
                 &a.file,
@@ -105,5 +99,6 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
         written,
         diagnostics,
         stdout: String::new(),
+        check_failed: None,
     })
 }

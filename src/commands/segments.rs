@@ -37,5 +37,6 @@ pub(super) fn run(config: &SegmentsConfig) -> Result<Outcome> {
         written: Vec::new(),
         diagnostics,
         stdout,
+        check_failed: None,
     })
 }

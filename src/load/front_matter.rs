@@ -1,6 +1,7 @@
 //! YAML front matter (pure): split from the body, parsed into [`SourceMeta`]
 //! with every problem at its file line.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -60,16 +61,75 @@ pub(super) struct IdAt {
     pub(super) column: u64,
 }
 
+/// The front matter as written. Scraped and exported articles carry keys
+/// of their own (`tags`, `image`, `lang` …): those are kept in `other` and
+/// warned about, never a reason to drop the article. Well-known aliases
+/// map to the key they mean; a key written twice (or a key and its alias)
+/// stays an error.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     id: Option<Spanned<String>>,
+    #[serde(alias = "source", alias = "site")]
     outlet: Option<String>,
     title: Option<String>,
+    #[serde(alias = "link")]
     url: Option<String>,
+    #[serde(alias = "date")]
     published: Option<Spanned<String>>,
-    byline: Option<String>,
+    #[serde(alias = "author", alias = "authors")]
+    byline: Option<Byline>,
     group: Option<String>,
+    #[serde(flatten)]
+    other: BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+/// The keys front matter reads (aliases aside), as warnings list them.
+const KNOWN_KEYS: &str = "id, outlet, title, url, published, byline, group";
+
+/// `byline: Jane Doe`, or `authors: [Jane Doe, John Roe]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Byline {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Byline {
+    fn joined(self) -> String {
+        match self {
+            Byline::One(name) => name,
+            Byline::Many(names) => names.join(", "),
+        }
+    }
+}
+
+/// A warning for each key front matter does not read, at the line it is
+/// written on.
+fn unknown_keys(
+    path: &Path,
+    front: &FrontMatter,
+    keys: &BTreeMap<String, serde::de::IgnoredAny>,
+) -> Vec<Diagnostic> {
+    keys.keys()
+        .map(|key| {
+            let line = front
+                .yaml
+                .lines()
+                .position(|l| {
+                    l.strip_prefix(key.as_str())
+                        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                })
+                .map(|at| at as u64 + front.first_line);
+            let warning = Diagnostic::warning(
+                path,
+                format!("front matter: unknown key `{key}` is ignored (known: {KNOWN_KEYS})"),
+            );
+            match line {
+                Some(line) => warning.at(line, Some(1)),
+                None => warning,
+            }
+        })
+        .collect()
 }
 
 pub(super) fn parse_front_matter(
@@ -84,6 +144,7 @@ pub(super) fn parse_front_matter(
         Diagnostic::error(path, format!("front matter: {}; skipped", err.message))
             .at(err.line + front.first_line - 1, Some(err.column))
     })?;
+    warnings.extend(unknown_keys(path, front, &raw.other));
     let published = match raw.published {
         Some(published) => match parse_published(&published.value) {
             Ok(value) => Some(value),
@@ -118,7 +179,7 @@ pub(super) fn parse_front_matter(
             title: non_empty(raw.title),
             url: non_empty(raw.url),
             published,
-            byline: non_empty(raw.byline),
+            byline: non_empty(raw.byline.map(Byline::joined)),
             group: non_empty(raw.group),
         },
     ))

@@ -17,7 +17,8 @@ pub enum DateError {
 }
 
 /// Parse an ISO 8601 date or date-time. A UTC offset or zone is accepted and the
-/// civil (wall-clock) part kept: articles state local times.
+/// civil (wall-clock) part kept: articles state local times; `Z` (UTC, as
+/// exports write it, fractional seconds or not) keeps the time in UTC.
 pub fn parse_published(text: &str) -> Result<Published, DateError> {
     let text = text.trim();
     // jiff's Date parser also accepts a date-time (dropping the time), so a
@@ -25,6 +26,9 @@ pub fn parse_published(text: &str) -> Result<Published, DateError> {
     let has_time = text.len() > "YYYY-MM-DD".len();
     let published = if has_time && let Ok(datetime) = text.parse::<jiff::civil::DateTime>() {
         Published::DateTime(datetime)
+    } else if has_time && let Ok(instant) = text.parse::<jiff::Timestamp>() {
+        // RFC 3339 with `Z` (UTC), which the civil parser refuses: the time in UTC.
+        Published::DateTime(instant.to_zoned(jiff::tz::TimeZone::UTC).datetime())
     } else if let Ok(date) = text.parse::<jiff::civil::Date>() {
         Published::Date(date)
     } else {
@@ -35,4 +39,24 @@ pub fn parse_published(text: &str) -> Result<Published, DateError> {
         return Err(DateError::InTheFuture { today });
     }
     Ok(published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc_3339_times_are_read_with_z_offsets_and_fractions() {
+        for (text, shown) in [
+            ("2024-03-03T10:00:00Z", "2024-03-03T10:00:00"),
+            ("2024-03-03T10:00:00.000Z", "2024-03-03T10:00:00"),
+            ("2024-03-03T10:00:00+02:00", "2024-03-03T10:00:00"),
+            ("2024-03-03T10:00:00.5", "2024-03-03T10:00:00"),
+            ("2024-03-03", "2024-03-03"),
+        ] {
+            let published = parse_published(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(published.to_string(), shown, "{text}");
+        }
+        assert_eq!(parse_published("last Tuesday"), Err(DateError::NotIso8601));
+    }
 }

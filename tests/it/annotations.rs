@@ -292,11 +292,22 @@ fn a_changed_figure_never_moves_the_note_to_a_look_alike() {
         .concat(),
     );
     assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        annotate(&workspace, &["check"]).0,
+        0,
+        "an intact quote passes the check"
+    );
     let source = workspace.sources().join("004_5fbe67d3278080d2.md");
     replace_in(&source, "Russia fired 82 drones", "Russia fired 90 drones");
     assert_eq!(states(&workspace), ["text_changed"]);
-    let (_, stdout, _) = annotate(&workspace, &["check"]);
+    let (code, stdout, stderr) = annotate(&workspace, &["check"]);
     assert!(stdout.contains("004:51"), "{stdout}");
+    // A quote that drifted fails the check, so it can guard a repository.
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("check failed: 1 annotation quote is no longer found intact"),
+        "{stderr}"
+    );
 
     // 000 has the MIGA words on line 40 too. Annotated on line 85 and edited
     // there, the note is not silently re-attached to line 40.

@@ -48,6 +48,7 @@ const fn alone(args: &'static [&'static str]) -> Run {
 struct Outcome {
     workspace: Workspace,
     line: String,
+    stderr: String,
 }
 
 /// The harness: `setup` adds the odd input beside the good article.
@@ -85,7 +86,11 @@ fn check_run(run: Run, setup: impl FnOnce(&Workspace), expect: Expect) -> Outcom
             "the good article is reported; stderr: {stderr}"
         );
     }
-    Outcome { workspace, line }
+    Outcome {
+        workspace,
+        line,
+        stderr,
+    }
 }
 
 /// One `#[test]` per case, each running `check`.
@@ -304,16 +309,56 @@ fn broken_front_matter_names_line_and_column() {
     );
 }
 #[test]
-fn misspelled_front_matter_key() {
+fn unknown_front_matter_key_is_a_warning_and_keeps_the_article() {
     let outcome = check(
         source(
             "typo.md",
-            b"---\nid: typo\ntitel: Oops\n---\nBody text here.\n",
+            b"---\nid: typo\ntitel: Oops\ntags: [a, b]\n---\nBody text here.\n",
         ),
-        Expect::Error("typo.md", "titel"),
+        Expect::Warned("typo.md", "unknown key `tags` is ignored"),
     );
-    assert!(outcome.line.contains("typo.md:3:"), "{}", outcome.line);
+    let stderr = &outcome.stderr;
+    assert!(
+        stderr.contains("typo.md:3:1: warning: front matter: unknown key `titel`"),
+        "{stderr}"
+    );
+    assert!(
+        outcome
+            .workspace
+            .reported_source_ids()
+            .contains(&"typo".to_owned())
+    );
 }
+#[test]
+fn front_matter_aliases_mean_the_key_they_stand_for() {
+    let outcome = check(
+        source(
+            "aliased.md",
+            b"---\nid: aliased\nauthors: [Jane Doe, John Roe]\ndate: 2024-03-03T10:00:00.000Z\n\
+              source: Example Times\nlink: https://example.com/a\n---\nBody text here.\n",
+        ),
+        Expect::Clean,
+    );
+    let report = outcome.workspace.report_json();
+    let aliased = report["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .find(|s| s["id"] == "aliased")
+        .expect("aliased kept");
+    assert_eq!(aliased["byline"], "Jane Doe, John Roe");
+    assert_eq!(aliased["published"], "2024-03-03T10:00:00");
+    assert_eq!(aliased["outlet"], "Example Times");
+    assert_eq!(aliased["url"], "https://example.com/a");
+}
+case!(
+    a_key_and_its_alias_together_are_a_duplicate,
+    source(
+        "twice.md",
+        b"---\nid: twice\nbyline: A\nauthor: B\n---\nBody text here.\n"
+    ),
+    Expect::Error("twice.md", "front matter")
+);
 case!(
     duplicate_key_in_front_matter,
     source("dupkey.md", b"---\nid: a\nid: b\n---\nBody text here.\n"),
