@@ -25,6 +25,10 @@ pub struct Args {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors (and what a command prints as its answer): no
+    /// warnings, no list of files written, no summary, no progress bar.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 /// `--matcher`.

@@ -3,7 +3,8 @@
 //! Exit codes: 0 all inputs read; 2 some input was skipped or partly read
 //! (each named on stderr); 1 a fatal error (nothing or not everything written).
 //! A progress bar appears on stderr when it is a terminal and a run takes
-//! longer than a second.
+//! longer than a second. `report` ends with a one-line summary on stderr;
+//! `--quiet` leaves only errors there.
 
 #![allow(
     clippy::print_stdout,
@@ -29,17 +30,19 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
-    let config = match corroborate::cli::Args::parse().into_config() {
+    let args = corroborate::cli::Args::parse();
+    let quiet = args.quiet;
+    let config = match args.into_config() {
         Ok(config) => config,
         Err(err) => return fatal(&err),
     };
-    let bar = Bar::new();
+    let bar = Bar::new(quiet);
     if let Config::Report(report) = &config
         && report.watch
     {
         let watched = corroborate::watch::watch(report, &bar, |outcome| {
             bar.clear();
-            let _ = finish(outcome);
+            let _ = finish(outcome, quiet);
             eprintln!(
                 "watching {} and {} for changes (Ctrl-C stops)",
                 report.sources.display(),
@@ -50,7 +53,7 @@ fn main() -> ExitCode {
     }
     let outcome = corroborate::run_with_progress(&config, &bar);
     bar.clear();
-    finish(outcome)
+    finish(outcome, quiet)
 }
 
 fn fatal(err: &corroborate::Error) -> ExitCode {
@@ -59,15 +62,23 @@ fn fatal(err: &corroborate::Error) -> ExitCode {
 }
 
 /// Print what a run did and pick its exit code.
-fn finish(outcome: corroborate::Result<Outcome>) -> ExitCode {
+/// With `quiet`, only errors reach stderr.
+fn finish(outcome: corroborate::Result<Outcome>, quiet: bool) -> ExitCode {
     match outcome {
         Ok(outcome) => {
             print!("{}", outcome.stdout);
             for diagnostic in &outcome.diagnostics {
-                eprintln!("{diagnostic}");
+                if !quiet || diagnostic.severity == corroborate::Severity::Error {
+                    eprintln!("{diagnostic}");
+                }
             }
-            for path in &outcome.written {
-                eprintln!("wrote {}", path.display());
+            if !quiet {
+                for path in &outcome.written {
+                    eprintln!("wrote {}", path.display());
+                }
+                if let Some(summary) = &outcome.summary {
+                    eprintln!("{summary}");
+                }
             }
             if let Some(why) = &outcome.check_failed {
                 eprintln!("check failed: {why}");
@@ -113,10 +124,11 @@ impl Run {
 }
 
 impl Bar {
-    fn new() -> Self {
+    /// A bar on a terminal stderr, never with `--quiet`.
+    fn new(quiet: bool) -> Self {
         Bar {
             run: Mutex::new(Run::new()),
-            terminal: std::io::stderr().is_terminal(),
+            terminal: !quiet && std::io::stderr().is_terminal(),
         }
     }
 

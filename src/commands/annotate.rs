@@ -85,6 +85,7 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         diagnostics,
         stdout,
         check_failed: None,
+        summary: None,
     })
 }
 
@@ -113,6 +114,7 @@ fn annotate_list(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Out
         diagnostics,
         stdout,
         check_failed: None,
+        summary: None,
     })
 }
 
@@ -156,5 +158,6 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Ou
             };
             format!("{astray} annotation {quotes} no longer found intact")
         }),
+        summary: None,
     })
 }

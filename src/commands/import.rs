@@ -62,5 +62,6 @@ pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outc
         diagnostics,
         stdout,
         check_failed: None,
+        summary: None,
     })
 }

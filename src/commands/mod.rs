@@ -27,6 +27,8 @@ pub struct Outcome {
     /// is no longer intact): the run worked, its answer is no (exit 1, as
     /// `cargo fmt --check` does).
     pub check_failed: Option<String>,
+    /// One line on what the run found, for the terminal (`report`).
+    pub summary: Option<String>,
 }
 
 impl Outcome {

@@ -19,5 +19,6 @@ pub(super) fn run(config: &PairsConfig) -> Result<Outcome> {
         diagnostics,
         stdout,
         check_failed: None,
+        summary: None,
     })
 }

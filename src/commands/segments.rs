@@ -38,5 +38,6 @@ pub(super) fn run(config: &SegmentsConfig) -> Result<Outcome> {
         diagnostics,
         stdout,
         check_failed: None,
+        summary: None,
     })
 }

@@ -161,3 +161,55 @@ fn a_heading_and_a_sentence_with_the_same_words_are_told_apart() {
     let changes = changes_md(&workspace);
     assert!(changes.contains("Nothing changed"), "{changes}");
 }
+
+#[test]
+fn report_ends_with_a_summary_of_what_it_found_and_what_changed() {
+    let workspace = Workspace::with_seeds();
+    let last_line = |stderr: &str| stderr.lines().last().unwrap_or_default().to_owned();
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let first = last_line(&stderr);
+    assert!(
+        first.starts_with("5 sources, ")
+            && first.contains(" claims: ")
+            && first.ends_with("; first run"),
+        "{stderr}"
+    );
+    let (_, stderr) = workspace.report();
+    assert!(
+        last_line(&stderr).ends_with("; nothing changed since the last run"),
+        "{stderr}"
+    );
+    workspace.write_source("005_kyiv_ledger.md", MIGA_SOURCE);
+    let (_, stderr) = workspace.report();
+    let after = last_line(&stderr);
+    assert!(after.starts_with("6 sources, "), "{after}");
+    assert!(
+        after.contains("since the last run: 1 source added"),
+        "{after}"
+    );
+    assert!(after.ends_with(" (changes.md)"), "{after}");
+}
+
+#[test]
+fn quiet_leaves_only_errors_on_stderr() {
+    let workspace = Workspace::with_seeds();
+    workspace.write_source(
+        "tagged.md",
+        "---\nid: tagged\ntags: [a]\n---\nWitkoff met Dmitriev in Miami.\n",
+    );
+    workspace.write_source("empty.md", "---\nid: empty\n---\n\n");
+    let output = workspace
+        .command(&["report", "--quiet"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(
+        lines[0].contains("empty.md") && lines[0].contains("error"),
+        "{stderr}"
+    );
+    assert!(workspace.reports().join("index.html").exists());
+}
