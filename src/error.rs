@@ -67,12 +67,14 @@ pub enum Error {
         problem: Diagnostic,
     },
     /// A source id that names no loaded source.
-    #[error("no source `{id}` in {folder}; `corroborate segments` lists what there is")]
+    #[error("no source `{id}` in {folder}{known}; `corroborate segments` lists what there is")]
     UnknownSource {
         /// The id that was asked for.
         id: String,
         /// The sources folder.
         folder: PathBuf,
+        /// " (there are: 000, 001)" when there are few sources, else empty.
+        known: String,
     },
     /// A folder cannot be watched for changes.
     #[error("cannot watch {folder}: {reason}")]

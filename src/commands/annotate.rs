@@ -39,12 +39,11 @@ fn segments_of(mut loaded: Vec<LoadedSource>, wanted: impl Fn(&SourceId) -> bool
 
 fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Result<Outcome> {
     let (loaded, _) = load::load_sources(&config.sources)?;
-    let Some(source) = loaded.iter().find(|s| s.id == request.source) else {
-        return Err(Error::UnknownSource {
-            id: request.source.to_string(),
-            folder: config.sources.clone(),
-        });
-    };
+    let source = &loaded[super::require_source(
+        &request.source,
+        loaded.iter().map(|s| &s.id),
+        &config.sources,
+    )?];
     let segments = text::process(source).segments;
     // Two editors adding at once must not both read the old file and each
     // write it without the other's entry: one waits for the other.
@@ -90,6 +89,10 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
 }
 
 fn annotate_list(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Outcome> {
+    if let Some(id) = only {
+        let (loaded, _) = load::load_sources(&config.sources)?;
+        super::require_source(id, loaded.iter().map(|s| &s.id), &config.sources)?;
+    }
     let (entries, diagnostics) = load::load_annotations(&config.annotations);
     let mut stdout = String::new();
     for entry in entries
@@ -122,6 +125,9 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Ou
     let (mut entries, mut diagnostics) = load::load_annotations(&config.annotations);
     entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id.as_str()));
     let (loaded, source_problems) = load::load_sources(&config.sources)?;
+    if let Some(id) = only {
+        super::require_source(id, loaded.iter().map(|s| &s.id), &config.sources)?;
+    }
     diagnostics.extend(source_problems);
     let targeted: BTreeSet<&str> = entries
         .iter()

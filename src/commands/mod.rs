@@ -56,3 +56,31 @@ pub fn run_with_progress(config: &Config, progress: &dyn Progress) -> Result<Out
         Config::Import(import) => import::run(import, progress),
     }
 }
+
+/// Sources few enough to name in an unknown-id error.
+const NAMED_WHEN_AT_MOST: usize = 10;
+
+/// Where `id` is among `ids` (the loaded sources of `folder`, in id order),
+/// or [`Error::UnknownSource`](crate::error::Error::UnknownSource).
+pub(super) fn require_source<'a>(
+    id: &crate::model::SourceId,
+    ids: impl Iterator<Item = &'a crate::model::SourceId> + Clone,
+    folder: &std::path::Path,
+) -> crate::error::Result<usize> {
+    if let Some(position) = ids.clone().position(|known| known == id) {
+        return Ok(position);
+    }
+    let names: Vec<&str> = ids.map(crate::model::SourceId::as_str).collect();
+    let known = if names.is_empty() {
+        " (it has none)".to_owned()
+    } else if names.len() <= NAMED_WHEN_AT_MOST {
+        format!(" (there are: {})", names.join(", "))
+    } else {
+        String::new()
+    };
+    Err(crate::error::Error::UnknownSource {
+        id: id.to_string(),
+        folder: folder.to_path_buf(),
+        known,
+    })
+}

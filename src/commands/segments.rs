@@ -4,18 +4,17 @@ use std::fmt::Write as _;
 
 use crate::commands::Outcome;
 use crate::config::SegmentsConfig;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::pipeline::load_and_analyse;
 
 pub(super) fn run(config: &SegmentsConfig) -> Result<Outcome> {
     let (analysis, diagnostics) = load_and_analyse(&config.sources)?;
-    if let Some(only) = &config.source
-        && !analysis.sources.iter().any(|s| s.id == *only)
-    {
-        return Err(Error::UnknownSource {
-            id: only.to_string(),
-            folder: config.sources.clone(),
-        });
+    if let Some(only) = &config.source {
+        super::require_source(
+            only,
+            analysis.sources.iter().map(|s| &s.id),
+            &config.sources,
+        )?;
     }
     let mut stdout = String::new();
     for info in &analysis.sources {

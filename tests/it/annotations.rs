@@ -653,3 +653,23 @@ mod property {
         }
     }
 }
+
+#[test]
+fn an_unknown_source_id_is_an_error_everywhere_naming_the_known_ones() {
+    let workspace = Workspace::with_seeds();
+    for args in [&["list", "999"][..], &["check", "999"][..]] {
+        let (code, stdout, stderr) = annotate(&workspace, args);
+        assert_eq!(code, 1, "{args:?}: {stderr}");
+        assert!(stdout.is_empty(), "{stdout}");
+        assert!(
+            stderr.contains("no source `999` in")
+                && stderr.contains("(there are: 000, 001, 002, 003, 004)"),
+            "{args:?}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = annotate(&workspace, &["list", "004"]);
+    assert_eq!(
+        code, 0,
+        "a known source with no annotations lists nothing: {stderr}"
+    );
+}
