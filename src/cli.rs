@@ -58,7 +58,7 @@ pub enum Command {
         #[arg(long, default_value = "sources")]
         sources: PathBuf,
         /// Folder of editor annotations (*.yaml).
-        #[arg(long, default_value = "annotations")]
+        #[arg(long, default_value = crate::load::DEFAULT_ANNOTATIONS_FOLDER)]
         annotations: PathBuf,
         /// Folder to write the reports to (created if missing).
         #[arg(long, default_value = "reports")]
@@ -91,7 +91,7 @@ pub enum Command {
         #[arg(long, default_value = "sources", global = true)]
         sources: PathBuf,
         /// Folder of editor annotations (*.yaml).
-        #[arg(long, default_value = "annotations", global = true)]
+        #[arg(long, default_value = crate::load::DEFAULT_ANNOTATIONS_FOLDER, global = true)]
         annotations: PathBuf,
     },
     /// Turn a dump of articles into sources (one Markdown file with front

@@ -115,10 +115,17 @@ pub const ANNOTATION_EXTENSIONS: &[&str] = &["yaml", "yml"];
 /// Annotation files larger than this are refused.
 pub const MAX_ANNOTATION_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Where annotations are looked for unless `--annotations` says otherwise.
+pub const DEFAULT_ANNOTATIONS_FOLDER: &str = "annotations";
+
 /// Read every annotation file under `root` (`*.yaml`, `*.yml`). A missing
 /// folder is reported, not fatal: the reports are still worth having, and
-/// the warning keeps a misspelt `--annotations` from hiding every note.
+/// the warning keeps a misspelt `--annotations` from hiding every note. A
+/// missing default folder is no warning: a story nobody annotated yet.
 pub fn load_annotations(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
+    if !root.is_dir() && root == Path::new(DEFAULT_ANNOTATIONS_FOLDER) {
+        return (Vec::new(), Vec::new());
+    }
     if !root.is_dir() {
         let message = "annotations folder not found: no editor annotations applied";
         return (Vec::new(), vec![Diagnostic::warning(root, message)]);

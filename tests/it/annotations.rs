@@ -673,3 +673,22 @@ fn an_unknown_source_id_is_an_error_everywhere_naming_the_known_ones() {
         "a known source with no annotations lists nothing: {stderr}"
     );
 }
+
+#[test]
+fn a_missing_default_annotations_folder_is_no_warning_but_a_named_one_is() {
+    let workspace = Workspace::with_seeds();
+    std::fs::remove_dir(workspace.path().join("annotations")).expect("empty folder");
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let output = workspace
+        .command(&["report", "--annotations", "anotations"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("anotations: warning: annotations folder not found"),
+        "a misspelt folder is named: {stderr}"
+    );
+}
