@@ -175,6 +175,20 @@ impl LoadedSource {
     }
 }
 
+#[cfg(test)]
+impl LoadedSource {
+    /// A source that is `text` alone (no front matter) in file `<id>.md`.
+    pub(crate) fn of_text(id: &str, text: impl Into<String>) -> LoadedSource {
+        LoadedSource {
+            id: SourceId::new(id).expect("valid id"),
+            path: format!("{id}.md").into(),
+            meta: SourceMeta::default(),
+            file_text: text.into(),
+            body_start: 0,
+        }
+    }
+}
+
 /// A source as it appears in reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceInfo {

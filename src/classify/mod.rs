@@ -42,6 +42,17 @@ pub enum Verdict {
     NotAClaim,
 }
 
+impl Verdict {
+    /// Every verdict, from best backed to not a claim (the order legends use).
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Corroborated,
+        Verdict::PartlyCorroborated,
+        Verdict::SingleSource,
+        Verdict::Conflict,
+        Verdict::NotAClaim,
+    ];
+}
+
 /// A segment of another source that states the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Support {

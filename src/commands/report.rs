@@ -108,15 +108,15 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
 /// "5 sources, 157 claims: 12 corroborated, …; since the last run: …": what
 /// an editor wants to know before opening the reports.
 fn summary(report: &report::Report) -> String {
-    let count = |f: fn(&report::SourceReport) -> usize| report.sources.iter().map(f).sum::<usize>();
+    let totals = report.totals();
     let mut line = format!(
         "{}, {}: {} corroborated, {} partly corroborated, {} single-source, {} in conflict",
-        plural(report.sources.len(), "source", "sources"),
-        plural(count(|s| s.claims), "claim", "claims"),
-        count(|s| s.corroborated),
-        count(|s| s.partly_corroborated),
-        count(|s| s.single_source),
-        count(|s| s.conflicts),
+        plural(totals.sources, "source", "sources"),
+        plural(totals.claims, "claim", "claims"),
+        totals.corroborated,
+        totals.partly_corroborated,
+        totals.single_source,
+        totals.conflicts,
     );
     match &report.changes {
         None => line.push_str("; first run"),

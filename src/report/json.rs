@@ -124,15 +124,14 @@ mod tests {
         let sources = ["Russia fired 82 drones", "Russia fired 63 drones"]
             .iter()
             .enumerate()
-            .map(|(n, claim)| crate::model::LoadedSource {
-                id: crate::model::SourceId::new(&format!("source-{n}")).expect("valid id"),
-                path: format!("source-{n}.md").into(),
-                meta: crate::model::SourceMeta::default(),
-                file_text: format!(
-                    "# Drones\n\n{claim} at \"Kyiv\" overnight, the air force said.\n\n\
-                     Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\n"
-                ),
-                body_start: 0,
+            .map(|(n, claim)| {
+                crate::model::LoadedSource::of_text(
+                    &format!("source-{n}"),
+                    format!(
+                        "# Drones\n\n{claim} at \"Kyiv\" overnight, the air force said.\n\n\
+                         Steve Witkoff met Kirill Dmitriev in Miami on Saturday.\n"
+                    ),
+                )
             })
             .collect();
         let report = crate::build_report(crate::analyse(sources), &[], Vec::new());

@@ -67,18 +67,11 @@ impl<'r> Lookup<'r> {
             .iter()
             .filter_map(|s| Some((address(&s.segment.id), *positions.get(&s.segment.id)?)))
             .collect();
-        let conflicts = conflict_pairs(report, |id| {
-            positions_by_address
-                .get(&address(id))
-                .or_else(|| positions.get(id))
-                .copied()
-        });
-        let (conflict_diffs, conflict_diff_of) = conflict_diffs(report, &conflicts);
-        Lookup {
+        let mut lookup = Lookup {
             report,
-            conflicts,
-            conflict_diffs,
-            conflict_diff_of,
+            conflicts: Vec::new(),
+            conflict_diffs: Vec::new(),
+            conflict_diff_of: Vec::new(),
             sources: report.sources.iter().map(|s| (&s.info.id, s)).collect(),
             positions,
             positions_by_address,
@@ -104,7 +97,11 @@ impl<'r> Lookup<'r> {
                 .iter()
                 .map(|s| (&s.info.id, source_label(&s.info)))
                 .collect(),
-        }
+        };
+        lookup.conflicts = conflict_pairs(report, |id| lookup.position(id));
+        (lookup.conflict_diffs, lookup.conflict_diff_of) =
+            conflict_diffs(report, &lookup.conflicts);
+        lookup
     }
 
     /// Another segment as a footnote cites it: its source (id, outlet,
@@ -256,13 +253,7 @@ mod tests {
         let sources = texts
             .iter()
             .enumerate()
-            .map(|(n, text)| crate::model::LoadedSource {
-                id: SourceId::new(&format!("source-{n}")).expect("valid id"),
-                path: format!("source-{n}.md").into(),
-                meta: crate::model::SourceMeta::default(),
-                file_text: (*text).to_owned(),
-                body_start: 0,
-            })
+            .map(|(n, text)| crate::model::LoadedSource::of_text(&format!("source-{n}"), *text))
             .collect();
         crate::build_report(crate::analyse(sources), &[], Vec::new())
     }

@@ -32,6 +32,32 @@ pub fn render_pages(report: &Report) -> Vec<(String, String)> {
     pages
 }
 
+/// The report's counts summed over its sources: what the summaries say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Totals {
+    pub(crate) sources: usize,
+    pub(crate) claims: usize,
+    pub(crate) corroborated: usize,
+    pub(crate) partly_corroborated: usize,
+    pub(crate) single_source: usize,
+    pub(crate) conflicts: usize,
+}
+
+impl Report {
+    /// Its counts summed over its sources.
+    pub(crate) fn totals(&self) -> Totals {
+        let count = |f: fn(&SourceReport) -> usize| self.sources.iter().map(f).sum::<usize>();
+        Totals {
+            sources: self.sources.len(),
+            claims: count(|s| s.claims),
+            corroborated: count(|s| s.corroborated),
+            partly_corroborated: count(|s| s.partly_corroborated),
+            single_source: count(|s| s.single_source),
+            conflicts: count(|s| s.conflicts),
+        }
+    }
+}
+
 /// Everything a report says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {

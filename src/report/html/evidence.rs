@@ -9,12 +9,12 @@ use maud::{Markup, html};
 
 use super::marks::words_not_in;
 use super::{evidence_anchor, segment_anchor, source_label, source_page_file, verdict_key};
-use crate::align::support::{SupportKind, SupportLevel};
+use crate::align::support::SupportLevel;
 use crate::annotate::AnchorState;
-use crate::classify::{ConflictReport, DevelopmentReport, Stage, Support, Verdict};
+use crate::classify::{ConflictReport, DevelopmentReport, Support, Verdict};
 use crate::model::{SegmentId, SourceId};
 use crate::report::lookup::Lookup;
-use crate::report::markdown::{unlisted_support, verdict_word};
+use crate::report::markdown::{basis_word, development_phrases, unlisted_support, verdict_word};
 use crate::report::{AnnotationReport, SegmentReport};
 
 /// The evidence block of `segment`, `<section id="e-…">`.
@@ -80,11 +80,7 @@ fn support_block(lookup: &Lookup<'_>, ours: &SegmentReport, support: &Support) -
         SupportLevel::Full => ("full", "Also reported by "),
         SupportLevel::Partial => ("partial", "Core also reported by "),
     };
-    let basis = match support.basis {
-        SupportKind::Paraphrase => "paraphrase",
-        SupportKind::SharedFacts => "same names and figures",
-        SupportKind::SharedTerms => "same key words",
-    };
+    let basis = basis_word(support.basis);
     html! {
         div.support.(level) {
             p.cite { (phrase) (cite(lookup, &support.source, &support.segment)) }
@@ -123,11 +119,7 @@ fn conflict_block(lookup: &Lookup<'_>, ours: &SegmentReport, conflict: &Conflict
 }
 
 fn development_block(lookup: &Lookup<'_>, development: &DevelopmentReport) -> Markup {
-    let (pending, outcome) = (development.pending_says, development.outcome_says.as_str());
-    let (this, ours, other, theirs) = match development.this {
-        Stage::Pending => ("says it is pending", pending, "reports it taken", outcome),
-        Stage::Outcome => ("reports it taken", outcome, "said it was pending", pending),
-    };
+    let (this, ours, other, theirs) = development_phrases(development);
     html! {
         p.development {
             strong { "Development, not a conflict:" } " this " (this) " (“" (ours) "”), "

@@ -14,7 +14,7 @@ use super::evidence::editor_note;
 use super::marks::diff_side;
 use super::page::{Depth, document};
 use super::source_page::legend;
-use super::{segment_anchor, source_label, source_page_file, verdict_key, verdict_tag};
+use super::{segment_anchor, source_label, source_page_file, verdict_badge, verdict_key};
 use crate::classify::{Stage, Verdict};
 use crate::model::{SegmentId, SourceId};
 use crate::report::lookup::Lookup;
@@ -73,14 +73,14 @@ fn segment_link(source: &SourceId, id: &SegmentId) -> String {
 }
 
 fn summary(report: &Report, conflict_count: usize) -> Markup {
-    let count = |f: fn(&SourceReport) -> usize| report.sources.iter().map(f).sum::<usize>();
+    let totals = report.totals();
     html! {
         p.summary {
-            (report.sources.len()) " sources, " (count(|s| s.claims)) " claims: "
-            (count(|s| s.corroborated)) " corroborated, "
-            (count(|s| s.partly_corroborated)) " partly corroborated, "
-            (count(|s| s.single_source)) " single-source, "
-            (count(|s| s.conflicts)) " in conflict. "
+            (totals.sources) " sources, " (totals.claims) " claims: "
+            (totals.corroborated) " corroborated, "
+            (totals.partly_corroborated) " partly corroborated, "
+            (totals.single_source) " single-source, "
+            (totals.conflicts) " in conflict. "
             (report.single_source_runs.len()) " runs of single-source claims, "
             (conflict_count) " conflicts."
         }
@@ -348,12 +348,10 @@ fn developments(lookup: &Lookup<'_>) -> Markup {
 /// shows the filters; without it every row is shown).
 fn claims(lookup: &Lookup<'_>) -> Markup {
     let report = lookup.report;
-    let verdicts = [
-        Verdict::Corroborated,
-        Verdict::PartlyCorroborated,
-        Verdict::SingleSource,
-        Verdict::Conflict,
-    ];
+    // Filters for the verdicts of claims: every one but "not a claim".
+    let verdicts = Verdict::ALL
+        .into_iter()
+        .filter(|&v| v != Verdict::NotAClaim);
     let rows: Vec<Markup> = report
         .segments
         .par_iter()
@@ -365,7 +363,7 @@ fn claims(lookup: &Lookup<'_>) -> Markup {
                 tr data-verdict=(verdict_key(verdict)) data-source=(source.as_str()) {
                     td { (source.as_str()) }
                     td.num { (segment.segment.line) }
-                    td { span.seg.(verdict_key(verdict)) { (verdict_word(verdict)) sup.tag { (verdict_tag(verdict)) } } }
+                    td { (verdict_badge(verdict)) }
                     td { a href=(segment_link(source, &segment.segment.id)) { (segment.segment.text) } }
                 }
             }

@@ -21,18 +21,15 @@ use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::text::word_diff::{Side, WordDiff};
 
-/// The words of `text` with their byte ranges, lower-cased, curly
-/// apostrophes straightened: how a detail's words are matched.
-fn words(text: &str) -> Vec<(Range<usize>, String)> {
+/// The words of `text` with their byte ranges and [`folded_hash`]es: how
+/// words are matched, in details and in evidence alike.
+fn words(text: &str) -> Vec<(Range<usize>, u64)> {
     text.unicode_word_indices()
-        .map(|(start, word)| {
-            let folded = word.to_lowercase().replace(['\u{2018}', '\u{2019}'], "'");
-            (start..start + word.len(), folded)
-        })
+        .map(|(start, word)| (start..start + word.len(), folded_hash(word)))
         .collect()
 }
 
-/// A word's hash as [`words`] folds it (lower case, straight apostrophes),
+/// A word's hash with its case folded and curly apostrophes straightened,
 /// without building the folded word: evidence compares every word of
 /// every listed supporter.
 fn folded_hash(word: &str) -> u64 {
@@ -56,8 +53,8 @@ fn folded_hash(word: &str) -> u64 {
 }
 
 /// Where `detail` first stands in `text`, word for word.
-fn find_detail(text_words: &[(Range<usize>, String)], detail: &str) -> Option<Range<usize>> {
-    let wanted: Vec<String> = words(detail).into_iter().map(|(_, w)| w).collect();
+fn find_detail(text_words: &[(Range<usize>, u64)], detail: &str) -> Option<Range<usize>> {
+    let wanted: Vec<u64> = words(detail).into_iter().map(|(_, w)| w).collect();
     if wanted.is_empty() || wanted.len() > text_words.len() {
         return None;
     }
@@ -108,13 +105,12 @@ fn runs_of_true(flags: &[bool]) -> Vec<Range<usize>> {
 /// (`<mark class="differs">`); marks with only spaces or punctuation between
 /// them are one.
 pub(super) fn words_not_in(theirs: &str, ours: &str) -> Markup {
-    let known: FxHashSet<u64> = ours.unicode_words().map(folded_hash).collect();
+    let known: FxHashSet<u64> = words(ours).into_iter().map(|(_, w)| w).collect();
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (start, word) in theirs.unicode_word_indices() {
-        if known.contains(&folded_hash(word)) {
+    for (range, word) in words(theirs) {
+        if known.contains(&word) {
             continue;
         }
-        let range = start..start + word.len();
         match ranges.last_mut() {
             Some(last)
                 if !theirs[last.end..range.start]

@@ -25,6 +25,7 @@ use crate::classify::Verdict;
 use crate::model::{SourceId, SourceInfo};
 use crate::report::Report;
 use crate::report::lookup::Lookup;
+use crate::report::markdown::verdict_word;
 
 /// Every file of the HTML view: `index.html`, `sources/<id>.html` for each
 /// source, then the stylesheet and the script (name, text).
@@ -92,6 +93,13 @@ fn verdict_tag(verdict: Verdict) -> &'static str {
         Verdict::SingleSource => "single",
         Verdict::Conflict => "conflict",
         Verdict::NotAClaim => "no claim",
+    }
+}
+
+/// A verdict shown as the text shows it: its tint, its name and its tag.
+fn verdict_badge(verdict: Verdict) -> maud::Markup {
+    maud::html! {
+        span.seg.(verdict_key(verdict)) { (verdict_word(verdict)) sup.tag { (verdict_tag(verdict)) } }
     }
 }
 

@@ -14,12 +14,11 @@ use maud::{Markup, html};
 use super::evidence::evidence;
 use super::marks::{only_here_ranges, with_marks};
 use super::page::{Depth, document};
-use super::{evidence_anchor, segment_anchor, verdict_key, verdict_tag};
+use super::{evidence_anchor, segment_anchor, verdict_badge, verdict_key, verdict_tag};
 use crate::align::support::SupportLevel;
 use crate::classify::Verdict;
 use crate::model::{Removed, SegmentKind};
 use crate::report::lookup::Lookup;
-use crate::report::markdown::verdict_word;
 use crate::report::{SegmentReport, SourceReport};
 
 /// What the article is made of, in reading order.
@@ -125,17 +124,10 @@ fn counts(source: &SourceReport) -> Markup {
 
 /// What the tints and tags mean.
 pub(super) fn legend() -> Markup {
-    let verdicts = [
-        Verdict::Corroborated,
-        Verdict::PartlyCorroborated,
-        Verdict::SingleSource,
-        Verdict::Conflict,
-        Verdict::NotAClaim,
-    ];
     html! {
         ul.legend aria-label="Legend" {
-            @for verdict in verdicts {
-                li { span.seg.(verdict_key(verdict)) { (verdict_word(verdict)) sup.tag { (verdict_tag(verdict)) } } }
+            @for verdict in Verdict::ALL {
+                li { (verdict_badge(verdict)) }
             }
             li { mark.only-here { "only this source" } }
         }

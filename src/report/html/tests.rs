@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use scraper::{Html, Selector};
 
 use super::render_pages;
-use crate::model::{LoadedSource, SourceId, SourceMeta};
+use crate::model::LoadedSource;
 use crate::report::Report;
 
 /// Every element the renderer writes; anything else came from somewhere else.
@@ -87,35 +87,25 @@ const ATTRIBUTES: &[&str] = &[
     "height",
 ];
 
-fn source(id: &str, text: &str) -> LoadedSource {
-    LoadedSource {
-        id: SourceId::new(id).expect("valid id"),
-        path: format!("{id}.md").into(),
-        meta: SourceMeta::default(),
-        file_text: text.to_owned(),
-        body_start: 0,
-    }
-}
-
 /// Three sources that back, copy and contradict each other, and one that
 /// tries to inject markup.
 fn report() -> Report {
     let sources = vec![
-        source(
+        LoadedSource::of_text(
             "a",
             "Russia fired 82 drones at Kyiv overnight, the air force said on Sunday.\n\n\
              Steve Witkoff met Kirill Dmitriev in Miami on Saturday for three hours of talks on the plan.\n",
         ),
-        source(
+        LoadedSource::of_text(
             "b",
             "Russia fired 82 drones at Kyiv overnight, the air force said on Sunday.\n\n\
              Witkoff and Dmitriev held talks on the plan in Miami on Saturday, officials said.\n",
         ),
-        source(
+        LoadedSource::of_text(
             "c",
             "The air force said Russia fired 63 drones at Kyiv overnight on Sunday.\n",
         ),
-        source(
+        LoadedSource::of_text(
             "hostile",
             "Kirill Dmitriev met Steve Witkoff in Miami <script>alert(1)</script> on Saturday.\n\n\
              Click [here](javascript:alert(1)) for the <img src=x onerror=alert(2)> Miami talks.\n\n\

@@ -43,17 +43,17 @@ pub(super) fn index(lookup: &Lookup<'_>) -> String {
 }
 
 fn render_summary(report: &Report, conflict_count: usize, out: &mut String) {
-    let claims: usize = report.sources.iter().map(|s| s.claims).sum();
-    let count = |f: fn(&SourceReport) -> usize| report.sources.iter().map(f).sum::<usize>();
+    let totals = report.totals();
     let _ = writeln!(
         out,
-        "{} sources, {claims} claims: {} corroborated, {} partly corroborated, {} single-source, \
+        "{} sources, {} claims: {} corroborated, {} partly corroborated, {} single-source, \
          {} in conflict. {} runs of single-source claims, {} conflicts.\n",
-        report.sources.len(),
-        count(|s| s.corroborated),
-        count(|s| s.partly_corroborated),
-        count(|s| s.single_source),
-        count(|s| s.conflicts),
+        totals.sources,
+        totals.claims,
+        totals.corroborated,
+        totals.partly_corroborated,
+        totals.single_source,
+        totals.conflicts,
         report.single_source_runs.len(),
         conflict_count,
     );

@@ -17,7 +17,8 @@ use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
-use crate::classify::{MoreSupport, Verdict};
+use crate::align::support::SupportKind;
+use crate::classify::{DevelopmentReport, MoreSupport, Stage, Verdict};
 use crate::model::SourceId;
 use crate::report::Report;
 use crate::report::lookup::Lookup;
@@ -73,6 +74,27 @@ pub(crate) fn verdict_word(verdict: Verdict) -> &'static str {
         Verdict::SingleSource => "single-source",
         Verdict::Conflict => "conflict",
         Verdict::NotAClaim => "not a claim",
+    }
+}
+
+/// What a support rests on, as the pages name it.
+pub(crate) fn basis_word(basis: SupportKind) -> &'static str {
+    match basis {
+        SupportKind::Paraphrase => "paraphrase",
+        SupportKind::SharedFacts => "same names and figures",
+        SupportKind::SharedTerms => "same key words",
+    }
+}
+
+/// How the pages tell a development from this segment's side: (what this
+/// one does, what it says, what the other does, what that says).
+pub(crate) fn development_phrases(
+    development: &DevelopmentReport,
+) -> (&'static str, &str, &'static str, &str) {
+    let (pending, outcome) = (development.pending_says, development.outcome_says.as_str());
+    match development.this {
+        Stage::Pending => ("says it is pending", pending, "reports it taken", outcome),
+        Stage::Outcome => ("reports it taken", outcome, "said it was pending", pending),
     }
 }
 

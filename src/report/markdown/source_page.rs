@@ -10,10 +10,9 @@
 use std::fmt::Write as _;
 
 use super::escape::escape;
-use super::{or_dash, unlisted_support, verdict_word};
-use crate::align::support::{SupportKind, SupportLevel};
+use super::{basis_word, development_phrases, or_dash, unlisted_support, verdict_word};
+use crate::align::support::SupportLevel;
 use crate::annotate::AnchorState;
-use crate::classify::Stage;
 use crate::report::lookup::Lookup;
 use crate::report::{AnnotationReport, SegmentReport, SourceReport};
 
@@ -125,11 +124,7 @@ fn footnote(
     }
     for development in &finding.developments {
         next_sentence(&mut note);
-        let (pending, outcome) = (development.pending_says, development.outcome_says.as_str());
-        let (this, ours, other, theirs) = match development.this {
-            Stage::Pending => ("says it is pending", pending, "reports it taken", outcome),
-            Stage::Outcome => ("reports it taken", outcome, "said it was pending", pending),
-        };
+        let (this, ours, other, theirs) = development_phrases(development);
         let _ = write!(
             note,
             "Development, not a conflict: this {this} (“{}”), ",
@@ -140,11 +135,7 @@ fn footnote(
     }
     for support in &finding.support {
         next_sentence(&mut note);
-        let basis = match support.basis {
-            SupportKind::Paraphrase => "paraphrase",
-            SupportKind::SharedFacts => "same names and figures",
-            SupportKind::SharedTerms => "same key words",
-        };
+        let basis = basis_word(support.basis);
         note.push_str(match support.level {
             SupportLevel::Full => "Also reported by ",
             SupportLevel::Partial => "Core also reported by ",
