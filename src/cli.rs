@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand};
 use crate::annotate::Status;
 use crate::annotate::add::AddRequest;
 use crate::config::{
-    AnnotateAction, AnnotateConfig, Config, ImportConfig, PairsConfig, ReportConfig, SegmentsConfig,
+    AnnotateAction, AnnotateConfig, Config, ImportConfig, OutputFormat, PairsConfig, PairsInput,
+    ReportConfig, SegmentsConfig,
 };
 use crate::error::{Error, Result};
 use crate::import::Fields;
@@ -81,6 +82,9 @@ pub enum Command {
         /// Folder of articles.
         #[arg(long, default_value = "sources")]
         sources: PathBuf,
+        /// Print tab-separated lines (`text`) or one JSON document (`json`).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// Add, list or check editor annotations (annotations/*.yaml).
     Annotate {
@@ -102,10 +106,29 @@ pub enum Command {
         format: ImportCommand,
     },
     /// Score sentence pairs: reads `id<TAB>text1<TAB>text2` lines, prints
-    /// `id<TAB>score<TAB>same|different`.
+    /// `id<TAB>score<TAB>same|different|conflict` (a conflict followed by
+    /// what differs, a tab-separated field each).
     Pairs {
         /// File of pairs, or `-` for standard input.
         file: PathBuf,
+        /// Print tab-separated lines (`text`) or one JSON document (`json`).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Print a shell completion script (see README, "Shell completions and
+    /// the manual").
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or with --out write one page per command
+    /// into a folder.
+    Man {
+        /// Folder to write `corroborate.1` and a `corroborate-<command>.1` page
+        /// per command to (created if missing).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -159,11 +182,11 @@ pub enum AnnotateCommand {
         #[arg(long, value_parser = non_blank)]
         quote: String,
         /// Words just before the quote, to say which of several repeats.
-        #[arg(long, default_value = "")]
-        prefix: String,
+        #[arg(long)]
+        prefix: Option<String>,
         /// Words just after the quote, to say which of several repeats.
-        #[arg(long, default_value = "")]
-        suffix: String,
+        #[arg(long)]
+        suffix: Option<String>,
         /// verified, disputed, false, needs-check, note or ignore.
         #[arg(long)]
         status: Status,
@@ -184,12 +207,18 @@ pub enum AnnotateCommand {
     List {
         /// Only annotations of this source.
         source: Option<SourceId>,
+        /// Print tab-separated lines (`text`) or one JSON document (`json`).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// Re-anchor every annotation and print its state (anchored, moved,
     /// text_changed, ambiguous, orphaned) and why.
     Check {
         /// Only annotations of this source.
         source: Option<SourceId>,
+        /// Print tab-separated lines (`text`) or one JSON document (`json`).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
 }
 
@@ -218,9 +247,15 @@ impl Args {
                     matcher: matcher.into(),
                 }))
             }
-            Command::Segments { source, sources } => {
-                Ok(Config::Segments(SegmentsConfig { sources, source }))
-            }
+            Command::Segments {
+                source,
+                sources,
+                format,
+            } => Ok(Config::Segments(SegmentsConfig {
+                sources,
+                source,
+                format,
+            })),
             Command::Annotate {
                 action,
                 sources,
@@ -258,10 +293,16 @@ impl Args {
                 sources,
                 force,
             })),
-            Command::Pairs { file } if file.as_os_str() == "-" => {
-                Ok(Config::Pairs(PairsConfig::Stdin))
-            }
-            Command::Pairs { file } => Ok(Config::Pairs(PairsConfig::File(file))),
+            Command::Completions { shell } => Ok(Config::Completions { shell }),
+            Command::Man { out } => Ok(Config::Man { out }),
+            Command::Pairs { file, format } => Ok(Config::Pairs(PairsConfig {
+                input: if file.as_os_str() == "-" {
+                    PairsInput::Stdin
+                } else {
+                    PairsInput::File(file)
+                },
+                format,
+            })),
         }
     }
 }
@@ -283,8 +324,8 @@ fn annotate_action(command: AnnotateCommand) -> AnnotateAction {
             request: AddRequest {
                 source,
                 exact: quote,
-                prefix,
-                suffix,
+                prefix: prefix.unwrap_or_default(),
+                suffix: suffix.unwrap_or_default(),
                 status,
                 note,
                 author,
@@ -292,8 +333,8 @@ fn annotate_action(command: AnnotateCommand) -> AnnotateAction {
                 created: None,
             },
         },
-        AnnotateCommand::List { source } => AnnotateAction::List { source },
-        AnnotateCommand::Check { source } => AnnotateAction::Check { source },
+        AnnotateCommand::List { source, format } => AnnotateAction::List { source, format },
+        AnnotateCommand::Check { source, format } => AnnotateAction::Check { source, format },
     }
 }
 

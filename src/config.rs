@@ -21,6 +21,16 @@ pub enum Config {
     Annotate(AnnotateConfig),
     /// Turn a JSON Lines dump into sources.
     Import(ImportConfig),
+    /// Print a shell completion script.
+    Completions {
+        /// For this shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, or write one page per command into a folder.
+    Man {
+        /// The folder, when given.
+        out: Option<PathBuf>,
+    },
 }
 
 /// What `import jsonl` reads and where it writes.
@@ -61,17 +71,40 @@ pub enum AnnotateAction {
     List {
         /// Only this source.
         source: Option<SourceId>,
+        /// Lines or one JSON document.
+        format: OutputFormat,
     },
     /// Print each annotation's anchor state (of one source, if given).
     Check {
         /// Only this source.
         source: Option<SourceId>,
+        /// Lines or one JSON document.
+        format: OutputFormat,
     },
+}
+
+/// How a command that prints its answer prints it (`--format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Tab-separated lines, for reading and for `cut`/`grep`.
+    #[default]
+    Text,
+    /// One JSON document (docs/report-format.md, "Command output").
+    Json,
+}
+
+/// What `pairs` reads and how it prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairsConfig {
+    /// Where the `id<TAB>text1<TAB>text2` lines come from.
+    pub input: PairsInput,
+    /// Lines or one JSON document.
+    pub format: OutputFormat,
 }
 
 /// Where `pairs` reads `id<TAB>text1<TAB>text2` lines from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PairsConfig {
+pub enum PairsInput {
     /// Standard input (`-`).
     Stdin,
     /// A file.
@@ -100,4 +133,6 @@ pub struct SegmentsConfig {
     pub sources: PathBuf,
     /// Only this source, if given.
     pub source: Option<SourceId>,
+    /// Lines or one JSON document.
+    pub format: OutputFormat,
 }

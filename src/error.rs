@@ -200,6 +200,23 @@ pub enum AddError {
         /// Its line there.
         line: u64,
     },
+    /// The same words of the same source already carry this status and note.
+    #[error(
+        "{source_id} already has this annotation: `{id}` ({}:{line}) marks the same words {status} with the same note; nothing was added",
+        file.display()
+    )]
+    Duplicate {
+        /// The source both are on.
+        source_id: String,
+        /// The existing annotation's id.
+        id: String,
+        /// Its status.
+        status: &'static str,
+        /// Its file.
+        file: PathBuf,
+        /// Its line there.
+        line: u64,
+    },
     /// The file has an error of its own that appending would bury.
     #[error("fix {problem} first; the file was not changed")]
     FileHasErrors {

@@ -108,15 +108,35 @@ pub fn import(path: &Path, jsonl: &str, fields: &Fields) -> (Vec<ImportedSource>
         }
         let problem = |message: String| Diagnostic::error(path, message).at(line_number, None);
         match record(line, fields) {
-            Ok((id, source)) if ids.insert(id.clone()) => sources.push(source),
-            Ok((id, _)) => diagnostics.push(problem(format!("duplicate id `{id}`; skipped"))),
+            Ok(Record { id, .. }) if !ids.insert(id.clone()) => {
+                diagnostics.push(problem(format!("duplicate id `{id}`; skipped")));
+            }
+            Ok(Record {
+                source, dropped, ..
+            }) => {
+                sources.push(source);
+                // Imported all the same: a warning, not a record skipped.
+                diagnostics.extend(
+                    dropped.map(|why| Diagnostic::warning(path, why).at(line_number, None)),
+                );
+            }
             Err(reason) => diagnostics.push(problem(format!("{reason}; skipped"))),
         }
     }
     (sources, diagnostics)
 }
 
-fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), RecordError> {
+/// One record turned into a source.
+struct Record {
+    /// The source id.
+    id: String,
+    /// Its file.
+    source: ImportedSource,
+    /// What was left out of it and why (a date it cannot read).
+    dropped: Option<String>,
+}
+
+fn record(line: &str, fields: &Fields) -> Result<Record, RecordError> {
     let value: Value = serde_json::from_str(line).map_err(|e| RecordError::NotJson {
         message: e.to_string(),
     })?;
@@ -136,7 +156,17 @@ fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), Recor
         });
     }
     let optional = |field: &Option<String>| field.as_deref().and_then(|f| scalar(&value, f));
-    let published = optional(&fields.published).filter(|p| crate::load::parse_published(p).is_ok());
+    let mut dropped = None;
+    let published = optional(&fields.published).filter(|date| {
+        let reason = crate::load::parse_published(date).err();
+        dropped = reason.map(|reason| {
+            format!(
+                "field `{}`: `{date}` {reason}; imported without a publication date",
+                fields.published.as_deref().unwrap_or_default()
+            )
+        });
+        reason.is_none()
+    });
     let front = FrontMatter {
         id: &id,
         outlet: optional(&fields.outlet),
@@ -149,13 +179,14 @@ fn record(line: &str, fields: &Fields) -> Result<(String, ImportedSource), Recor
         message: e.to_string(),
     })?;
     let contents = format!("---\n{yaml}---\n{}\n", text.trim_end());
-    Ok((
-        id.clone(),
-        ImportedSource {
+    Ok(Record {
+        source: ImportedSource {
             file_name: format!("{id}.md"),
             contents,
         },
-    ))
+        id,
+        dropped,
+    })
 }
 
 /// A field as text: strings as they are, numbers written out; none for
@@ -227,7 +258,14 @@ mod tests {
             "a bad date is left out"
         );
         let lines: Vec<Option<u64>> = diagnostics.iter().map(|d| d.line).collect();
-        assert_eq!(lines, [Some(3), Some(4), Some(5)]);
+        assert_eq!(lines, [Some(2), Some(3), Some(4), Some(5)]);
+        assert!(
+            diagnostics[0]
+                .message
+                .contains("field `dct`: `yesterday` is not a date"),
+            "{}",
+            diagnostics[0].message
+        );
         let (source, _) =
             crate::load::parse_source(Path::new("a1.md"), sources[0].contents.as_bytes())
                 .expect("an imported source loads");

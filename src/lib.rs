@@ -38,6 +38,7 @@ pub mod model;
 mod narrow;
 pub mod pairs;
 mod pipeline;
+mod plural;
 mod progress;
 pub mod report;
 mod sorted;

@@ -15,7 +15,8 @@ use crate::facts::{self, extract};
 use crate::text::normalize::normalize_str;
 
 /// The verdict on one pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PairLabel {
     /// The two sentences state the same claim.
     Same,
@@ -41,7 +42,7 @@ impl PairLabel {
 const SAME_SUBJECT_THRESHOLD: f32 = 0.2;
 
 /// What `pairs` says about two sentences.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub(crate) struct PairVerdict {
     /// Paraphrase score, 0..=1.
     pub score: f32,
@@ -97,9 +98,19 @@ pub fn weights_of<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Te
     TermWeights::from_corpus(&features)
 }
 
-/// Score every well-formed line; a malformed line becomes a diagnostic naming its line.
-/// Term weights come from all sentences in the input.
-pub(crate) fn score_lines(path: &Path, input: &str) -> (String, Vec<Diagnostic>) {
+/// One scored input line.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub(crate) struct ScoredPair {
+    /// The line's id field.
+    pub id: String,
+    /// What was found.
+    #[serde(flatten)]
+    pub verdict: PairVerdict,
+}
+
+/// Score every well-formed line, in input order; a malformed line becomes a
+/// diagnostic naming its line. Term weights come from all sentences in the input.
+pub(crate) fn score_lines(path: &Path, input: &str) -> (Vec<ScoredPair>, Vec<Diagnostic>) {
     let mut pairs = Vec::new();
     let mut diagnostics = Vec::new();
     for (number, line) in input.lines().enumerate() {
@@ -113,8 +124,12 @@ pub(crate) fn score_lines(path: &Path, input: &str) -> (String, Vec<Diagnostic>)
                 Diagnostic::error(
                     path,
                     format!(
-                        "expected `id<TAB>text1<TAB>text2`, found {} tab-separated fields; line skipped",
-                        fields.len()
+                        "expected `id<TAB>text1<TAB>text2`, found {}; line skipped",
+                        crate::plural::count(
+                            fields.len(),
+                            "tab-separated field",
+                            "tab-separated fields"
+                        )
                     ),
                 )
                 .at(number as u64 + 1, None),
@@ -122,23 +137,34 @@ pub(crate) fn score_lines(path: &Path, input: &str) -> (String, Vec<Diagnostic>)
         }
     }
     let weights = weights_of(pairs.iter().map(|&(_, a, b)| (a, b)));
-    let lines: Vec<String> = pairs
+    let scored = pairs
         .par_iter()
-        .map(|&(id, a, b)| {
-            let verdict = judge_pair(a, b, &weights);
-            let mut line = format!("{id}\t{:.3}\t{}", verdict.score, verdict.label.as_str());
-            for difference in &verdict.differs {
-                line.push('\t');
-                line.push_str(difference);
-            }
-            line
+        .map(|&(id, a, b)| ScoredPair {
+            id: id.to_owned(),
+            verdict: judge_pair(a, b, &weights),
         })
         .collect();
-    let mut stdout = String::new();
-    for line in lines {
-        let _ = writeln!(stdout, "{line}");
+    (scored, diagnostics)
+}
+
+/// `id<TAB>score<TAB>label`, then what differs, a field each; a line a pair.
+pub(crate) fn as_lines(scored: &[ScoredPair]) -> String {
+    let mut out = String::new();
+    for pair in scored {
+        let verdict = &pair.verdict;
+        let _ = write!(
+            out,
+            "{}\t{:.3}\t{}",
+            pair.id,
+            verdict.score,
+            verdict.label.as_str()
+        );
+        for difference in &verdict.differs {
+            let _ = write!(out, "\t{difference}");
+        }
+        out.push('\n');
     }
-    (stdout, diagnostics)
+    out
 }
 
 #[cfg(test)]
@@ -148,18 +174,27 @@ mod tests {
     #[test]
     fn malformed_lines_are_reported_and_skipped() {
         let input = "p1\tThe cat sat.\tThe cat sat.\nbroken line\n";
-        let (out, diagnostics) = score_lines(Path::new("pairs.tsv"), input);
+        let (scored, diagnostics) = score_lines(Path::new("pairs.tsv"), input);
+        let out = as_lines(&scored);
         assert!(out.starts_with("p1\t0.9"), "{out}");
         assert!(out.ends_with("\tsame\n"), "{out}");
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].line, Some(2));
+        assert!(
+            diagnostics[0]
+                .message
+                .contains("found 1 tab-separated field;"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 
     #[test]
     fn same_subject_other_number_is_a_conflict() {
         let input = "d1\tRussia fired 82 drones overnight, 63 of which were intercepted, the air force said.\tRussia fired 82 drones overnight, and 47 were intercepted, the air force said.\n\
                      d2\tRussia fired 82 drones overnight, 63 of which were intercepted.\tRussia fired 82 drones overnight, 63 of which were intercepted.\n";
-        let (out, _) = score_lines(Path::new("pairs.tsv"), input);
+        let (scored, _) = score_lines(Path::new("pairs.tsv"), input);
+        let out = as_lines(&scored);
         let lines: Vec<&str> = out.lines().collect();
         assert!(
             lines[0].ends_with("\tconflict\tnumber: 63 of which / 47"),

@@ -91,6 +91,15 @@ pub fn add(
         author: request.author.clone(),
         created: request.created.clone(),
     };
+    if let Some(same) = duplicate_of(&annotation, &span, &text, existing) {
+        return Err(AddError::Duplicate {
+            source_id: annotation.target.source,
+            id: same.annotation.id.clone(),
+            status: same.annotation.status.as_str(),
+            file: same.origin.file.clone(),
+            line: same.origin.line,
+        });
+    }
     if let Some(other) = existing.iter().find(|e| e.annotation.id == annotation.id) {
         return Err(AddError::IdTaken {
             id: annotation.id,
@@ -100,6 +109,27 @@ pub fn add(
     }
     let new_text = appended(file_name, file_text, &annotation)?;
     Ok((annotation, new_text))
+}
+
+/// An existing entry saying what `annotation` says: on the same words of the
+/// same source (where they anchor now, whatever context each recorded), with
+/// the same status and note. A second copy only doubles the page's badges.
+fn duplicate_of<'e>(
+    annotation: &Annotation,
+    span: &std::ops::Range<usize>,
+    text: &SourceText<'_>,
+    existing: &'e [Entry],
+) -> Option<&'e Entry> {
+    existing.iter().find(|entry| {
+        let other = &entry.annotation;
+        other.target.source == annotation.target.source
+            && other.status == annotation.status
+            && other.note.as_deref().map(str::trim) == annotation.note.as_deref().map(str::trim)
+            && text
+                .anchor(&other.target.quote, other.target.line)
+                .tokens
+                .is_some_and(|at| at == *span)
+    })
 }
 
 /// Why the quote cannot be annotated as given, with what was found instead.

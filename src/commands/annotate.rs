@@ -5,22 +5,27 @@ use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
-use crate::annotate::{self, add::AddRequest};
+use serde::Serialize;
+
+use crate::annotate::{self, Annotation, add::AddRequest};
 use crate::commands::Outcome;
-use crate::config::{AnnotateAction, AnnotateConfig};
+use crate::config::{AnnotateAction, AnnotateConfig, OutputFormat};
 use crate::error::{Error, Result};
 use crate::load;
 use crate::model::{LoadedSource, Segment, SourceId};
 use crate::pipeline::annotation_reports;
-use crate::report;
+use crate::plural::count;
+use crate::report::{self, AnnotationReport, json::render_document};
 use crate::text;
 use crate::write;
 
 pub(super) fn run(config: &AnnotateConfig) -> Result<Outcome> {
     match &config.action {
         AnnotateAction::Add { request, file } => annotate_add(config, request, file),
-        AnnotateAction::List { source } => annotate_list(config, source.as_ref()),
-        AnnotateAction::Check { source } => annotate_check(config, source.as_ref()),
+        AnnotateAction::List { source, format } => annotate_list(config, source.as_ref(), *format),
+        AnnotateAction::Check { source, format } => {
+            annotate_check(config, source.as_ref(), *format)
+        }
     }
 }
 
@@ -83,22 +88,71 @@ fn annotate_add(config: &AnnotateConfig, request: &AddRequest, file: &str) -> Re
         written: vec![path],
         diagnostics,
         stdout,
-        check_failed: None,
-        summary: None,
+        ..Outcome::default()
     })
 }
 
-fn annotate_list(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Outcome> {
+/// `annotate list --format json`: what the editors wrote, where.
+#[derive(Serialize)]
+struct ListDocument<'a> {
+    annotations: Vec<ListedAnnotation<'a>>,
+}
+
+/// One annotation as written, with the file and line it was written at.
+#[derive(Serialize)]
+struct ListedAnnotation<'a> {
+    file: &'a std::path::Path,
+    line: u64,
+    #[serde(flatten)]
+    annotation: &'a Annotation,
+}
+
+/// `annotate check --format json`: each annotation as report.json gives it,
+/// and the count of those whose quote is no longer intact.
+#[derive(Serialize)]
+struct CheckDocument<'a> {
+    annotations: &'a [AnnotationReport],
+    not_intact: usize,
+}
+
+fn annotate_list(
+    config: &AnnotateConfig,
+    only: Option<&SourceId>,
+    format: OutputFormat,
+) -> Result<Outcome> {
     if let Some(id) = only {
         let (loaded, _) = load::load_sources(&config.sources)?;
         super::require_source(id, loaded.iter().map(|s| &s.id), &config.sources)?;
     }
-    let (entries, diagnostics) = load::load_annotations(&config.annotations);
+    let (mut entries, diagnostics) = load::load_annotations(&config.annotations);
+    entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id.as_str()));
+    let stdout = match format {
+        OutputFormat::Text => listed_lines(&entries),
+        OutputFormat::Json => render_document(
+            &ListDocument {
+                annotations: entries
+                    .iter()
+                    .map(|e| ListedAnnotation {
+                        file: &e.origin.file,
+                        line: e.origin.line,
+                        annotation: &e.annotation,
+                    })
+                    .collect(),
+            },
+            "the annotations",
+        )?,
+    };
+    Ok(Outcome {
+        diagnostics,
+        stdout,
+        ..Outcome::default()
+    })
+}
+
+/// `file:line<TAB>id<TAB>status<TAB>source<TAB>“quote”<TAB>note`, a line each.
+fn listed_lines(entries: &[annotate::Entry]) -> String {
     let mut stdout = String::new();
-    for entry in entries
-        .iter()
-        .filter(|e| only.is_none_or(|id| e.annotation.target.source == id.as_str()))
-    {
+    for entry in entries {
         let a = &entry.annotation;
         let _ = writeln!(
             stdout,
@@ -112,16 +166,14 @@ fn annotate_list(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Out
             a.note.as_deref().unwrap_or_default()
         );
     }
-    Ok(Outcome {
-        written: Vec::new(),
-        diagnostics,
-        stdout,
-        check_failed: None,
-        summary: None,
-    })
+    stdout
 }
 
-fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Outcome> {
+fn annotate_check(
+    config: &AnnotateConfig,
+    only: Option<&SourceId>,
+    format: OutputFormat,
+) -> Result<Outcome> {
     let (mut entries, mut diagnostics) = load::load_annotations(&config.annotations);
     entries.retain(|e| only.is_none_or(|id| e.annotation.target.source == id.as_str()));
     let (loaded, source_problems) = load::load_sources(&config.sources)?;
@@ -135,8 +187,35 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Ou
         .collect();
     let segments = segments_of(loaded, |id| targeted.contains(id.as_str()));
     let annotations = annotation_reports(&entries, &segments);
+    let astray = annotations.iter().filter(|a| !a.anchor.is_found()).count();
+    let stdout = match format {
+        OutputFormat::Text => checked_lines(&annotations),
+        OutputFormat::Json => render_document(
+            &CheckDocument {
+                annotations: &annotations,
+                not_intact: astray,
+            },
+            "the annotation check",
+        )?,
+    };
+    diagnostics.sort();
+    Ok(Outcome {
+        diagnostics,
+        stdout,
+        check_failed: (astray > 0).then(|| {
+            format!(
+                "{} no longer found intact",
+                count(astray, "annotation quote is", "annotation quotes are")
+            )
+        }),
+        ..Outcome::default()
+    })
+}
+
+/// `file:line<TAB>id<TAB>state<TAB>source:line<TAB>why`, a line each, then the counts.
+fn checked_lines(annotations: &[AnnotationReport]) -> String {
     let mut stdout = String::new();
-    for a in &annotations {
+    for a in annotations {
         let at = a.line.map(|l| format!(":{l}")).unwrap_or_default();
         let _ = writeln!(
             stdout,
@@ -149,21 +228,6 @@ fn annotate_check(config: &AnnotateConfig, only: Option<&SourceId>) -> Result<Ou
             a.reason
         );
     }
-    let _ = writeln!(stdout, "{}", report::markdown::anchor_counts(&annotations));
-    diagnostics.sort();
-    let astray = annotations.iter().filter(|a| !a.anchor.is_found()).count();
-    Ok(Outcome {
-        written: Vec::new(),
-        diagnostics,
-        stdout,
-        check_failed: (astray > 0).then(|| {
-            let quotes = if astray == 1 {
-                "quote is"
-            } else {
-                "quotes are"
-            };
-            format!("{astray} annotation {quotes} no longer found intact")
-        }),
-        summary: None,
-    })
+    let _ = writeln!(stdout, "{}", report::markdown::anchor_counts(annotations));
+    stdout
 }

@@ -43,13 +43,17 @@ pub(super) fn run(config: &ImportConfig, progress: &dyn Progress) -> Result<Outc
     }
     diagnostics.sort();
     let stdout = format!(
-        "imported {} of {} records into {} ({} kept as they were, {} not usable)\n",
+        "imported {} of {} into {} ({} kept as they were, {} not usable)\n",
         written.len(),
-        sources.len()
-            + diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count(),
+        crate::plural::count(
+            sources.len()
+                + diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count(),
+            "record",
+            "records"
+        ),
         config.sources.display(),
         sources.len() - written.len(),
         diagnostics

@@ -3,6 +3,7 @@
 //! the loader, the pure pipeline and the writer, and never print.
 
 mod annotate;
+mod generate;
 mod import;
 mod pairs;
 mod report;
@@ -54,6 +55,8 @@ pub fn run_with_progress(config: &Config, progress: &dyn Progress) -> Result<Out
         Config::Pairs(pairs) => pairs::run(pairs),
         Config::Annotate(annotate) => annotate::run(annotate),
         Config::Import(import) => import::run(import, progress),
+        Config::Completions { shell } => generate::completions(*shell),
+        Config::Man { out } => generate::man(out.as_deref()),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::config::ReportConfig;
 use crate::error::{Diagnostic, Result};
 use crate::load;
 use crate::pipeline::{AnalysisOptions, build_report, load_and_analyse_with_progress};
+use crate::plural::count;
 use crate::progress::Progress;
 use crate::report::{self, AnnotationReport};
 use crate::write;
@@ -111,8 +112,8 @@ fn summary(report: &report::Report) -> String {
     let totals = report.totals();
     let mut line = format!(
         "{}, {}: {} corroborated, {} partly corroborated, {} single-source, {} in conflict",
-        plural(totals.sources, "source", "sources"),
-        plural(totals.claims, "claim", "claims"),
+        count(totals.sources, "source", "sources"),
+        count(totals.claims, "claim", "claims"),
         totals.corroborated,
         totals.partly_corroborated,
         totals.single_source,
@@ -148,7 +149,7 @@ fn summary(report: &report::Report) -> String {
             let said: Vec<String> = parts
                 .iter()
                 .filter(|(n, _, _)| *n > 0)
-                .map(|&(n, one, many)| plural(n, one, many))
+                .map(|&(n, one, many)| count(n, one, many))
                 .collect();
             if said.is_empty() {
                 line.push_str("; nothing changed since the last run");
@@ -160,9 +161,4 @@ fn summary(report: &report::Report) -> String {
         }
     }
     line
-}
-
-/// "1 source", "2 sources".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -9,19 +9,22 @@ use crate::report::Report;
 
 /// Serialise the report.
 pub fn render(report: &Report) -> Result<String> {
+    render_document(report, "report.json")
+}
+
+/// Serialise `value` as one pretty JSON document with a trailing newline, as
+/// report.json is written; `what` names it in an error.
+pub fn render_document<T: Serialize>(value: &T, what: &'static str) -> Result<String> {
+    let serialise_error = |err: serde_json::Error| Error::Serialise {
+        what,
+        message: err.to_string(),
+    };
     let mut out = Vec::new();
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
-    report.serialize(&mut serializer).map_err(serialise_error)?;
+    value.serialize(&mut serializer).map_err(serialise_error)?;
     out.push(b'\n');
     // serde_json writes UTF-8 only.
     String::from_utf8(out).map_err(|err| serialise_error(serde::ser::Error::custom(err)))
-}
-
-fn serialise_error(err: serde_json::Error) -> Error {
-    Error::Serialise {
-        what: "report.json",
-        message: err.to_string(),
-    }
 }
 
 /// Spaces a level is indented by: what serde_json's `PrettyFormatter` writes.

@@ -6,18 +6,46 @@ use std::path::Path;
 use super::atomic::TEMP_PREFIX;
 use crate::error::{Error, Result};
 
-/// The name of the lock file `lock_folder` takes in a folder.
-const LOCK_FILE: &str = ".corroborate.lock";
+/// The lock file earlier versions left in a folder; removed with the leftovers.
+const OLD_LOCK_FILE: &str = ".corroborate.lock";
 
-/// Create `folder` if needed and take an exclusive OS lock on a lock file in
-/// it, waiting for whoever holds it; the lock lasts as long as the returned
-/// file is open.
-pub(crate) fn lock_folder(folder: &Path) -> Result<std::fs::File> {
+/// An exclusive OS lock on a folder the tool writes into, held while it lives.
+///
+/// The lock is taken on the folder itself, not on a file in it: nothing is
+/// left behind in an editor's repository, and it stays right across the
+/// renames of atomic writes (a lock on the annotation file would be on the
+/// old file once the new one is renamed over it).
+#[derive(Debug)]
+#[must_use = "the folder is unlocked when this is dropped"]
+pub(crate) struct FolderLock {
+    _held: std::fs::File,
+}
+
+/// Create `folder` if needed and take an exclusive OS lock on it, waiting for
+/// whoever holds it; the lock lasts as long as the returned guard lives, and
+/// ends with the process however it ends.
+pub(crate) fn lock_folder(folder: &Path) -> Result<FolderLock> {
     create_folder(folder)?;
-    let lock_path = folder.join(LOCK_FILE);
-    std::fs::File::create(&lock_path)
-        .and_then(|lock| lock.lock().map(|()| lock))
-        .map_err(|e| Error::io("locking", &lock_path, e))
+    open_for_locking(folder)
+        .and_then(|handle| handle.lock().map(|()| FolderLock { _held: handle }))
+        .map_err(|e| Error::io("locking", folder, e))
+}
+
+/// Unix opens a folder as a file, and `flock` locks it.
+#[cfg(unix)]
+fn open_for_locking(folder: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(folder)
+}
+
+/// Windows locks byte ranges of files only: the lock is on a file in the
+/// folder, which stays (named in .gitignore by the docs).
+#[cfg(not(unix))]
+fn open_for_locking(folder: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(folder.join(OLD_LOCK_FILE))
 }
 
 /// Create `folder` and its parents if they are not there.
@@ -26,7 +54,8 @@ pub(crate) fn create_folder(folder: &Path) -> Result<()> {
 }
 
 /// Remove what runs killed before their rename left in `folder`: the
-/// temporary files of [`super::write_atomic`]. Call it holding the folder's
+/// temporary files of [`super::write_atomic`]; and the lock file of earlier
+/// versions (on Unix, where the folder itself is locked now). Call it holding the folder's
 /// lock ([`lock_folder`]), so that no run writing there now loses its file.
 pub(crate) fn remove_leftovers(folder: &Path) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(folder) else {
@@ -36,7 +65,7 @@ pub(crate) fn remove_leftovers(folder: &Path) -> Result<()> {
         let leftover = entry
             .file_name()
             .to_str()
-            .is_some_and(|name| name.starts_with(TEMP_PREFIX))
+            .is_some_and(|name| name.starts_with(TEMP_PREFIX) || is_old_lock(name))
             && entry.file_type().is_ok_and(|t| t.is_file());
         if leftover {
             let path = entry.path();
@@ -44,4 +73,9 @@ pub(crate) fn remove_leftovers(folder: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The lock file of earlier versions, where it is no longer the lock.
+fn is_old_lock(name: &str) -> bool {
+    cfg!(unix) && name == OLD_LOCK_FILE
 }

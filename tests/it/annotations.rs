@@ -378,6 +378,8 @@ fn editors_adding_at_the_same_time_lose_nothing() {
                 MIGA,
                 "--status",
                 "note",
+                "--note",
+                &id,
                 "--id",
                 &id,
                 "--file",
@@ -390,6 +392,101 @@ fn editors_adding_at_the_same_time_lose_nothing() {
     }
     let (_, listed, _) = annotate(&workspace, &["list"]);
     assert_eq!(listed.lines().count(), 8, "{listed}");
+    assert_eq!(
+        folder_entries(&workspace.path().join("annotations")),
+        ["shared.yaml"],
+        "the lock leaves nothing behind"
+    );
+}
+
+/// The names in a folder, sorted.
+fn folder_entries(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_same_annotation_twice_is_refused_naming_the_first() {
+    let workspace = Workspace::with_seeds();
+    assert_eq!(add_miga(&workspace).0, 0);
+    let file = workspace.path().join("annotations/000.yaml");
+    let before = read(&file);
+    let (code, _, stderr) = add_miga(&workspace);
+    assert_eq!(code, 1, "{stderr}");
+    let (_, listed, _) = annotate(&workspace, &["list"]);
+    let first_id = listed.split('\t').nth(1).expect("an id");
+    assert!(
+        stderr.contains(&format!(
+            "000 already has this annotation: `{first_id}` (annotations/000.yaml:1) marks the same words disputed with the same note; nothing was added"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(read(&file), before, "nothing written");
+    // The same words typed as the article spells them, with context given: still the same.
+    let (code, _, stderr) = add(
+        &workspace,
+        MIGA_AS_WRITTEN,
+        "disputed",
+        &[
+            "--note",
+            "No other outlet mentions a MIGA scheme. ",
+            "--prefix",
+            "model.",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    // Another status, or another note, on the same words is a new judgement.
+    assert_eq!(add(&workspace, MIGA, "needs-check", &[]).0, 0);
+    let (code, _, stderr) = add(&workspace, MIGA, "disputed", &["--note", "Asked MIGA."]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, listed, _) = annotate(&workspace, &["list"]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    assert_eq!(
+        folder_entries(&workspace.path().join("annotations")),
+        ["000.yaml"]
+    );
+}
+
+#[test]
+fn list_and_check_print_one_json_document() {
+    let workspace = Workspace::with_seeds();
+    assert_eq!(add_miga(&workspace).0, 0);
+    let json = |args: &[&str]| -> Value {
+        let (code, stdout, stderr) = annotate(&workspace, args);
+        assert_eq!(code, 0, "{stderr}");
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+    };
+    let listed = json(&["list", "--format", "json"]);
+    let entry = &listed["annotations"][0];
+    assert_eq!(entry["file"], "annotations/000.yaml");
+    assert_eq!(entry["line"], 1);
+    assert_eq!(entry["status"], "disputed");
+    assert_eq!(entry["target"]["source"], "000");
+    assert_eq!(entry["target"]["quote"]["exact"], MIGA);
+    assert_eq!(entry["note"], "No other outlet mentions a MIGA scheme.");
+    assert_eq!(listed["annotations"].as_array().map(Vec::len), Some(1));
+
+    let checked = json(&["check", "--format", "json"]);
+    assert_eq!(checked["not_intact"], 0);
+    assert_eq!(checked["annotations"][0]["anchor"], "anchored");
+    assert_eq!(checked["annotations"][0]["line"], 85);
+
+    let original = read(&source_000(&workspace));
+    edit_000(
+        &workspace,
+        &original,
+        MIGA_AS_WRITTEN,
+        "Insurance by the World Bank.",
+    );
+    let (code, stdout, _) = annotate(&workspace, &["check", "--format", "json"]);
+    assert_eq!(code, 1, "a quote no longer intact fails the check");
+    let checked: Value = serde_json::from_str(&stdout).expect("still one JSON document");
+    assert_eq!(checked["not_intact"], 1);
+    assert_ne!(checked["annotations"][0]["anchor"], "anchored");
 }
 
 mod property {

@@ -413,7 +413,7 @@ fn unparseable_date_keeps_the_article() {
             "dated.md",
             b"---\nid: dated\npublished: last Tuesday\n---\nBody text here.\n",
         ),
-        Expect::Error("dated.md:3:", "not an ISO 8601 date"),
+        Expect::Error("dated.md:3:", "not a date this reads"),
     );
     let ids = outcome.workspace.reported_source_ids();
     assert!(ids.contains(&"dated".to_owned()) && ids.contains(&"good".to_owned()));
@@ -430,7 +430,21 @@ case!(
     |w| {
         w.write_source("feb30.md", front("published: 2025-02-30"));
     },
-    Expect::Error("feb30.md", "ISO 8601")
+    Expect::Error("feb30.md", "not a date this reads")
+);
+case!(
+    written_date_as_pages_give_it,
+    |w| {
+        w.write_source("written.md", front("published: March 2, 2024"));
+    },
+    Expect::Clean
+);
+case!(
+    slashed_date_that_reads_two_ways,
+    |w| {
+        w.write_source("slashed.md", front("published: 3/4/2025"));
+    },
+    Expect::Error("slashed.md:", "could be 2025-03-04 or 2025-04-03")
 );
 case!(
     date_time_with_zone_offset,

@@ -120,7 +120,7 @@ fn an_edited_sentence_is_listed_with_its_source() {
     report_ok(&workspace);
     let changes = changes_md(&workspace);
     assert!(
-        changes.contains("- [004](sources/004.md): 1 segments added, 1 removed"),
+        changes.contains("- [004](sources/004.md): 1 segment added, 1 removed"),
         "{changes}"
     );
     assert!(

@@ -75,3 +75,35 @@ fn a_dump_becomes_sources_that_report() {
     assert_eq!(a1["group"], "7");
     assert_eq!(a1["published"], "2016-12-24");
 }
+
+#[test]
+fn written_dates_are_imported_and_a_dropped_one_is_named_by_line() {
+    let workspace = Workspace::new();
+    let dump = concat!(
+        r#"{"doc_id": "w1", "content": "Police said two men were shot.", "dct": "March 2, 2024"}"#,
+        "\n",
+        r#"{"doc_id": "w2", "content": "Two men were shot, police said.", "dct": "2024-03-03T10:00:00.000Z"}"#,
+        "\n",
+        r#"{"doc_id": "w3", "content": "Two men were hurt.", "dct": "3/4/2024"}"#,
+        "\n",
+    );
+    std::fs::write(workspace.path().join("dump.jsonl"), dump).expect("dump");
+    let (code, stdout, stderr) = import(&workspace, false);
+    assert_eq!(code, 0, "a dropped date is a warning: {stderr}");
+    assert!(stdout.starts_with("imported 3 of 3 records"), "{stdout}");
+    assert!(
+        stderr.contains(
+            "dump.jsonl:3: warning: field `dct`: `3/4/2024` could be 2024-03-04 or 2024-04-03"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let published: Vec<&serde_json::Value> =
+        (0..3).map(|n| &report["sources"][n]["published"]).collect();
+    assert_eq!(published[0], "2024-03-02");
+    assert_eq!(published[1], "2024-03-03T10:00:00");
+    assert!(published[2].is_null(), "{:?}", published[2]);
+}

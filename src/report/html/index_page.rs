@@ -7,6 +7,7 @@
 //! Every item links to its place on its source's page. Lists follow the
 //! report's (source, then reading) order.
 
+use crate::plural::count;
 use maud::{Markup, html};
 use rayon::prelude::*;
 
@@ -76,13 +77,14 @@ fn summary(report: &Report, conflict_count: usize) -> Markup {
     let totals = report.totals();
     html! {
         p.summary {
-            (totals.sources) " sources, " (totals.claims) " claims: "
+            (count(totals.sources, "source", "sources")) ", "
+            (count(totals.claims, "claim", "claims")) ": "
             (totals.corroborated) " corroborated, "
             (totals.partly_corroborated) " partly corroborated, "
             (totals.single_source) " single-source, "
             (totals.conflicts) " in conflict. "
-            (report.single_source_runs.len()) " runs of single-source claims, "
-            (conflict_count) " conflicts."
+            (count(report.single_source_runs.len(), "run of single-source claims", "runs of single-source claims")) ", "
+            (count(conflict_count, "conflict", "conflicts")) "."
         }
     }
 }

@@ -9,6 +9,7 @@
 //! one paragraph (the loader keeps a paragraph on one line; a hard-wrapped
 //! one shows a paragraph per line).
 
+use crate::plural::count;
 use maud::{Markup, html};
 
 use super::evidence::evidence;
@@ -113,7 +114,7 @@ pub(super) fn source_page(lookup: &Lookup<'_>, source: &SourceReport) -> Markup 
 fn counts(source: &SourceReport) -> Markup {
     html! {
         p.counts {
-            (source.claims) " claims: "
+            (count(source.claims, "claim", "claims")) ": "
             (source.corroborated) " corroborated, "
             (source.partly_corroborated) " partly corroborated, "
             (source.single_source) " single-source, "

@@ -3,6 +3,7 @@
 //! removed and edited, the verdicts that changed, conflicts new and resolved,
 //! and annotations whose anchor changed; sections with nothing are left out.
 
+use crate::plural::count;
 use std::fmt::Write as _;
 
 use super::escape::escape;
@@ -42,9 +43,9 @@ pub(crate) fn render_changes(report: &Report, changes: &Changes) -> String {
     section(&mut out, "Sources removed", removed);
     let edited = changes.sources_edited.iter().map(|edited| {
         let mut line = format!(
-            "- [{0}](sources/{0}.md): {1} segments added, {2} removed",
+            "- [{0}](sources/{0}.md): {1} added, {2} removed",
             escape(&edited.id),
-            edited.segments_added.len(),
+            count(edited.segments_added.len(), "segment", "segments"),
             edited.segments_removed.len()
         );
         for (what, texts) in [
