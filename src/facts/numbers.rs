@@ -432,9 +432,10 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         return None;
     }
     let describing = &tokens[index + 1..noun_at];
-    if describing.iter().any(|t| {
-        is_capitalised(t.text) || predicate(t.lower()).is_some() || is_stop_word(t.lower())
-    }) {
+    if describing
+        .iter()
+        .any(|t| predicate(t.lower()).is_some() || is_stop_word(t.lower()))
+    {
         return None;
     }
     let end = noun_at + 1;

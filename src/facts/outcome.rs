@@ -10,7 +10,10 @@
 use super::tokens::Token;
 
 /// Words that say a person shot died.
-pub(super) const DIED: &[&str] = &["dead", "death", "died", "dies", "fatally", "killed"];
+/// ("deadly" is not: "assault with a deadly weapon" says nothing of the victim.)
+pub(super) const DIED: &[&str] = &[
+    "dead", "death", "deceased", "died", "dies", "fatal", "fatally", "killed", "slain",
+];
 
 /// Words that say a person shot survived: hurt, not killed.
 pub(super) const SURVIVED: &[&str] = &[
@@ -27,7 +30,7 @@ pub(super) const SURVIVED: &[&str] = &[
 
 /// Words that deny what follows them ("no one died", "not expected to
 /// survive"); any word ending in "n't" does too ("didn't").
-const NEGATIONS: &[&str] = &["never", "no", "none", "not", "nobody"];
+const NEGATIONS: &[&str] = &["never", "no", "non", "none", "not", "nobody"];
 
 /// How many words before an outcome word a negation still denies it: "no
 /// one was killed" (3), not a "no" of the clause before.
@@ -40,6 +43,14 @@ pub struct Outcome {
     pub died: bool,
     /// Someone survived ("stable condition", "expected to recover").
     pub survived: bool,
+}
+
+/// Whether a negation just before token `i` denies it: "no one was
+/// killed", "was not hurt", "didn't survive", "non-fatal".
+pub(super) fn is_denied(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens[i.saturating_sub(NEGATION_REACH)..i]
+        .iter()
+        .any(|t| NEGATIONS.contains(&t.lower()) || t.lower().ends_with("n't"))
 }
 
 pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
@@ -56,9 +67,7 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
         if !(died || survived) {
             continue;
         }
-        let denied = tokens[i.saturating_sub(NEGATION_REACH)..i]
-            .iter()
-            .any(|t| NEGATIONS.contains(&t.lower()) || t.lower().ends_with("n't"));
+        let denied = is_denied(tokens, i);
         if died {
             found.died |= !denied;
         } else if denied && word.starts_with("surviv") {
@@ -90,6 +99,15 @@ mod tests {
         assert_eq!(of("She did not survive her wounds."), (true, false));
         assert_eq!(of("One died and two others are recovering."), (true, true));
         assert_eq!(of("The investigation is ongoing."), (false, false));
+        assert_eq!(
+            of("Two were pronounced deceased at the scene."),
+            (true, false)
+        );
+        assert_eq!(of("The wound was non-fatal."), (false, false));
+        assert_eq!(
+            of("He was charged with assault with a deadly weapon."),
+            (false, false)
+        );
         assert_eq!(
             of("He was taken to hospital with non-life-threatening injuries."),
             (false, true)

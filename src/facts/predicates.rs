@@ -3,6 +3,7 @@
 //! the predicate nearest to a number or date in its clause
 //! ([`nearest_predicate`]), where "shot and killed" says killed.
 
+use super::outcome::is_denied;
 use super::tokens::Token;
 
 /// Predicate words (lower-case prefixes) → the predicate they state.
@@ -108,7 +109,8 @@ pub(super) fn nearest_predicate(
         }
         distance += 1;
     }
-    match best {
+    // "Two others were not hurt": what did not happen is no predicate.
+    match best.filter(|&(_, _, at)| !is_denied(tokens, at)) {
         Some((_, p, at)) => (Some(p), Some(at)),
         None => (None, None),
     }

@@ -112,7 +112,11 @@ fn gva_lead_tolls_agree_with_gold() {
     }
     // A floor at the figure measured (README, "Quality and speed", rounded down
     // to the precision printed), not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.774, "agreement {accuracy:.3}");
+    // The figure fell from 0.775 (over 2,062 figures) when the toll came to
+    // read 459 more (ages, counts of the shot with no death told) at 0.74:
+    // the hand labels, which measure what the article says, rose from 0.553
+    // to 0.658.
+    assert!(accuracy >= 0.768, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -195,9 +199,12 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.812, 13 / 16,
-    // tolls of the whole count only: "four children" may be some of the dead).
-    assert!(recall >= 0.81, "recall {recall:.3}");
+    // The floor at the figure measured (docs/evaluation.md: 0.789, 15 / 19,
+    // tolls of the whole count only: "four children" may be some of the
+    // dead). It was 0.812 (13 / 16) before the toll read the counts of the
+    // shot whose death no sentence tells; of the toll conflicts it reports,
+    // checked by hand, 12 of 17 are real (5 of 10 before).
+    assert!(recall >= 0.789, "recall {recall:.3}");
 }
 
 /// A hand label (tests/it/fixtures/gva_tolls.md): what an article itself
@@ -289,5 +296,5 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     }
     // A floor at the figure measured (docs/evaluation.md), not the goal
     // (0.90): any drop fails.
-    assert!(accuracy >= 0.552, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.657, "accuracy {accuracy:.3}");
 }
