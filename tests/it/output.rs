@@ -130,3 +130,23 @@ fn a_report_leaves_no_lock_file_behind() {
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
 }
+
+#[test]
+fn counts_of_one_are_singular_in_the_summary_and_on_the_index() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "lone.md",
+        "---\nid: lone\n---\nThe council approved the new library budget on Monday.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("1 source, 1 claim: 0 corroborated"),
+        "{stderr}"
+    );
+    let index = std::fs::read_to_string(workspace.reports().join("index.md")).expect("index.md");
+    assert!(index.contains("1 source, 1 claim: "), "{index}");
+    assert!(index.contains(", 0 conflicts."), "{index}");
+    let html = std::fs::read_to_string(workspace.reports().join("index.html")).expect("index.html");
+    assert!(html.contains("1 source, 1 claim: "), "the HTML summary too");
+}
