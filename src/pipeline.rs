@@ -47,6 +47,13 @@ pub struct Analysis {
     /// Each segment's capitalised words, `(folded, as written)` (parallel to
     /// `segments`; see [`facts::segment_names`]).
     pub names: Vec<facts::SegmentNames>,
+    /// Conflicts beyond [`facts::MAX_CONFLICTS_PER_SENTENCE`] a sentence, by
+    /// source: counted, not listed.
+    pub conflicts_not_listed: BTreeMap<SourceId, usize>,
+    /// Sources whose sentences with figures were too many to compare every
+    /// pair of ([`facts::MAX_PAIRS_WITHIN_A_SOURCE`]): each was compared
+    /// with this many after it.
+    pub conflicts_windowed: BTreeMap<SourceId, usize>,
 }
 
 /// How claims are matched.
@@ -242,7 +249,10 @@ fn run_stages<E>(
         .iter()
         .map(|d| (d.pending.min(d.outcome), d.pending.max(d.outcome)))
         .collect();
+    analysis.conflicts_not_listed = all_conflicts.not_listed;
+    analysis.conflicts_windowed = all_conflicts.windowed;
     let conflicts: Vec<facts::Conflict> = all_conflicts
+        .listed
         .into_iter()
         .filter(|c| !development_pairs.contains(&(c.a.min(c.b), c.a.max(c.b))))
         .collect();
@@ -309,6 +319,7 @@ pub(crate) fn load_and_analyse_with_progress(
     progress.start("reading sources", 0);
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
     let analysis = analyse_with(loaded, options, progress)?;
+    diagnostics.extend(budget_warnings(&analysis, sources));
     let with_segments = model::by_source(&analysis.segments, |s| &s.source);
     for info in &analysis.sources {
         if !with_segments.contains_key(&info.id) {
@@ -320,6 +331,32 @@ pub(crate) fn load_and_analyse_with_progress(
     }
     diagnostics.sort();
     Ok((analysis, diagnostics))
+}
+
+/// A warning, naming the file, for each source where a budget on conflicts
+/// was reached: the run went on, and the reports say less than all.
+fn budget_warnings(analysis: &Analysis, folder: &Path) -> Vec<Diagnostic> {
+    let file = |id: &SourceId| {
+        let info = analysis.sources.iter().find(|s| &s.id == id)?;
+        Some(folder.join(&info.path))
+    };
+    let not_listed = analysis.conflicts_not_listed.iter().filter_map(|(id, n)| {
+        let message = format!(
+            "{} between its sentences and others not listed: a sentence lists at most {}",
+            crate::plural::count(*n, "conflict", "conflicts"),
+            facts::MAX_CONFLICTS_PER_SENTENCE
+        );
+        Some(Diagnostic::warning(&file(id)?, message))
+    });
+    let windowed = analysis.conflicts_windowed.iter().filter_map(|(id, window)| {
+        let message = format!(
+            "too many sentences with figures to compare every pair (over {} pairs): each was compared with the {} after it only",
+            facts::MAX_PAIRS_WITHIN_A_SOURCE,
+            window
+        );
+        Some(Diagnostic::warning(&file(id)?, message))
+    });
+    not_listed.chain(windowed).collect()
 }
 
 /// Build the report model: re-anchor the editor's annotations against the

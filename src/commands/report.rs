@@ -44,6 +44,12 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     diagnostics.extend(problems);
     diagnostics.sort();
     let mut report = build_report(analysis, &entries, diagnostics);
+    // One run at a time per output folder, from reading the last run's
+    // report.json to the last file written: a second run waits, then
+    // compares with what the first wrote, and every file left is one run's.
+    let lock = write::lock_folder_waiting(&config.out, || {
+        progress.start("waiting for the other run writing this reports folder", 0);
+    })?;
     let mut notes = Vec::new();
     // What changed since the last run; a previous report that cannot be read
     // is said so in changes.md rather than leaving an old one standing.
@@ -83,9 +89,8 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // Last: a new report.json means the whole run is on disk.
     files.push(("report.json".to_owned(), json?));
     progress.start("writing the reports", files.len() as u64);
-    // Two runs into one folder take turns, and a run killed before its
-    // renames left temporary files that no one else is writing now.
-    let lock = write::lock_folder(&config.out)?;
+    // A run killed before its renames left temporary files that no one
+    // else is writing now (this run holds the lock).
     for folder in [config.out.clone(), config.out.join("sources")] {
         write::remove_leftovers(&folder)?;
     }

@@ -71,18 +71,45 @@ pub struct Conflict {
 /// Related pairs compared per parallel piece (see [`conflicts`]).
 const PAIRS_PER_PIECE: usize = 4096;
 
+/// Conflicts listed for one sentence, at most. An editor checks a handful;
+/// a sentence at odds with dozens of others is one row of a table of
+/// figures ("Russia fired 12 drones", "… 13 drones", …), and listing every
+/// pair made a 1,000-row article 999,000 conflicts and a 266 MB report.
+/// The rest are counted ([`Conflicts::not_listed`]) and named as a warning.
+pub const MAX_CONFLICTS_PER_SENTENCE: usize = 10;
+
+/// Pairs of its own sentences one source's figures are compared in, at most.
+/// An article of a few hundred sentences with figures compares every pair
+/// (300 sentences: 44,850 pairs); a table of 5,000 figure rows would be 12.5
+/// million pairs and 1.8 GB. Past this, each sentence is compared with the
+/// sentences nearest after it only ([`Conflicts::windowed`] says which).
+pub const MAX_PAIRS_WITHIN_A_SOURCE: usize = 250_000;
+
+/// The conflicts found, and how many were left out by source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Conflicts {
+    /// Listed: at most [`MAX_CONFLICTS_PER_SENTENCE`] a sentence, by segment pair.
+    pub listed: Vec<Conflict>,
+    /// Conflicts beyond the cap, by the source of their first sentence.
+    pub not_listed: BTreeMap<SourceId, usize>,
+    /// Sources with too many sentences with figures to compare every pair
+    /// of: how many sentences each sentence was compared with, after it.
+    pub windowed: BTreeMap<SourceId, usize>,
+}
+
 /// Conflicts between segments: `related` are the cross-source candidate
 /// pairs of the aligner; pairs within one source are added here.
 pub(crate) fn conflicts(
     segments: &[Segment],
     facts: &[Arc<Facts>],
     related: &[(usize, usize)],
-) -> Vec<Conflict> {
+) -> Conflicts {
     let mut pairs: Vec<(usize, usize)> = related
         .par_iter()
         .map(|&(a, b)| (a.min(b), a.max(b)))
         .filter(|&(a, b)| has_facts(&facts[a]) && has_facts(&facts[b]))
         .collect();
+    let mut windowed = BTreeMap::new();
     let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
     for (i, segment) in segments.iter().enumerate() {
         if can_conflict_within_a_source(&facts[i]) {
@@ -90,8 +117,22 @@ pub(crate) fn conflicts(
         }
     }
     for members in by_source.values() {
-        for (k, &a) in members.iter().enumerate() {
-            pairs.extend(members[k + 1..].iter().map(|&b| (a, b)));
+        // Copies of one sentence share their facts and cannot contradict
+        // each other: the first stands for them all (a paragraph of one
+        // sentence repeated 30,000 times made 450 million pairs).
+        let mut seen: rustc_hash::FxHashSet<*const Facts> = rustc_hash::FxHashSet::default();
+        let distinct: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| seen.insert(Arc::as_ptr(&facts[i])))
+            .collect();
+        let window = within_source_window(distinct.len());
+        if window < distinct.len() {
+            windowed.insert(segments[distinct[0]].source.clone(), window);
+        }
+        for (k, &a) in distinct.iter().enumerate() {
+            let after = &distinct[k + 1..distinct.len().min(k + 1 + window)];
+            pairs.extend(after.iter().map(|&b| (a, b)));
         }
     }
     // Millions of pairs on a large corpus: sorted on both cores.
@@ -150,7 +191,42 @@ pub(crate) fn conflicts(
             .filter(|c| !number_conflict_between.contains(&(c.a, c.b))),
     );
     found.sort_by(|x, y| (x.a, x.b, x.kind, &x.a_says).cmp(&(y.a, y.b, y.kind, &y.a_says)));
-    found
+    Conflicts {
+        windowed,
+        ..capped(segments, found)
+    }
+}
+
+/// How many of the sentences after it each of `n` sentences of one source
+/// is compared with: all of them while that stays within
+/// [`MAX_PAIRS_WITHIN_A_SOURCE`].
+fn within_source_window(n: usize) -> usize {
+    if n.saturating_mul(n.saturating_sub(1)) / 2 <= MAX_PAIRS_WITHIN_A_SOURCE {
+        n
+    } else {
+        (MAX_PAIRS_WITHIN_A_SOURCE / n).max(1)
+    }
+}
+
+/// At most [`MAX_CONFLICTS_PER_SENTENCE`] conflicts for any sentence, the
+/// first in segment order kept; the rest counted by source.
+fn capped(segments: &[Segment], found: Vec<Conflict>) -> Conflicts {
+    let mut per_segment: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut out = Conflicts::default();
+    for conflict in found {
+        let room =
+            |i: usize| per_segment.get(&i).copied().unwrap_or(0) < MAX_CONFLICTS_PER_SENTENCE;
+        if room(conflict.a) && room(conflict.b) {
+            *per_segment.entry(conflict.a).or_default() += 1;
+            *per_segment.entry(conflict.b).or_default() += 1;
+            out.listed.push(conflict);
+        } else {
+            *out.not_listed
+                .entry(segments[conflict.a].source.clone())
+                .or_default() += 1;
+        }
+    }
+    out
 }
 
 fn has_facts(facts: &Facts) -> bool {

@@ -31,7 +31,9 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-pub use conflicts::{Conflict, ConflictKind};
+pub use conflicts::{
+    Conflict, ConflictKind, Conflicts, MAX_CONFLICTS_PER_SENTENCE, MAX_PAIRS_WITHIN_A_SOURCE,
+};
 pub(crate) use conflicts::{conflicts, differences};
 pub use dates::DateFact;
 pub use developments::Development;
@@ -162,6 +164,7 @@ mod tests {
         );
         let found = conflicts(&segments, &facts, &[(0, 1), (0, 2), (1, 2)]);
         let pairs: Vec<(usize, usize, &str, &str)> = found
+            .listed
             .iter()
             .map(|c| (c.a, c.b, c.a_says.as_str(), c.b_says.as_str()))
             .collect();
@@ -172,5 +175,67 @@ mod tests {
                 (1, 2, "82 drones", "63 drones")
             ]
         );
+    }
+
+    /// One source's sentences, one a paragraph.
+    fn one_source(paragraphs: impl Iterator<Item = String>) -> Vec<Segment> {
+        let text: String = paragraphs.map(|p| p + "\n\n").collect();
+        crate::text::process(&crate::model::LoadedSource::of_text("table", &text)).segments
+    }
+
+    #[test]
+    fn a_table_of_figures_lists_a_few_conflicts_a_sentence_and_counts_the_rest() {
+        let rows = 40;
+        let segments = one_source((0..rows).map(|n| {
+            format!(
+                "Russia fired {} drones at Ukraine, the air force said.",
+                n + 10
+            )
+        }));
+        assert_eq!(segments.len(), rows);
+        let facts = extract_all(&segments, |_| None, |_| true);
+        let found = conflicts(&segments, &facts, &[]);
+        let mut per_sentence = vec![0usize; rows];
+        for conflict in &found.listed {
+            per_sentence[conflict.a] += 1;
+            per_sentence[conflict.b] += 1;
+        }
+        assert!(
+            per_sentence
+                .iter()
+                .all(|&n| n <= MAX_CONFLICTS_PER_SENTENCE)
+        );
+        assert!(
+            per_sentence.iter().all(|&n| n >= 1),
+            "every sentence keeps a conflict: {per_sentence:?}"
+        );
+        let all_pairs = rows * (rows - 1) / 2;
+        let not_listed: usize = found.not_listed.values().sum();
+        assert_eq!(
+            found.listed.len() + not_listed,
+            all_pairs,
+            "every pair listed or counted"
+        );
+    }
+
+    #[test]
+    fn copies_of_a_sentence_in_one_source_are_compared_once() {
+        let copies = 2_000;
+        let segments = one_source(
+            std::iter::repeat_n(
+                "Russia fired 82 drones at Ukraine, the air force said.".to_owned(),
+                copies,
+            )
+            .chain(["Russia fired 63 drones at Ukraine, the air force said.".to_owned()]),
+        );
+        let facts = extract_all(&segments, |_| None, |_| true);
+        let found = conflicts(&segments, &facts, &[]);
+        let pairs: Vec<(usize, usize)> = found.listed.iter().map(|c| (c.a, c.b)).collect();
+        assert_eq!(
+            pairs,
+            [(0, copies)],
+            "the first copy against the other figure"
+        );
+        assert!(found.not_listed.is_empty());
     }
 }

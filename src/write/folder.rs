@@ -31,6 +31,22 @@ pub(crate) fn lock_folder(folder: &Path) -> Result<FolderLock> {
         .map_err(|e| Error::io("locking", folder, e))
 }
 
+/// [`lock_folder`], calling `waiting` first when another process holds the
+/// lock (to say why the run stands still).
+pub(crate) fn lock_folder_waiting(folder: &Path, waiting: impl FnOnce()) -> Result<FolderLock> {
+    create_folder(folder)?;
+    let handle = open_for_locking(folder).map_err(|e| Error::io("locking", folder, e))?;
+    match handle.try_lock() {
+        Ok(()) => return Ok(FolderLock { _held: handle }),
+        Err(std::fs::TryLockError::WouldBlock) => waiting(),
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("locking", folder, e)),
+    }
+    handle
+        .lock()
+        .map(|()| FolderLock { _held: handle })
+        .map_err(|e| Error::io("locking", folder, e))
+}
+
 /// Unix opens a folder as a file, and `flock` locks it.
 #[cfg(unix)]
 fn open_for_locking(folder: &Path) -> std::io::Result<std::fs::File> {

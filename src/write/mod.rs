@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 pub(crate) use atomic::write_atomic;
-pub(crate) use folder::{create_folder, lock_folder, remove_leftovers};
+pub(crate) use folder::{create_folder, lock_folder, lock_folder_waiting, remove_leftovers};
 
 /// Write `files` (name relative to `out`, contents) into `out`, creating it
 /// if needed. A file whose contents are already exactly these is left alone

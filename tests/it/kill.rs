@@ -202,3 +202,72 @@ fn the_next_run_removes_what_a_killed_run_left() {
     ]);
     assert!(!planted[2].exists());
 }
+
+/// The source ids report.json lists, and the pages in reports/sources/.
+fn listed_and_paged(workspace: &Workspace) -> (Vec<String>, Vec<String>) {
+    let mut listed = workspace.reported_source_ids();
+    listed.sort();
+    let mut paged: Vec<String> = std::fs::read_dir(workspace.reports().join("sources"))
+        .expect("source pages")
+        .filter_map(|e| {
+            let path = e.expect("entry").path();
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            (path.extension()? == "md").then_some(stem)
+        })
+        .collect();
+    paged.sort();
+    (listed, paged)
+}
+
+#[test]
+fn two_runs_at_once_into_one_folder_leave_one_runs_reports() {
+    let workspace = Workspace::new();
+    big_corpus(&workspace);
+    // A second sources folder: a third of the first's articles.
+    let fewer = workspace.path().join("fewer");
+    std::fs::create_dir_all(&fewer).expect("fewer");
+    for entry in std::fs::read_dir(workspace.sources()).expect("sources") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        if name.ends_with("0.md") || name.ends_with("3.md") || name.ends_with("6.md") {
+            std::fs::copy(&path, fewer.join(&name)).expect("copy");
+        }
+    }
+    for round in 0..5 {
+        let runs = [
+            workspace.spawn(&["report"]),
+            workspace.spawn(&["report", "--sources", "fewer"]),
+        ];
+        for mut run in runs {
+            assert!(run.wait().expect("wait").success(), "round {round}");
+        }
+        let (listed, paged) = listed_and_paged(&workspace);
+        assert!(
+            listed.len() == 120 || listed.len() == 36,
+            "round {round}: {}",
+            listed.len()
+        );
+        assert_eq!(
+            listed, paged,
+            "round {round}: report.json and the pages are of one run"
+        );
+        let index = std::fs::read_to_string(workspace.reports().join("index.md")).expect("index");
+        assert!(
+            index.contains(&format!("{} sources, ", listed.len())),
+            "round {round}: index.md is of the same run"
+        );
+        // The second run compared itself with what the first wrote (not
+        // with the report both found before they started), and the two
+        // differ in 84 sources.
+        let changes =
+            std::fs::read_to_string(workspace.reports().join("changes.md")).expect("changes.md");
+        assert!(
+            changes.contains("## Sources added") || changes.contains("## Sources removed"),
+            "round {round}: changes.md is against the other run: {changes}"
+        );
+    }
+}

@@ -10,6 +10,7 @@ mod alignment;
 mod annotations;
 mod bad_input;
 mod browser;
+mod budgets;
 mod changes;
 mod common;
 mod devtools;
