@@ -82,22 +82,44 @@ fn validate_id(path: &Path, id: &str) -> Result<SourceId, Diagnostic> {
     })
 }
 
+/// Hex digits of the file name's hash an id made from a transliterated name
+/// ends with: 8 (32 bits) keep two names of one folder apart but for a
+/// chance of one in four billion a pair, and an id short enough to read.
+const NAME_HASH_DIGITS: usize = 8;
+
+/// The id of a file without an `id:`: its stem when that is a safe id
+/// already; else the stem in Latin letters (deunicode: "été-ميامي-😀" →
+/// "ete-myamy-…"), with the safe characters only, and a hash of the
+/// name as written, so that two names that read alike ("café", "cafè")
+/// never share an id.
 fn id_from_stem(path: &Path) -> Result<SourceId, Diagnostic> {
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = id.trim_start_matches('.').to_owned();
+    if let Ok(id) = SourceId::new(stem) {
+        return Ok(id);
+    }
+    let latin = deunicode::deunicode(stem);
+    let mut id = String::with_capacity(latin.len() + NAME_HASH_DIGITS + 1);
+    for c in latin.chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+            c
+        } else {
+            '-'
+        };
+        // One dash for a run of characters it stands for.
+        if !(c == '-' && id.ends_with('-')) {
+            id.push(c);
+        }
+    }
+    let id = id.trim_start_matches(['.', '-']).trim_end_matches('-');
+    let hash = blake3::hash(stem.as_bytes()).to_hex();
+    let id = if id.is_empty() {
+        format!("file-{}", &hash[..NAME_HASH_DIGITS])
+    } else {
+        format!("{id}-{}", &hash[..NAME_HASH_DIGITS])
+    };
     SourceId::new(&id).map_err(|_| {
         Diagnostic::error(path, "no usable id: add `id:` to the front matter; skipped")
     })
@@ -111,4 +133,36 @@ pub fn line_of(text: &str, offset: usize) -> u64 {
         .filter(|&&b| b == b'\n')
         .count() as u64
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id_of(name: &str) -> String {
+        id_from_stem(Path::new(name))
+            .map(|id| id.to_string())
+            .unwrap_or_else(|d| panic!("{name}: {d}"))
+    }
+
+    #[test]
+    fn file_names_in_any_script_give_readable_distinct_ids() {
+        assert_eq!(id_of("000_4bc129cc693b2b42.md"), "000_4bc129cc693b2b42");
+        let cafe = id_of("café.md");
+        let cafe_grave = id_of("cafè.md");
+        assert!(
+            cafe.starts_with("cafe-") && cafe_grave.starts_with("cafe-"),
+            "{cafe} {cafe_grave}"
+        );
+        assert_ne!(cafe, cafe_grave, "names that read alike keep apart");
+        let mixed = id_of("été-ميامي-😀.md");
+        assert!(mixed.starts_with("ete-"), "{mixed}");
+        assert!(!mixed.contains("--"), "{mixed}");
+        assert_eq!(
+            id_of("my article.md"),
+            id_of("my article.md"),
+            "the same name, the same id"
+        );
+        assert!(id_of("😀.md").starts_with(|c: char| c.is_ascii_alphanumeric()));
+    }
 }

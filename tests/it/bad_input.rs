@@ -518,10 +518,29 @@ fn plain_text_without_front_matter_uses_the_file_stem() {
         ),
         Expect::Clean,
     );
+    // A stem that is no id as it stands ("wire story") is made one, with a
+    // hash of the name as written: "wire-story.txt" is another file.
+    let ids = outcome.workspace.reported_source_ids();
+    assert_eq!(ids.len(), 1);
+    assert!(ids[0].starts_with("wire-story-"), "{ids:?}");
+}
+
+#[test]
+fn file_names_that_read_alike_keep_apart() {
+    let workspace = Workspace::new();
+    for name in ["café.md", "cafè.md", "été-ميامي-😀.md"] {
+        workspace.write_source(name, "The talks ended on Sunday in Miami.\n");
+    }
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "no id repeated, nothing skipped: {stderr}");
+    let ids = workspace.reported_source_ids();
+    assert_eq!(ids.len(), 3, "{ids:?}");
     assert_eq!(
-        outcome.workspace.reported_source_ids(),
-        vec!["wire-story".to_owned()]
+        ids.iter().filter(|id| id.starts_with("cafe-")).count(),
+        2,
+        "{ids:?}"
     );
+    assert!(ids.iter().any(|id| id.starts_with("ete-")), "{ids:?}");
 }
 
 // Folder contents: links, folders, other files.
