@@ -74,6 +74,10 @@ pub enum Command {
         /// 150 times less on thousands of articles).
         #[arg(long, value_enum, default_value_t = MatcherArg::Model, env = "CORROBORATE_MATCHER")]
         matcher: MatcherArg,
+        /// Stop with an error, rather than wait, when another run is writing
+        /// into the same output folder.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Print every segment (id, file line, text), or those of one source.
     Segments {
@@ -232,6 +236,7 @@ impl Args {
                 out,
                 watch,
                 matcher,
+                no_wait,
             } => {
                 if out.exists() && !out.is_dir() {
                     return Err(Error::BadOutput {
@@ -245,6 +250,7 @@ impl Args {
                     out,
                     watch,
                     matcher: matcher.into(),
+                    no_wait,
                 }))
             }
             Command::Segments {
@@ -391,6 +397,7 @@ mod tests {
                 out: "reports".into(),
                 watch: false,
                 matcher: Matcher::Embeddings,
+                no_wait: false,
             }))
         );
     }

@@ -124,6 +124,8 @@ pub struct ReportConfig {
     pub watch: bool,
     /// How claims are matched.
     pub matcher: Matcher,
+    /// Refuse, rather than wait, when another run is writing into `out`.
+    pub no_wait: bool,
 }
 
 /// What `segments` prints.

@@ -37,6 +37,14 @@ pub enum Error {
         /// Why it cannot be used.
         reason: String,
     },
+    /// Another run holds the output folder and `--no-wait` was given.
+    #[error(
+        "output folder {path} is being written by another run (without --no-wait, this run waits for it)"
+    )]
+    Busy {
+        /// The output folder.
+        path: PathBuf,
+    },
     /// Serialising a report failed (a bug, not bad input).
     #[error("serialising {what}: {message}")]
     Serialise {

@@ -48,7 +48,13 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // report.json to the last file written: a second run waits, then
     // compares with what the first wrote, and every file left is one run's.
     let lock = write::lock_folder_waiting(&config.out, || {
+        if config.no_wait {
+            return Err(crate::error::Error::Busy {
+                path: config.out.clone(),
+            });
+        }
         progress.start("waiting for the other run writing this reports folder", 0);
+        Ok(())
     })?;
     let mut notes = Vec::new();
     // What changed since the last run; a previous report that cannot be read

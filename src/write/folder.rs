@@ -32,13 +32,16 @@ pub(crate) fn lock_folder(folder: &Path) -> Result<FolderLock> {
 }
 
 /// [`lock_folder`], calling `waiting` first when another process holds the
-/// lock (to say why the run stands still).
-pub(crate) fn lock_folder_waiting(folder: &Path, waiting: impl FnOnce()) -> Result<FolderLock> {
+/// lock (to say why the run stands still, or to refuse with its error).
+pub(crate) fn lock_folder_waiting(
+    folder: &Path,
+    waiting: impl FnOnce() -> Result<()>,
+) -> Result<FolderLock> {
     create_folder(folder)?;
     let handle = open_for_locking(folder).map_err(|e| Error::io("locking", folder, e))?;
     match handle.try_lock() {
         Ok(()) => return Ok(FolderLock { _held: handle }),
-        Err(std::fs::TryLockError::WouldBlock) => waiting(),
+        Err(std::fs::TryLockError::WouldBlock) => waiting()?,
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("locking", folder, e)),
     }
     handle
@@ -94,4 +97,33 @@ pub(crate) fn remove_leftovers(folder: &Path) -> Result<()> {
 /// The lock file of earlier versions, where it is no longer the lock.
 fn is_old_lock(name: &str) -> bool {
     cfg!(unix) && name == OLD_LOCK_FILE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_folder_makes_the_next_locker_wait_or_refuse() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let held = lock_folder(folder.path()).expect("first lock");
+        let refused = lock_folder_waiting(folder.path(), || {
+            Err(Error::Busy {
+                path: folder.path().to_path_buf(),
+            })
+        });
+        assert!(matches!(refused, Err(Error::Busy { .. })), "{refused:?}");
+        drop(held);
+        let mut waited = false;
+        let second = lock_folder_waiting(folder.path(), || {
+            waited = true;
+            Ok(())
+        });
+        assert!(second.is_ok() && !waited, "a free folder is taken at once");
+        let names: Vec<_> = std::fs::read_dir(folder.path()).expect("read").collect();
+        assert!(
+            names.is_empty() || cfg!(not(unix)),
+            "nothing left in the folder"
+        );
+    }
 }

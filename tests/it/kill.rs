@@ -271,3 +271,29 @@ fn two_runs_at_once_into_one_folder_leave_one_runs_reports() {
         );
     }
 }
+
+#[test]
+fn no_wait_refuses_a_folder_another_run_is_writing() {
+    let workspace = Workspace::with_seeds();
+    std::fs::create_dir_all(workspace.reports()).expect("reports");
+    // What a run writing there holds: the OS lock on the folder itself.
+    let held = std::fs::File::open(workspace.reports()).expect("open the folder");
+    held.lock().expect("lock");
+    let output = workspace
+        .command(&["report", "--no-wait"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: output folder reports is being written by another run"),
+        "{stderr}"
+    );
+    assert!(
+        !workspace.reports().join("report.json").exists(),
+        "nothing written"
+    );
+    drop(held);
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "free again: {stderr}");
+}
