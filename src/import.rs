@@ -156,17 +156,17 @@ fn record(line: &str, fields: &Fields) -> Result<Record, RecordError> {
         });
     }
     let optional = |field: &Option<String>| field.as_deref().and_then(|f| scalar(&value, f));
-    let mut dropped = None;
-    let published = optional(&fields.published).filter(|date| {
-        let reason = crate::load::parse_published(date).err();
-        dropped = reason.map(|reason| {
-            format!(
-                "field `{}`: `{date}` {reason}; imported without a publication date",
-                fields.published.as_deref().unwrap_or_default()
-            )
-        });
-        reason.is_none()
-    });
+    let date = optional(&fields.published);
+    let (published, dropped) = match date.as_deref().map(crate::load::parse_published) {
+        Some(Err(reason)) => {
+            let field = fields.published.as_deref().unwrap_or_default();
+            let date = date.unwrap_or_default();
+            let why =
+                format!("field `{field}`: `{date}` {reason}; imported without a publication date");
+            (None, Some(why))
+        }
+        _ => (date, None),
+    };
     let front = FrontMatter {
         id: &id,
         outlet: optional(&fields.outlet),

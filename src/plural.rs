@@ -2,12 +2,7 @@
 
 /// `n` and the noun in the form `n` takes: `one` for exactly one, else `many`.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", noun(n, one, many))
-}
-
-/// The noun alone, in the form `n` takes (for pages that set the number apart).
-pub(crate) fn noun<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -19,6 +14,5 @@ mod tests {
         assert_eq!(count(0, "claim", "claims"), "0 claims");
         assert_eq!(count(1, "claim", "claims"), "1 claim");
         assert_eq!(count(2, "claim", "claims"), "2 claims");
-        assert_eq!(noun(1, "run", "runs"), "run");
     }
 }

@@ -120,16 +120,7 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
 /// "5 sources, 157 claims: 12 corroborated, …; since the last run: …": what
 /// an editor wants to know before opening the reports.
 fn summary(report: &report::Report) -> String {
-    let totals = report.totals();
-    let mut line = format!(
-        "{}, {}: {} corroborated, {} partly corroborated, {} single-source, {} in conflict",
-        count(totals.sources, "source", "sources"),
-        count(totals.claims, "claim", "claims"),
-        totals.corroborated,
-        totals.partly_corroborated,
-        totals.single_source,
-        totals.conflicts,
-    );
+    let mut line = report.totals().verdict_sentence();
     match &report.changes {
         None => line.push_str("; first run"),
         Some(changes) => {

@@ -120,7 +120,7 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
             after.fold((false, false), |(d, s), o| (d || o.died, s || o.survived));
         // "A guard was fatally shot. … He was among four people shot": a
         // death told before the count still says not all of them lived.
-        let death_told = died || lead.iter().any(|(_, f)| f.outcome.died);
+        let death_told = lead.iter().any(|(_, f)| f.outcome.died);
         settle(
             &mut toll,
             at,

@@ -43,7 +43,38 @@ pub(crate) struct Totals {
     pub(crate) conflicts: usize,
 }
 
+impl Totals {
+    /// "5 sources, 157 claims: 12 corroborated, 13 partly corroborated, 126
+    /// single-source, 6 in conflict": the one sentence the index pages and
+    /// the `report` command's summary open with.
+    pub(crate) fn verdict_sentence(&self) -> String {
+        format!(
+            "{}, {}: {} corroborated, {} partly corroborated, {} single-source, {} in conflict",
+            crate::plural::count(self.sources, "source", "sources"),
+            crate::plural::count(self.claims, "claim", "claims"),
+            self.corroborated,
+            self.partly_corroborated,
+            self.single_source,
+            self.conflicts,
+        )
+    }
+}
+
 impl Report {
+    /// "9 runs of single-source claims, 3 conflicts": what the index pages
+    /// add to the verdict sentence, given the conflicts they list.
+    pub(crate) fn runs_and_conflicts(&self, conflict_count: usize) -> String {
+        format!(
+            "{}, {}",
+            crate::plural::count(
+                self.single_source_runs.len(),
+                "run of single-source claims",
+                "runs of single-source claims"
+            ),
+            crate::plural::count(conflict_count, "conflict", "conflicts")
+        )
+    }
+
     /// Its counts summed over its sources.
     pub(crate) fn totals(&self) -> Totals {
         let count = |f: fn(&SourceReport) -> usize| self.sources.iter().map(f).sum::<usize>();

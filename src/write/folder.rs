@@ -25,10 +25,7 @@ pub(crate) struct FolderLock {
 /// whoever holds it; the lock lasts as long as the returned guard lives, and
 /// ends with the process however it ends.
 pub(crate) fn lock_folder(folder: &Path) -> Result<FolderLock> {
-    create_folder(folder)?;
-    open_for_locking(folder)
-        .and_then(|handle| handle.lock().map(|()| FolderLock { _held: handle }))
-        .map_err(|e| Error::io("locking", folder, e))
+    lock_folder_waiting(folder, || Ok(()))
 }
 
 /// [`lock_folder`], calling `waiting` first when another process holds the

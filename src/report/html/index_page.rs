@@ -7,7 +7,6 @@
 //! Every item links to its place on its source's page. Lists follow the
 //! report's (source, then reading) order.
 
-use crate::plural::count;
 use maud::{Markup, html};
 use rayon::prelude::*;
 
@@ -74,17 +73,10 @@ fn segment_link(source: &SourceId, id: &SegmentId) -> String {
 }
 
 fn summary(report: &Report, conflict_count: usize) -> Markup {
-    let totals = report.totals();
     html! {
         p.summary {
-            (count(totals.sources, "source", "sources")) ", "
-            (count(totals.claims, "claim", "claims")) ": "
-            (totals.corroborated) " corroborated, "
-            (totals.partly_corroborated) " partly corroborated, "
-            (totals.single_source) " single-source, "
-            (totals.conflicts) " in conflict. "
-            (count(report.single_source_runs.len(), "run of single-source claims", "runs of single-source claims")) ", "
-            (count(conflict_count, "conflict", "conflicts")) "."
+            (report.totals().verdict_sentence()) ". "
+            (report.runs_and_conflicts(conflict_count)) "."
         }
     }
 }

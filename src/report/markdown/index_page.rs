@@ -7,7 +7,6 @@
 //! Sections are rendered in a fixed order; lists within them follow the
 //! report's (source, then reading) order unless a section says otherwise.
 
-use crate::plural::count;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
@@ -44,23 +43,11 @@ pub(super) fn index(lookup: &Lookup<'_>) -> String {
 }
 
 fn render_summary(report: &Report, conflict_count: usize, out: &mut String) {
-    let totals = report.totals();
     let _ = writeln!(
         out,
-        "{}, {}: {} corroborated, {} partly corroborated, {} single-source, \
-         {} in conflict. {}, {}.\n",
-        count(totals.sources, "source", "sources"),
-        count(totals.claims, "claim", "claims"),
-        totals.corroborated,
-        totals.partly_corroborated,
-        totals.single_source,
-        totals.conflicts,
-        count(
-            report.single_source_runs.len(),
-            "run of single-source claims",
-            "runs of single-source claims"
-        ),
-        count(conflict_count, "conflict", "conflicts"),
+        "{}. {}.\n",
+        report.totals().verdict_sentence(),
+        report.runs_and_conflicts(conflict_count)
     );
 }
 
