@@ -37,6 +37,15 @@ pub enum Error {
         /// Why it cannot be used.
         reason: String,
     },
+    /// Writing a run failed before it was swapped in (a full disk, say):
+    /// the output folder is the last run's still, and nothing is left beside it.
+    #[error("{source}; {path} is left as the last run wrote it")]
+    RunNotWritten {
+        /// The output folder.
+        path: PathBuf,
+        /// What failed.
+        source: Box<Error>,
+    },
     /// Another run holds the output folder and `--no-wait` was given.
     #[error(
         "output folder {path} is being written by another run (without --no-wait, this run waits for it)"

@@ -94,12 +94,14 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Changes the tool makes itself (reports written into a watched folder, its
-/// own temporary files) must not start another run, or it would never rest.
+/// own temporary files and the folder a run is built in) must not start
+/// another run, or it would never rest.
 fn is_input_change(path: &Path, out: &Path) -> bool {
-    let own_temporary = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|name| name.starts_with(".corroborate"));
+    let own_temporary = path.components().any(|part| {
+        part.as_os_str()
+            .to_str()
+            .is_some_and(|name| name.starts_with(crate::write::OWN_PREFIX))
+    });
     !own_temporary && !absolute(path).starts_with(out)
 }
 
@@ -114,6 +116,10 @@ mod tests {
         assert!(!is_input_change(Path::new("reports/index.md"), &out));
         assert!(!is_input_change(
             Path::new("annotations/.corroborate-x1"),
+            &out
+        ));
+        assert!(!is_input_change(
+            Path::new(".corroborate-staging-reports/sources/a.md"),
             &out
         ));
     }

@@ -45,9 +45,15 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     diagnostics.sort();
     let mut report = build_report(analysis, &entries, diagnostics);
     // One run at a time per output folder, from reading the last run's
-    // report.json to the last file written: a second run waits, then
-    // compares with what the first wrote, and every file left is one run's.
-    let lock = write::lock_folder_waiting(&config.out, || {
+    // report.json to the swap: a second run waits, then compares with what
+    // the first wrote. The lock is on the folder that holds the output, the
+    // one folder that stays put while a run's folder is swapped in.
+    let out = write::resolve_output(&config.out)?;
+    let holder = write::parent_of(&out).ok_or_else(|| crate::error::Error::BadOutput {
+        path: config.out.clone(),
+        reason: "has no folder above it to build the new run in".to_owned(),
+    })?;
+    let lock = write::lock_folder_waiting(holder, || {
         if config.no_wait {
             return Err(crate::error::Error::Busy {
                 path: config.out.clone(),
@@ -56,6 +62,7 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
         progress.start("waiting for the other run writing this reports folder", 0);
         Ok(())
     })?;
+    let cleaned = write::remove_interrupted_runs(&out)?;
     let mut notes = Vec::new();
     // What changed since the last run; a previous report that cannot be read
     // is said so in changes.md rather than leaving an old one standing.
@@ -95,15 +102,14 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // Last: a new report.json means the whole run is on disk.
     files.push(("report.json".to_owned(), json?));
     progress.start("writing the reports", files.len() as u64);
-    // A run killed before its renames left temporary files that no one
-    // else is writing now (this run holds the lock).
-    for folder in [config.out.clone(), config.out.join("sources")] {
+    // Runs of earlier versions, killed before their renames, left temporary
+    // files in the folder; they must not be carried into this run's.
+    for folder in [out.clone(), out.join("sources")] {
         write::remove_leftovers(&folder)?;
     }
-    let written = write::write_all(&config.out, &files)?;
-    write::remove_stale_pages(&config.out, &files)?;
+    let written = write_run(config, &out, &files, &mut notes)?;
     drop(lock);
-    let summary = Some(summary(&report));
+    let summary = Some(summary(&report, &cleaned));
     let mut diagnostics = report.diagnostics;
     diagnostics.extend(notes);
     diagnostics.extend(anchor_warnings(&report.annotations));
@@ -117,10 +123,61 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     })
 }
 
+/// The pages of sources that are gone, and a changes page the run did not
+/// write (there was no last run to compare with), are the tool's own to drop.
+fn is_stale(name: &str) -> bool {
+    let page = name.ends_with(".md") || name.ends_with(".html");
+    name == "changes.md"
+        || (page
+            && name
+                .strip_prefix("sources/")
+                .is_some_and(|n| !n.contains('/')))
+}
+
+/// Swap the run into `out` whole; or, where the output folder holds the
+/// editor's own sources or annotations or the folder the tool runs in
+/// (`--out .`), write its files in place, said with a warning, rather than
+/// build a copy of the editor's folder or pull the folder from under them.
+fn write_run(
+    config: &ReportConfig,
+    out: &std::path::Path,
+    files: &[(String, String)],
+    notes: &mut Vec<Diagnostic>,
+) -> Result<Vec<std::path::PathBuf>> {
+    let here = std::path::PathBuf::from(".");
+    let inputs = [&config.sources, &config.annotations, &here];
+    let holds_inputs = std::fs::canonicalize(out).is_ok_and(|out| {
+        inputs
+            .iter()
+            .any(|input| std::fs::canonicalize(input).is_ok_and(|input| input.starts_with(&out)))
+    });
+    if holds_inputs {
+        notes.push(Diagnostic::warning(
+            &config.out,
+            "the output folder holds the sources, the annotations or the current folder, so the reports are written \
+             into it file by file: a run stopped midway may leave pages of two runs (name another \
+             folder with --out)",
+        ));
+        let written = write::write_all(&config.out, files)?;
+        write::remove_stale_pages(&config.out, files)?;
+        return Ok(written);
+    }
+    let replaced = write::replace_folder(out, files, &is_stale)?;
+    Ok(replaced
+        .written
+        .iter()
+        .map(|name| config.out.join(name))
+        .collect())
+}
+
 /// "5 sources, 157 claims: 12 corroborated, …; since the last run: …": what
 /// an editor wants to know before opening the reports.
-fn summary(report: &report::Report) -> String {
+fn summary(report: &report::Report, cleaned: &[String]) -> String {
     let mut line = report.totals().verdict_sentence();
+    if !cleaned.is_empty() {
+        line.push_str("; an interrupted run had been left beside the reports: ");
+        line.push_str(&cleaned.join(", "));
+    }
     match &report.changes {
         None => line.push_str("; first run"),
         Some(changes) => {

@@ -23,16 +23,19 @@ fn new_file_permissions(temp: &std::fs::File) -> std::io::Result<std::fs::Permis
     temp.metadata().map(|m| m.permissions())
 }
 
-/// How the temporary files of [`write_atomic`] begin: a run killed before
-/// its rename leaves one, which the next run that locks the folder removes
-/// ([`super::folder::remove_leftovers`]).
-pub(crate) const TEMP_PREFIX: &str = ".corroborate-";
+/// How every file or folder the tool makes for its own use begins: the
+/// temporary files of [`write_atomic`] (a run killed before its rename
+/// leaves one, which the next run that locks the folder removes,
+/// [`super::folder::remove_leftovers`]) and the folders a report run is
+/// built in ([`super::staged`]). Hidden, so that a sources walk skips them,
+/// and marked, so that `--watch` does not take them for an editor's change.
+pub(crate) const OWN_PREFIX: &str = ".corroborate-";
 
 /// Replace `path` with `contents` atomically.
 pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let folder = path.parent().unwrap_or_else(|| Path::new("."));
     let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(OWN_PREFIX)
         .tempfile_in(folder)
         .map_err(|e| Error::io("creating a temporary file in", folder, e))?;
     // A temporary file is private (0600); the result should be as readable

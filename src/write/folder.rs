@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::atomic::TEMP_PREFIX;
+use super::atomic::OWN_PREFIX;
 use crate::error::{Error, Result};
 
 /// The lock file earlier versions left in a folder; removed with the leftovers.
@@ -81,7 +81,7 @@ pub(crate) fn remove_leftovers(folder: &Path) -> Result<()> {
         let leftover = entry
             .file_name()
             .to_str()
-            .is_some_and(|name| name.starts_with(TEMP_PREFIX) || is_old_lock(name))
+            .is_some_and(|name| name.starts_with(OWN_PREFIX) || is_old_lock(name))
             && entry.file_type().is_ok_and(|t| t.is_file());
         if leftover {
             let path = entry.path();

@@ -205,3 +205,15 @@ pub fn eval_data(path: &str) -> Option<PathBuf> {
     );
     None
 }
+
+/// Pseudo-random fractions in [0, 1), the same sequence every run: when
+/// to kill a run, so that a failure can be replayed.
+pub fn fractions() -> impl FnMut() -> f64 {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as f64 / (1u64 << 31) as f64
+    }
+}

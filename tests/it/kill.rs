@@ -1,6 +1,6 @@
 //! A run killed (SIGKILL) at any moment leaves the previous reports and every
-//! annotation file whole: each file is replaced by a rename, never written in
-//! place.
+//! annotation file whole, and two runs at once leave one run's reports
+//! (tests/it/swap.rs checks, file for file, that the folder is one run's).
 
 #![cfg(unix)]
 
@@ -113,13 +113,7 @@ fn killed_runs_never_leave_a_broken_file() {
     assert!(status.success());
     assert_reports_whole(&workspace, 0);
 
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut fraction = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        (state >> 33) as f64 / (1u64 << 31) as f64
-    };
+    let mut fraction = crate::common::fractions();
     // One add that runs to its end: the quote is accepted.
     let status = workspace
         .spawn(&[
@@ -237,7 +231,7 @@ fn two_runs_at_once_into_one_folder_leave_one_runs_reports() {
             std::fs::copy(&path, fewer.join(&name)).expect("copy");
         }
     }
-    for round in 0..5 {
+    for round in 0..20 {
         let runs = [
             workspace.spawn(&["report"]),
             workspace.spawn(&["report", "--sources", "fewer"]),
@@ -275,9 +269,9 @@ fn two_runs_at_once_into_one_folder_leave_one_runs_reports() {
 #[test]
 fn no_wait_refuses_a_folder_another_run_is_writing() {
     let workspace = Workspace::with_seeds();
-    std::fs::create_dir_all(workspace.reports()).expect("reports");
-    // What a run writing there holds: the OS lock on the folder itself.
-    let held = std::fs::File::open(workspace.reports()).expect("open the folder");
+    // What a run writing there holds: the OS lock on the folder that holds
+    // the reports folder (the one that stays put when a run is swapped in).
+    let held = std::fs::File::open(workspace.path()).expect("open the folder");
     held.lock().expect("lock");
     let output = workspace
         .command(&["report", "--no-wait"])

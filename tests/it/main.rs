@@ -27,5 +27,6 @@ mod output;
 mod reports;
 mod seeds;
 mod support_fit;
+mod swap;
 mod usage;
 mod watch;
