@@ -122,6 +122,12 @@ const EDITED_MIN_RATIO: f32 = 0.3;
 /// Quotes longer than this are searched for at every few tokens, not every one.
 const FINE_SEARCH_TOKENS: usize = 40;
 
+/// Quotes this long (a long paragraph and more) are found again by shared
+/// runs of words ([`super::seeds`]), in time linear in the text: trying
+/// windows grows with the square of the quote, and a quote this long has
+/// runs enough to be found by.
+const SEEDED_SEARCH_TOKENS: usize = 200;
+
 /// Ambiguous places listed in a message, at most.
 const MAX_CANDIDATES_SHOWN: usize = 10;
 
@@ -682,6 +688,9 @@ impl<'a> SourceText<'a> {
     /// [`FUZZY_MIN_RATIO`] of its tokens in order, with the starts of other
     /// windows apart from it that are as good.
     fn most_similar(&self, quote: &[String], region: Range<usize>) -> Option<Similar> {
+        if quote.len() >= SEEDED_SEARCH_TOKENS {
+            return self.most_similar_by_seeds(quote, region);
+        }
         let windows = self.similar_windows(quote, region);
         let best = windows
             .iter()
@@ -697,6 +706,21 @@ impl<'a> SourceText<'a> {
             span: first.clone(),
             ratio: *ratio,
             rivals,
+        })
+    }
+
+    /// [`Self::most_similar`] for a long quote: the place its shared runs
+    /// point to, and a second as good as a rival.
+    fn most_similar_by_seeds(&self, quote: &[String], region: Range<usize>) -> Option<Similar> {
+        let region_tokens: Vec<&str> = region.clone().map(|i| self.token(i)).collect();
+        let quote: Vec<&str> = quote.iter().map(String::as_str).collect();
+        let places = super::seeds::places(&quote, &region_tokens);
+        let (best, rivals) = places.split_first()?;
+        let ratio = best.ratio(quote.len());
+        (ratio >= FUZZY_MIN_RATIO).then(|| Similar {
+            span: region.start + best.span.start..region.start + best.span.end,
+            ratio,
+            rivals: rivals.iter().map(|r| region.start + r.span.start).collect(),
         })
     }
 

@@ -16,6 +16,7 @@
 pub mod add;
 pub mod anchor;
 pub mod parse;
+mod seeds;
 
 use std::path::PathBuf;
 

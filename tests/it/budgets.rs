@@ -66,3 +66,85 @@ fn a_sentence_repeated_thousands_of_times_is_compared_once() {
     // The first copy and the other figure, each side listing the other.
     assert_eq!(conflicts, 2, "{stderr}");
 }
+
+/// A source of `bytes` of varied sentences with one word put in halfway, and
+/// an annotation (no context recorded) quoting the text as it was; the time
+/// `annotate check` takes to find it again, and what it said.
+fn long_quote_edited(bytes: usize) -> (std::time::Duration, String) {
+    const WORDS: [&str; 24] = [
+        "ceasefire",
+        "talks",
+        "Miami",
+        "delegation",
+        "Kyiv",
+        "security",
+        "guarantees",
+        "envoy",
+        "Sunday",
+        "plan",
+        "points",
+        "territory",
+        "drones",
+        "officials",
+        "said",
+        "agreed",
+        "draft",
+        "energy",
+        "sanctions",
+        "Moscow",
+        "reconstruction",
+        "fund",
+        "monitoring",
+        "border",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % n as u64) as usize
+    };
+    let mut sentences = Vec::new();
+    let mut length = 0;
+    while length < bytes {
+        let words: Vec<&str> = (0..8 + next(12))
+            .map(|_| WORDS[next(WORDS.len())])
+            .collect();
+        let sentence = format!("The {}.", words.join(" "));
+        length += sentence.len() + 1;
+        sentences.push(sentence);
+    }
+    let quote = sentences.join(" ");
+    sentences.insert(sentences.len() / 2, "Inserted.".to_owned());
+    let workspace = Workspace::new();
+    workspace.write_source("long.md", format!("# Talks\n\n{}\n", sentences.join(" ")));
+    let annotations = workspace.path().join("annotations");
+    std::fs::create_dir_all(&annotations).expect("annotations");
+    let entry = format!(
+        "- id: long\n  target:\n    source: long\n    quote:\n      exact: {}\n  status: note\n  note: the whole of it\n",
+        serde_json::to_string(&quote).expect("quoted")
+    );
+    std::fs::write(annotations.join("desk.yaml"), entry).expect("write");
+    let start = std::time::Instant::now();
+    let output = workspace
+        .command(&["annotate", "check"])
+        .output()
+        .expect("run");
+    let took = start.elapsed();
+    (took, String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn a_long_quote_with_a_word_put_in_is_found_in_time_linear_in_its_length() {
+    let (small, said) = long_quote_edited(250_000);
+    assert!(said.contains("\ttext_changed\tlong:3\t"), "{said}");
+    let (large, said) = long_quote_edited(1_000_000);
+    assert!(
+        said.contains("\ttext_changed\tlong:3\t") && said.contains("shares 99 % of them"),
+        "{said}"
+    );
+    // Four times the text: four times the work where it is linear, sixteen
+    // where it is the square (a 1 MB quote took 36 s).
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    assert!(ratio < 8.0, "{small:?} → {large:?}: ratio {ratio:.1}");
+}
