@@ -78,6 +78,10 @@ pub enum Command {
         /// into the same output folder.
         #[arg(long)]
         no_wait: bool,
+        /// Embed every sentence anew, neither reading nor writing the cache of
+        /// embeddings in the output folder (`.cache/`); the reports are the same.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Print every segment (id, file line, text), or those of one source.
     Segments {
@@ -237,6 +241,7 @@ impl Args {
                 watch,
                 matcher,
                 no_wait,
+                no_cache,
             } => {
                 if out.exists() && !out.is_dir() {
                     return Err(Error::BadOutput {
@@ -251,6 +256,7 @@ impl Args {
                     watch,
                     matcher: matcher.into(),
                     no_wait,
+                    no_cache,
                 }))
             }
             Command::Segments {
@@ -398,6 +404,7 @@ mod tests {
                 watch: false,
                 matcher: Matcher::Embeddings,
                 no_wait: false,
+                no_cache: false,
             }))
         );
     }

@@ -126,6 +126,8 @@ pub struct ReportConfig {
     pub matcher: Matcher,
     /// Refuse, rather than wait, when another run is writing into `out`.
     pub no_wait: bool,
+    /// Embed every sentence anew, without the cache in the output folder.
+    pub no_cache: bool,
 }
 
 /// What `segments` prints.

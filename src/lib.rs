@@ -24,6 +24,7 @@
 
 pub mod align;
 pub mod annotate;
+mod cache;
 pub mod classify;
 pub mod cli;
 mod commands;

@@ -370,9 +370,29 @@ pub(crate) fn load_and_analyse_with_progress(
     options: &AnalysisOptions,
     progress: &dyn Progress,
 ) -> Result<(Analysis, Vec<Diagnostic>)> {
+    load_and_analyse_cached(sources, options, None, progress)
+}
+
+/// [`load_and_analyse_with_progress`], with embeddings through `cache` when given.
+pub(crate) fn load_and_analyse_cached(
+    sources: &Path,
+    options: &AnalysisOptions,
+    cache: Option<&crate::cache::EmbeddingCache>,
+    progress: &dyn Progress,
+) -> Result<(Analysis, Vec<Diagnostic>)> {
     progress.start("reading sources", 0);
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
-    let analysis = analyse_with(loaded, options, progress)?;
+    let analysis = match (options.matcher, cache) {
+        (Matcher::Embeddings, Some(cache)) => {
+            let embedder = shipped_embedder()?;
+            let embed = |claims: &[&str], progress: &dyn Progress| {
+                progress.start("embedding claims", 0);
+                cache.embed(embedder, claims).map(Some)
+            };
+            run_stages(loaded, &options.support, embed, progress)?
+        }
+        _ => analyse_with(loaded, options, progress)?,
+    };
     diagnostics.extend(budget_warnings(&analysis, sources));
     let with_segments = model::by_source(&analysis.segments, |s| &s.source);
     for info in &analysis.sources {

@@ -1,10 +1,12 @@
 //! `corroborate report`: load, analyse, compare with the last run, write.
 
+use crate::cache::{self, EmbeddingCache};
 use crate::commands::Outcome;
 use crate::config::ReportConfig;
 use crate::error::{Diagnostic, Result};
 use crate::load;
-use crate::pipeline::{AnalysisOptions, build_report, load_and_analyse_with_progress};
+use crate::pipeline::Matcher;
+use crate::pipeline::{AnalysisOptions, build_report, load_and_analyse_cached};
 use crate::plural::count;
 use crate::progress::Progress;
 use crate::report::{self, AnnotationReport};
@@ -34,11 +36,20 @@ fn anchor_warnings(annotations: &[AnnotationReport]) -> Vec<Diagnostic> {
 }
 
 pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outcome> {
-    let (analysis, mut diagnostics) = load_and_analyse_with_progress(
+    let out = write::resolve_output(&config.out)?;
+    let cache = (!config.no_cache).then(|| EmbeddingCache::of_output(&out));
+    let (analysis, mut diagnostics) = load_and_analyse_cached(
         &config.sources,
         &AnalysisOptions::of(config.matcher),
+        cache.as_ref(),
         progress,
     )?;
+    // About the cache, not the sources: said on stderr, never in the reports
+    // (a warm run's reports are a clean run's).
+    let cache_problems = cache
+        .as_ref()
+        .map(EmbeddingCache::take_problems)
+        .unwrap_or_default();
     progress.start("anchoring annotations, building the report", 0);
     let (entries, problems) = load::load_annotations(&config.annotations);
     diagnostics.extend(problems);
@@ -48,7 +59,6 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // report.json to the swap: a second run waits, then compares with what
     // the first wrote. The lock is on the folder that holds the output, the
     // one folder that stays put while a run's folder is swapped in.
-    let out = write::resolve_output(&config.out)?;
     let holder = write::parent_of(&out).ok_or_else(|| crate::error::Error::BadOutput {
         path: config.out.clone(),
         reason: "has no folder above it to build the new run in".to_owned(),
@@ -107,11 +117,18 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     for folder in [out.clone(), out.join("sources")] {
         write::remove_leftovers(&folder)?;
     }
+    cache::remove_leftovers(&out)?;
     let written = write_run(config, &out, &files, &mut notes)?;
     drop(lock);
-    let summary = Some(summary(&report, &cleaned));
+    let mut summary = summary(&report, &cleaned);
+    if let Some(cache) = cache.filter(|_| config.matcher == Matcher::Embeddings) {
+        summary.push_str("; ");
+        summary.push_str(&cache.summary());
+    }
+    let summary = Some(summary);
     let mut diagnostics = report.diagnostics;
     diagnostics.extend(notes);
+    diagnostics.extend(cache_problems);
     diagnostics.extend(anchor_warnings(&report.annotations));
     diagnostics.sort();
     Ok(Outcome {

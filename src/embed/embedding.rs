@@ -18,6 +18,12 @@ impl Embedding {
         Embedding(vector)
     }
 
+    /// An embedding as [`Embedding::as_slice`] gave it, kept and read back:
+    /// not normalised again, so that it is the same bits.
+    pub(crate) fn stored(vector: Box<[f32; DIMS]>) -> Self {
+        Embedding(vector)
+    }
+
     /// Cosine similarity in [-1, 1]: the dot product of the two unit vectors.
     pub fn cosine(&self, other: &Embedding) -> f32 {
         self.0.iter().zip(other.0.iter()).map(|(a, b)| a * b).sum()

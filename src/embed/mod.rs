@@ -33,6 +33,7 @@ use tokenizers::{Encoding, Tokenizer, TruncationParams};
 
 pub use embedding::Embedding;
 pub use error::EmbedError;
+pub(crate) use shipped::checksums as model_checksums;
 
 /// Dimensions of an embedding: the model's hidden size (checked against `config.json`).
 pub const DIMS: usize = 384;

@@ -39,6 +39,11 @@ pub(crate) const CONFIG: ModelFile = ModelFile {
 /// `sha256sum` output for the three files above, written by `remake.sh`.
 const SHA256SUMS: &str = include_str!("model/SHA256SUMS");
 
+/// The checksums of the model's files: what a cached embedding was made with.
+pub(crate) fn checksums() -> &'static str {
+    SHA256SUMS
+}
+
 /// The file's bytes once they match `SHA256SUMS`.
 pub(crate) fn verified(file: ModelFile) -> Result<&'static [u8], EmbedError> {
     check(file.name, file.bytes, SHA256SUMS)?;

@@ -25,6 +25,9 @@ use std::path::{Path, PathBuf};
 use super::atomic::OWN_PREFIX;
 use crate::error::{Error, Result};
 
+/// The one folder of the output moved, not linked, into each new run.
+const MOVED_ACROSS: &str = crate::cache::FOLDER;
+
 /// What [`replace_folder`] did.
 #[derive(Debug, Default)]
 pub(crate) struct Replaced {
@@ -135,6 +138,9 @@ pub(crate) fn remove_interrupted_runs(out: &Path) -> Result<Vec<String>> {
 /// this run does not write unless `is_stale` says it was the tool's own
 /// (a page of a source that is gone). When nothing would change, nothing is
 /// touched. `out` must be a resolved path (no symbolic link as its last part).
+/// The folder named [`MOVED_ACROSS`] (the cache: many files, all the tool's,
+/// any of which may go) is not linked into the new run but moved into it
+/// after the swap; a kill in between costs the cache, never a report.
 pub(crate) fn replace_folder(
     out: &Path,
     files: &[(String, String)],
@@ -219,7 +225,9 @@ impl Plan {
         let walk = walkdir::WalkDir::new(out)
             .min_depth(1)
             .follow_links(false)
-            .sort_by_file_name();
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !(e.depth() == 1 && e.file_name() == MOVED_ACROSS));
         for entry in walk {
             let entry = entry.map_err(|e| walk_error(out, e))?;
             let Ok(relative) = entry.path().strip_prefix(out) else {
@@ -370,6 +378,11 @@ fn swap_in(beside: &Beside, out: &Path, old: bool) -> Result<()> {
     }
     // The last run is now at the staging name (or the previous one).
     for folder in [&beside.staging, &beside.previous] {
+        let moving = folder.join(MOVED_ACROSS);
+        if moving.is_dir() && !out.join(MOVED_ACROSS).exists() {
+            // Lost if it fails: a cache, rebuilt by the next run.
+            let _ = std::fs::rename(&moving, out.join(MOVED_ACROSS));
+        }
         if std::fs::symlink_metadata(folder).is_ok() {
             remove_all(folder)?;
         }

@@ -11,6 +11,7 @@ mod annotations;
 mod bad_input;
 mod browser;
 mod budgets;
+mod cache;
 mod changes;
 mod common;
 mod devtools;

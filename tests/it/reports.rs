@@ -12,6 +12,8 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
+        // The embedding cache is the tool's, not a report (git ignores it).
+        .filter_entry(|e| !(e.depth() == 1 && e.file_name() == ".cache"))
         .map(|e| e.expect("entry"))
         // The folder's lock file is the tool's, not a report (git ignores it).
         .filter(|e| e.file_type().is_file() && e.file_name() != ".corroborate.lock")
