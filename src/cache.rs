@@ -184,8 +184,32 @@ impl EmbeddingCache {
     }
 }
 
+/// A temporary entry this old is a killed run's: a live run renames its
+/// entries within moments of writing them, and may be writing some now
+/// (entries are written before a run takes the output's lock).
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// Remove what runs killed while writing left in the cache folder of `out`:
-/// temporary files, never entries.
-pub(crate) fn remove_leftovers(out: &Path) -> crate::error::Result<()> {
-    crate::write::remove_leftovers(&out.join(FOLDER).join("embeddings"))
+/// temporary files older than [`LEFTOVER_AGE`], never entries.
+pub(crate) fn remove_leftovers(out: &Path) {
+    let folder = out.join(FOLDER).join("embeddings");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let temporary = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(crate::write::OWN_PREFIX));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= LEFTOVER_AGE);
+        if temporary && old {
+            // Lost if it fails: the next run tries again.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

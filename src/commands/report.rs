@@ -117,7 +117,7 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     for folder in [out.clone(), out.join("sources")] {
         write::remove_leftovers(&folder)?;
     }
-    cache::remove_leftovers(&out)?;
+    cache::remove_leftovers(&out);
     let written = write_run(config, &out, &files, &mut notes)?;
     drop(lock);
     let mut summary = summary(&report, &cleaned);
