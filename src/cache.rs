@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::embed::{DIMS, EmbedError, Embedder, Embedding};
 use crate::error::Diagnostic;
@@ -40,6 +40,8 @@ pub(crate) struct EmbeddingCache {
     version: blake3::Hash,
     reused: AtomicUsize,
     computed: AtomicUsize,
+    /// Whether a write failed already: said once per run.
+    write_failed: AtomicBool,
     problems: Mutex<Vec<Diagnostic>>,
 }
 
@@ -55,6 +57,7 @@ impl EmbeddingCache {
             version: version.finalize(),
             reused: AtomicUsize::new(0),
             computed: AtomicUsize::new(0),
+            write_failed: AtomicBool::new(false),
             problems: Mutex::new(Vec::new()),
         }
     }
@@ -156,14 +159,15 @@ impl EmbeddingCache {
             .flat_map(|x| x.to_le_bytes())
             .collect();
         bytes.extend_from_slice(Self::checksum(key, &bytes).as_bytes());
-        if let Err(e) = self.write(&path, &bytes) {
-            let already = self.problems.lock().is_ok_and(|p| {
-                p.iter()
-                    .any(|d| d.message.starts_with("the cache cannot be written"))
-            });
-            if !already {
-                self.problem(&path, &format!("the cache cannot be written ({e}): the next run embeds these sentences again"));
-            }
+        if let Err(e) = self.write(&path, &bytes)
+            && !self.write_failed.swap(true, Ordering::Relaxed)
+        {
+            self.problem(
+                &path,
+                &format!(
+                    "the cache cannot be written ({e}): the next run embeds these sentences again"
+                ),
+            );
         }
     }
 

@@ -122,13 +122,27 @@ pub fn analyse_with(
     options: &AnalysisOptions,
     progress: &dyn Progress,
 ) -> Result<Analysis> {
+    analyse_through(loaded, options, None, progress)
+}
+
+/// [`analyse_with`], the model's embeddings through `cache` when given.
+fn analyse_through(
+    loaded: Vec<LoadedSource>,
+    options: &AnalysisOptions,
+    cache: Option<&crate::cache::EmbeddingCache>,
+    progress: &dyn Progress,
+) -> Result<Analysis> {
     match options.matcher {
         Matcher::Lexical => Ok(analyse_lexically(loaded, &options.support, progress)),
         Matcher::Embeddings => {
             let embedder = shipped_embedder()?;
             let embed = |claims: &[&str], progress: &dyn Progress| {
                 progress.start("embedding claims", 0);
-                embedder.embed(claims).map(Some)
+                match cache {
+                    Some(cache) => cache.embed(embedder, claims),
+                    None => embedder.embed(claims),
+                }
+                .map(Some)
             };
             Ok(run_stages(loaded, &options.support, embed, progress)?)
         }
@@ -382,17 +396,7 @@ pub(crate) fn load_and_analyse_cached(
 ) -> Result<(Analysis, Vec<Diagnostic>)> {
     progress.start("reading sources", 0);
     let (loaded, mut diagnostics) = load::load_sources(sources)?;
-    let analysis = match (options.matcher, cache) {
-        (Matcher::Embeddings, Some(cache)) => {
-            let embedder = shipped_embedder()?;
-            let embed = |claims: &[&str], progress: &dyn Progress| {
-                progress.start("embedding claims", 0);
-                cache.embed(embedder, claims).map(Some)
-            };
-            run_stages(loaded, &options.support, embed, progress)?
-        }
-        _ => analyse_with(loaded, options, progress)?,
-    };
+    let analysis = analyse_through(loaded, options, cache, progress)?;
     diagnostics.extend(budget_warnings(&analysis, sources));
     let with_segments = model::by_source(&analysis.segments, |s| &s.source);
     for info in &analysis.sources {

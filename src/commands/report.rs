@@ -5,8 +5,7 @@ use crate::commands::Outcome;
 use crate::config::ReportConfig;
 use crate::error::{Diagnostic, Result};
 use crate::load;
-use crate::pipeline::Matcher;
-use crate::pipeline::{AnalysisOptions, build_report, load_and_analyse_cached};
+use crate::pipeline::{AnalysisOptions, Matcher, build_report, load_and_analyse_cached};
 use crate::plural::count;
 use crate::progress::Progress;
 use crate::report::{self, AnnotationReport};
@@ -176,7 +175,7 @@ fn write_run(
              folder with --out)",
         ));
         let written = write::write_all(&config.out, files)?;
-        write::remove_stale_pages(&config.out, files)?;
+        write::remove_stale_pages(&config.out, files, &is_stale)?;
         return Ok(written);
     }
     let replaced = write::replace_folder(out, files, &is_stale)?;

@@ -64,12 +64,19 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io("writing", path, e))?;
     temp.persist(path)
         .map_err(|e| Error::io("replacing", path, e.error))?;
-    // The rename itself lasts once the folder is on disk too. Not every
-    // system can sync a folder; the file's own data is synced already.
-    if replacing && let Ok(folder) = std::fs::File::open(folder) {
-        let _ = folder.sync_all();
+    // The rename itself lasts once the folder is on disk too.
+    if replacing {
+        sync_folder(folder);
     }
     Ok(())
+}
+
+/// Put a folder's entries on disk. Not every system can sync a folder; the
+/// files' own data is synced already.
+pub(crate) fn sync_folder(folder: &Path) {
+    if let Ok(handle) = std::fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
 }
 
 #[cfg(all(test, unix))]

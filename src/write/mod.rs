@@ -58,10 +58,14 @@ fn write_each(out: &Path, files: &[(String, String)]) -> Result<Vec<PathBuf>> {
         .map(|written| written.into_iter().flatten().collect())
 }
 
-/// Delete pages in `out/sources/` that this run did not write: the pages of
-/// sources that are gone. Only `*.md` and `*.html` files there are touched; the folder is
-/// the tool's own.
-pub(crate) fn remove_stale_pages(out: &Path, files: &[(String, String)]) -> Result<()> {
+/// Delete files in `out/sources/` that this run did not write and `is_stale`
+/// says are the tool's own (the pages of sources that are gone), as
+/// [`replace_folder`] drops them when it swaps a whole run in.
+pub(crate) fn remove_stale_pages(
+    out: &Path,
+    files: &[(String, String)],
+    is_stale: &dyn Fn(&str) -> bool,
+) -> Result<()> {
     let folder = out.join("sources");
     let Ok(entries) = std::fs::read_dir(&folder) else {
         return Ok(());
@@ -73,9 +77,10 @@ pub(crate) fn remove_stale_pages(out: &Path, files: &[(String, String)]) -> Resu
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        let stale = (name.ends_with(".md") || name.ends_with(".html"))
-            && entry.file_type().is_ok_and(|t| t.is_file())
-            && !written.contains(format!("sources/{name}").as_str());
+        let name = format!("sources/{name}");
+        let stale = entry.file_type().is_ok_and(|t| t.is_file())
+            && !written.contains(name.as_str())
+            && is_stale(&name);
         if stale {
             std::fs::remove_file(&path).map_err(|e| Error::io("removing", &path, e))?;
         }

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::atomic::OWN_PREFIX;
+use super::atomic::{OWN_PREFIX, sync_folder};
 use crate::error::{Error, Result};
 
 /// The one folder of the output moved, not linked, into each new run.
@@ -356,13 +356,6 @@ fn write_file(path: &Path, contents: &[u8], durable: bool) -> std::io::Result<()
         file.sync_all()?;
     }
     Ok(())
-}
-
-/// Not every system can sync a folder; the files' own data is synced already.
-fn sync_folder(folder: &Path) {
-    if let Ok(handle) = std::fs::File::open(folder) {
-        let _ = handle.sync_all();
-    }
 }
 
 /// Put the staging folder in the output's place and remove the last run.
