@@ -123,6 +123,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Manage the cache of sentence embeddings kept in the reports folder.
+    Cache {
+        /// What to do with the cache.
+        #[command(subcommand)]
+        action: CacheCommand,
+    },
     /// Print a shell completion script (see README, "Shell completions and
     /// the manual").
     Completions {
@@ -174,6 +180,22 @@ pub enum ImportCommand {
         /// Replace source files that already exist (they are skipped otherwise).
         #[arg(long)]
         force: bool,
+    },
+}
+
+/// `cache` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Remove the cache (`<out>/.cache/`): the next report embeds every
+    /// sentence again, to the same reports.
+    Clear {
+        /// The reports folder whose cache to remove.
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+        /// Stop with an error, rather than wait, when a run is writing into
+        /// the reports folder.
+        #[arg(long)]
+        no_wait: bool,
     },
 }
 
@@ -305,6 +327,9 @@ impl Args {
                 sources,
                 force,
             })),
+            Command::Cache {
+                action: CacheCommand::Clear { out, no_wait },
+            } => Ok(Config::CacheClear { out, no_wait }),
             Command::Completions { shell } => Ok(Config::Completions { shell }),
             Command::Man { out } => Ok(Config::Man { out }),
             Command::Pairs { file, format } => Ok(Config::Pairs(PairsConfig {

@@ -21,6 +21,13 @@ pub enum Config {
     Annotate(AnnotateConfig),
     /// Turn a JSON Lines dump into sources.
     Import(ImportConfig),
+    /// Remove the embedding cache of a reports folder.
+    CacheClear {
+        /// The reports folder.
+        out: PathBuf,
+        /// Refuse, rather than wait, when a run is writing into `out`.
+        no_wait: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// For this shell.

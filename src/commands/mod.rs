@@ -1,8 +1,9 @@
-//! The five commands behind `main`: each takes its validated configuration
+//! The commands behind `main`: each takes its validated configuration
 //! and returns an [`Outcome`]. These are the edges of the program: they call
 //! the loader, the pure pipeline and the writer, and never print.
 
 mod annotate;
+mod cache;
 mod generate;
 mod import;
 mod pairs;
@@ -55,6 +56,7 @@ pub fn run_with_progress(config: &Config, progress: &dyn Progress) -> Result<Out
         Config::Pairs(pairs) => pairs::run(pairs),
         Config::Annotate(annotate) => annotate::run(annotate),
         Config::Import(import) => import::run(import, progress),
+        Config::CacheClear { out, no_wait } => cache::clear(out, *no_wait, progress),
         Config::Completions { shell } => generate::completions(*shell),
         Config::Man { out } => generate::man(out.as_deref()),
     }

@@ -56,21 +56,8 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     let mut report = build_report(analysis, &entries, diagnostics);
     // One run at a time per output folder, from reading the last run's
     // report.json to the swap: a second run waits, then compares with what
-    // the first wrote. The lock is on the folder that holds the output, the
-    // one folder that stays put while a run's folder is swapped in.
-    let holder = write::parent_of(&out).ok_or_else(|| crate::error::Error::BadOutput {
-        path: config.out.clone(),
-        reason: "has no folder above it to build the new run in".to_owned(),
-    })?;
-    let lock = write::lock_folder_waiting(holder, || {
-        if config.no_wait {
-            return Err(crate::error::Error::Busy {
-                path: config.out.clone(),
-            });
-        }
-        progress.start("waiting for the other run writing this reports folder", 0);
-        Ok(())
-    })?;
+    // the first wrote.
+    let lock = lock_output(&config.out, &out, config.no_wait, progress)?;
     let cleaned = write::remove_interrupted_runs(&out)?;
     let mut notes = Vec::new();
     // What changed since the last run; a previous report that cannot be read
@@ -118,11 +105,19 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     }
     cache::remove_leftovers(&out);
     let written = write_run(config, &out, &files, &mut notes)?;
+    // A lexical run uses no embeddings, so it is not counted among the runs
+    // whose entries are kept.
+    let cache = cache.filter(|_| config.matcher == Matcher::Embeddings);
+    let upkeep = cache
+        .as_ref()
+        .map(|cache| cache::record_run_and_prune(&out, cache.started()));
     drop(lock);
     let mut summary = summary(&report, &cleaned);
-    if let Some(cache) = cache.filter(|_| config.matcher == Matcher::Embeddings) {
+    if let (Some(cache), Some(upkeep)) = (cache, upkeep) {
         summary.push_str("; ");
         summary.push_str(&cache.summary());
+        summary.push_str("; ");
+        summary.push_str(&upkeep.summary());
     }
     let summary = Some(summary);
     let mut diagnostics = report.diagnostics;
@@ -136,6 +131,31 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
         stdout: String::new(),
         check_failed: None,
         summary,
+    })
+}
+
+/// Take the lock of the output folder `out` (named `named` by the user),
+/// waiting for another run, or with `no_wait` refusing. The lock is on the
+/// folder that holds the output, the one folder that stays put while a run's
+/// folder is swapped in.
+pub(super) fn lock_output(
+    named: &std::path::Path,
+    out: &std::path::Path,
+    no_wait: bool,
+    progress: &dyn Progress,
+) -> Result<write::FolderLock> {
+    let holder = write::parent_of(out).ok_or_else(|| crate::error::Error::BadOutput {
+        path: named.to_path_buf(),
+        reason: "has no folder above it to build the new run in".to_owned(),
+    })?;
+    write::lock_folder_waiting(holder, || {
+        if no_wait {
+            return Err(crate::error::Error::Busy {
+                path: named.to_path_buf(),
+            });
+        }
+        progress.start("waiting for the other run writing this reports folder", 0);
+        Ok(())
     })
 }
 

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 pub(crate) use atomic::{OWN_PREFIX, write_atomic};
-pub(crate) use folder::{create_folder, lock_folder, lock_folder_waiting, remove_leftovers};
+pub(crate) use folder::{
+    FolderLock, create_folder, lock_folder, lock_folder_waiting, remove_leftovers,
+};
 pub(crate) use staged::{parent_of, remove_interrupted_runs, replace_folder, resolve_output};
 
 /// Write `files` (name relative to `out`, contents) into `out`, creating it

@@ -1,7 +1,8 @@
 //! The embedding cache under `reports/.cache/`: a run that reads it gives, byte
 //! for byte, the reports of a run without it, whatever ran before; a damaged
 //! entry is named, recomputed and replaced; a run killed while writing it
-//! leaves a cache the next run can use.
+//! leaves a cache the next run can use; entries no recent run used are
+//! pruned, and `cache clear` removes it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,7 +26,7 @@ fn reports(folder: &Path) -> BTreeMap<String, blake3::Hash> {
 }
 
 fn entries(workspace: &Workspace) -> Vec<std::path::PathBuf> {
-    walkdir::WalkDir::new(workspace.reports().join(".cache"))
+    walkdir::WalkDir::new(workspace.reports().join(".cache/embeddings"))
         .into_iter()
         .map(|e| e.expect("walk"))
         .filter(|e| e.file_type().is_file())
@@ -193,4 +194,78 @@ fn runs_killed_while_filling_the_cache_leave_one_the_next_run_can_use() {
         .expect("age it");
     report(&workspace, &["report"]);
     assert!(!stale.exists() && fresh.exists());
+}
+
+/// Set the clock of the cache back an hour: the runs it recorded and every
+/// entry's last use, as if all of it had happened an hour ago.
+fn age_cache_by_an_hour(workspace: &Workspace) {
+    let hour = std::time::Duration::from_secs(3600);
+    let runs = workspace.reports().join(".cache/runs");
+    let aged: String = std::fs::read_to_string(&runs)
+        .expect("runs file")
+        .lines()
+        .map(|line| format!("{}\n", line.parse::<f64>().expect("a time") - 3600.0))
+        .collect();
+    std::fs::write(&runs, aged).expect("write runs");
+    for entry in entries(workspace) {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(&entry)
+            .expect("open");
+        let modified = file.metadata().and_then(|m| m.modified()).expect("mtime");
+        file.set_modified(modified - hour).expect("set mtime");
+    }
+}
+
+const KEPT_SOURCE: &str = "Officials met in Miami on Sunday to discuss the peace plan.\n\n\
+    The envoy said the talks had been productive.\n";
+const DROPPED_SOURCE: &str = "A storm closed the port of Odesa for two days.\n\n\
+    Grain shipments resumed on Thursday, the ministry said.\n";
+
+#[test]
+fn entries_no_run_of_the_last_ten_used_are_pruned_and_clear_removes_the_rest() {
+    let workspace = Workspace::new().with_default_matcher();
+    workspace.write_source("kept.md", KEPT_SOURCE);
+    workspace.write_source("dropped.md", DROPPED_SOURCE);
+    let first = report(&workspace, &["report"]);
+    assert!(first.contains("cache: "), "{first}");
+    let both = entries(&workspace).len();
+    // The first run an hour ago; then a source is taken out.
+    age_cache_by_an_hour(&workspace);
+    std::fs::remove_file(workspace.sources().join("dropped.md")).expect("remove");
+    // Runs 2 to 10 (lexical runs between them do not count): run 1 is
+    // still among the last ten, so nothing is removed.
+    for run in 2..=10 {
+        let said = report(&workspace, &["report"]);
+        assert!(!said.contains("runs removed"), "run {run}: {said}");
+        assert_eq!(entries(&workspace).len(), both, "run {run}");
+        report(&workspace, &["report", "--matcher", "lexical"]);
+    }
+    // Run 11: run 1 has left the last ten; the dropped source's entries go,
+    // the kept one's stay (every run touched them).
+    let said = report(&workspace, &["report"]);
+    assert!(
+        said.contains("unused by the last 10 runs removed"),
+        "{said}"
+    );
+    let kept = entries(&workspace).len();
+    assert!(0 < kept && kept < both, "{kept} of {both}");
+    let before_clear = reports(&workspace.reports());
+
+    let output = workspace.succeed(&["cache", "clear"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(&format!("removed reports/.cache: {kept} entries")),
+        "{said}"
+    );
+    assert!(!workspace.reports().join(".cache").exists());
+    let said = report(&workspace, &["report"]);
+    // What was kept is exactly what the kept source needs.
+    assert!(
+        said.contains(&format!("0 from the cache, {kept} computed")),
+        "{said}"
+    );
+    assert_eq!(reports(&workspace.reports()), before_clear);
+    let output = workspace.succeed(&["cache", "clear", "--out", "elsewhere"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("elsewhere has no cache"));
 }

@@ -99,6 +99,8 @@ fn completions_and_manual_pages_come_from_the_command_definitions() {
             "corroborate-annotate-check.1",
             "corroborate-annotate-list.1",
             "corroborate-annotate.1",
+            "corroborate-cache-clear.1",
+            "corroborate-cache.1",
             "corroborate-completions.1",
             "corroborate-import-jsonl.1",
             "corroborate-import.1",

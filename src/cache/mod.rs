@@ -13,10 +13,11 @@
 //! same bytes. It holds the vector and a checksum of key and vector; an entry
 //! of the wrong length or checksum is named in a warning, recomputed and
 //! replaced. Each is written atomically (temporary file in the cache folder,
-//! rename), so a kill leaves whole entries only.
+//! rename), so a kill leaves whole entries only. Entries no recent run used
+//! are pruned ([`upkeep`]).
 
 use rayon::prelude::*;
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -24,11 +25,17 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use crate::embed::{DIMS, EmbedError, Embedder, Embedding};
 use crate::error::Diagnostic;
 
+mod upkeep;
+pub(crate) use upkeep::{clear, record_run_and_prune, remove_leftovers};
+
 /// Changes whenever the entry layout or what goes into a key changes.
 const FORMAT: &str = "corroborate embedding cache, format 1";
 
 /// The cache's folder in the output folder (hidden: the loaders skip it).
 pub(crate) const FOLDER: &str = ".cache";
+
+/// The entries' folder in the cache's.
+const ENTRIES: &str = "embeddings";
 
 /// Bytes of an entry: the vector (little-endian f32s) and a blake3 checksum.
 const ENTRY_BYTES: usize = DIMS * 4 + blake3::OUT_LEN;
@@ -38,6 +45,8 @@ const ENTRY_BYTES: usize = DIMS * 4 + blake3::OUT_LEN;
 pub(crate) struct EmbeddingCache {
     folder: PathBuf,
     version: blake3::Hash,
+    /// When this run began: what it reads and writes is stamped later.
+    started: std::time::SystemTime,
     reused: AtomicUsize,
     computed: AtomicUsize,
     /// Whether a write failed already: said once per run.
@@ -53,8 +62,9 @@ impl EmbeddingCache {
         version.update(env!("CARGO_PKG_VERSION").as_bytes());
         version.update(crate::embed::model_checksums().as_bytes());
         EmbeddingCache {
-            folder: out.join(FOLDER).join("embeddings"),
+            folder: out.join(FOLDER).join(ENTRIES),
             version: version.finalize(),
+            started: std::time::SystemTime::now(),
             reused: AtomicUsize::new(0),
             computed: AtomicUsize::new(0),
             write_failed: AtomicBool::new(false),
@@ -99,6 +109,11 @@ impl EmbeddingCache {
         )
     }
 
+    /// When this run began, for [`record_run_and_prune`].
+    pub(crate) fn started(&self) -> std::time::SystemTime {
+        self.started
+    }
+
     /// Warnings for entries found damaged (and replaced) or not written.
     pub(crate) fn take_problems(&self) -> Vec<Diagnostic> {
         self.problems
@@ -129,7 +144,9 @@ impl EmbeddingCache {
     /// The entry for `key`, if there is a sound one; a damaged one is named.
     fn read(&self, key: &blake3::Hash) -> Option<Embedding> {
         let path = self.path(key);
-        let bytes = std::fs::read(&path).ok()?;
+        let mut file = std::fs::File::open(&path).ok()?;
+        let mut bytes = Vec::with_capacity(ENTRY_BYTES);
+        file.read_to_end(&mut bytes).ok()?;
         let sound = bytes.len() == ENTRY_BYTES && {
             let (vector, sum) = bytes.split_at(DIMS * 4);
             Self::checksum(key, vector).as_bytes() == sum
@@ -146,6 +163,9 @@ impl EmbeddingCache {
             let four: [u8; 4] = four.try_into().ok()?;
             *x = f32::from_le_bytes(four);
         }
+        // Used now: kept by the pruning of the next runs. Lost if it fails
+        // (a read-only cache): the entry may then be pruned and recomputed.
+        let _ = file.set_modified(std::time::SystemTime::now());
         Some(Embedding::stored(vector))
     }
 
@@ -184,36 +204,6 @@ impl EmbeddingCache {
     fn problem(&self, path: &Path, message: &str) {
         if let Ok(mut problems) = self.problems.lock() {
             problems.push(Diagnostic::warning(path, message.to_owned()));
-        }
-    }
-}
-
-/// A temporary entry this old is a killed run's: a live run renames its
-/// entries within moments of writing them, and may be writing some now
-/// (entries are written before a run takes the output's lock).
-const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
-
-/// Remove what runs killed while writing left in the cache folder of `out`:
-/// temporary files older than [`LEFTOVER_AGE`], never entries.
-pub(crate) fn remove_leftovers(out: &Path) {
-    let folder = out.join(FOLDER).join("embeddings");
-    let Ok(entries) = std::fs::read_dir(&folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let temporary = name
-            .to_str()
-            .is_some_and(|n| n.starts_with(crate::write::OWN_PREFIX));
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age >= LEFTOVER_AGE);
-        if temporary && old {
-            // Lost if it fails: the next run tries again.
-            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
