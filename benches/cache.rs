@@ -59,10 +59,8 @@ fn run(folder: &Path, args: &[&str]) -> Duration {
     took
 }
 
-fn report(folder: &Path, extra: &[&str]) -> Duration {
-    let mut args = vec!["report"];
-    args.extend_from_slice(extra);
-    run(folder, &args)
+fn report(folder: &Path) -> Duration {
+    run(folder, &["report"])
 }
 
 /// Every report file (the cache left out) → its bytes' hash.
@@ -145,13 +143,13 @@ fn bundled_story() {
     copy_folder(&root.join("sources"), &folder.join("sources"));
     copy_folder(&root.join("annotations"), &folder.join("annotations"));
     println!("bundled story (5 sources), model on:");
-    let cold = report(folder, &[]);
+    let cold = report(folder);
     line("cold (no cache)", cold, cold);
-    let warm = report(folder, &[]);
+    let warm = report(folder);
     line("warm, nothing changed", warm, cold);
     std::fs::write(folder.join("sources/sixth.md"), SIXTH_SOURCE).expect("write");
     keep_last_run_for_verify(folder);
-    let sixth = report(folder, &[]);
+    let sixth = report(folder);
     line("warm, a sixth source added", sixth, cold);
     println!(
         "  a sixth source added: {:.2} s (goal: at most 1 s)",
@@ -204,13 +202,13 @@ fn gva() {
     let held_text = std::fs::read(&held).expect("read held article");
     std::fs::remove_file(&held).expect("hold one back");
     println!("GVA ({} articles, one held back), model on:", names.len());
-    let cold = report(folder, &[]);
+    let cold = report(folder);
     line("cold (no cache)", cold, cold);
-    let warm = report(folder, &[]);
+    let warm = report(folder);
     line("warm, nothing changed", warm, cold);
     std::fs::write(&held, held_text).expect("put the article back");
     keep_last_run_for_verify(folder);
-    let added = report(folder, &[]);
+    let added = report(folder);
     line("warm, one article added", added, cold);
     let goal = |took: Duration| {
         if took.as_secs_f64() * 20.0 <= cold.as_secs_f64() {

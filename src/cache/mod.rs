@@ -37,6 +37,11 @@ pub(crate) const FOLDER: &str = ".cache";
 /// The entries' folder in the cache's.
 const ENTRIES: &str = "embeddings";
 
+/// Where the entries of the output folder `out` live.
+fn entries_folder(out: &Path) -> PathBuf {
+    out.join(FOLDER).join(ENTRIES)
+}
+
 /// Bytes of an entry: the vector (little-endian f32s) and a blake3 checksum.
 const ENTRY_BYTES: usize = DIMS * 4 + blake3::OUT_LEN;
 
@@ -62,7 +67,7 @@ impl EmbeddingCache {
         version.update(env!("CARGO_PKG_VERSION").as_bytes());
         version.update(crate::embed::model_checksums().as_bytes());
         EmbeddingCache {
-            folder: out.join(FOLDER).join(ENTRIES),
+            folder: entries_folder(out),
             version: version.finalize(),
             started: std::time::SystemTime::now(),
             reused: AtomicUsize::new(0),

@@ -9,11 +9,10 @@
 //! again, to the same bits.
 
 use rayon::prelude::*;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::FOLDER;
+use super::{FOLDER, entries_folder};
 
 /// Entries used by none of this many runs are removed: an editor who takes a
 /// source out and puts it back some runs later, or switches between two
@@ -88,10 +87,6 @@ fn cache_folder(out: &Path) -> PathBuf {
     out.join(FOLDER)
 }
 
-fn entries_folder(out: &Path) -> PathBuf {
-    cache_folder(out).join(super::ENTRIES)
-}
-
 fn is_temporary(name: &std::ffi::OsStr) -> bool {
     name.to_str()
         .is_some_and(|n| n.starts_with(crate::write::OWN_PREFIX))
@@ -162,19 +157,12 @@ fn record_run(out: &Path, started: SystemTime) -> Vec<SystemTime> {
         .collect();
     // Lost if it fails: the run is then not counted, which keeps entries
     // longer, never shorter.
-    let _ = write_whole(&cache_folder(out), &path, text.as_bytes());
+    if std::fs::create_dir_all(cache_folder(out)).is_ok() {
+        let _ = crate::write::write_atomic(&path, text.as_bytes());
+    }
     runs.into_iter()
         .map(|run| SystemTime::UNIX_EPOCH + run)
         .collect()
-}
-
-fn write_whole(folder: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(folder)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(crate::write::OWN_PREFIX)
-        .tempfile_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.persist(path).map(|_| ()).map_err(|e| e.error)
 }
 
 /// Walk the entries' folders: remove entries last used before `cutoff`

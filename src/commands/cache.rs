@@ -10,7 +10,7 @@ use crate::write;
 pub(super) fn clear(named: &Path, no_wait: bool, progress: &dyn Progress) -> Result<Outcome> {
     let out = write::resolve_output(named)?;
     // Not while a run reads or moves the cache.
-    let lock = super::report::lock_output(named, &out, no_wait, progress)?;
+    let lock = super::lock_output(named, &out, no_wait, progress)?;
     let held = crate::cache::clear(&out)
         .map_err(|e| Error::io("removing", &out.join(crate::cache::FOLDER), e))?;
     drop(lock);

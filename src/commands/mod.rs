@@ -62,6 +62,31 @@ pub fn run_with_progress(config: &Config, progress: &dyn Progress) -> Result<Out
     }
 }
 
+/// Take the lock of the output folder `out` (named `named` by the user),
+/// waiting for another run, or with `no_wait` refusing. The lock is on the
+/// folder that holds the output, the one folder that stays put while a run's
+/// folder is swapped in.
+fn lock_output(
+    named: &std::path::Path,
+    out: &std::path::Path,
+    no_wait: bool,
+    progress: &dyn Progress,
+) -> Result<crate::write::FolderLock> {
+    let holder = crate::write::parent_of(out).ok_or_else(|| crate::error::Error::BadOutput {
+        path: named.to_path_buf(),
+        reason: "has no folder above it to build the new run in".to_owned(),
+    })?;
+    crate::write::lock_folder_waiting(holder, || {
+        if no_wait {
+            return Err(crate::error::Error::Busy {
+                path: named.to_path_buf(),
+            });
+        }
+        progress.start("waiting for the other run writing this reports folder", 0);
+        Ok(())
+    })
+}
+
 /// Sources few enough to name in an unknown-id error.
 const NAMED_WHEN_AT_MOST: usize = 10;
 

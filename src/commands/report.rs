@@ -57,7 +57,7 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
     // One run at a time per output folder, from reading the last run's
     // report.json to the swap: a second run waits, then compares with what
     // the first wrote.
-    let lock = lock_output(&config.out, &out, config.no_wait, progress)?;
+    let lock = super::lock_output(&config.out, &out, config.no_wait, progress)?;
     let cleaned = write::remove_interrupted_runs(&out)?;
     let mut notes = Vec::new();
     // What changed since the last run; a previous report that cannot be read
@@ -131,31 +131,6 @@ pub(super) fn run(config: &ReportConfig, progress: &dyn Progress) -> Result<Outc
         stdout: String::new(),
         check_failed: None,
         summary,
-    })
-}
-
-/// Take the lock of the output folder `out` (named `named` by the user),
-/// waiting for another run, or with `no_wait` refusing. The lock is on the
-/// folder that holds the output, the one folder that stays put while a run's
-/// folder is swapped in.
-pub(super) fn lock_output(
-    named: &std::path::Path,
-    out: &std::path::Path,
-    no_wait: bool,
-    progress: &dyn Progress,
-) -> Result<write::FolderLock> {
-    let holder = write::parent_of(out).ok_or_else(|| crate::error::Error::BadOutput {
-        path: named.to_path_buf(),
-        reason: "has no folder above it to build the new run in".to_owned(),
-    })?;
-    write::lock_folder_waiting(holder, || {
-        if no_wait {
-            return Err(crate::error::Error::Busy {
-                path: named.to_path_buf(),
-            });
-        }
-        progress.start("waiting for the other run writing this reports folder", 0);
-        Ok(())
     })
 }
 
