@@ -177,8 +177,10 @@ pub(crate) fn conflicts(
         .filter(|c| c.kind == ConflictKind::Number)
         .map(|c| (c.a, c.b))
         .collect();
+    // "A man was killed" elsewhere is not a first report of a toll of one:
+    // only a whole count is.
     let tolls = toll_conflicts(segments, facts, related, |source, predicate, value| {
-        stated.states_value(source, "people", predicate, value)
+        stated.states_value(source, "people", predicate, value, true)
     });
     found.extend(
         tolls
@@ -241,11 +243,14 @@ fn can_conflict_within_a_source(facts: &Facts) -> bool {
     !facts.numbers.is_empty() || !facts.groups.is_empty()
 }
 
+/// A figure's value, and whether it is a whole count (not "a man", "two others").
+type StatedValue = (crate::text::decimal::Decimal, bool);
+
 /// Every figure each source states, by what it counts: an article that
 /// gives another's figure anywhere (the total beside one scene's count, a
 /// first report beside the latest) does not contradict it.
 struct StatedFigures<'s> {
-    values: FxHashMap<(&'s SourceId, &'s str, &'static str), Vec<crate::text::decimal::Decimal>>,
+    values: FxHashMap<(&'s SourceId, &'s str, &'static str), Vec<StatedValue>>,
 }
 
 impl<'s> StatedFigures<'s> {
@@ -257,7 +262,7 @@ impl<'s> StatedFigures<'s> {
                     values
                         .entry((&segment.source, unit.as_str(), predicate))
                         .or_default()
-                        .push(number.value);
+                        .push((number.value, !number.partial));
                 }
             }
         }
@@ -269,20 +274,26 @@ impl<'s> StatedFigures<'s> {
         let (Some(unit), Some(predicate)) = (&figure.unit, figure.predicate) else {
             return false;
         };
-        self.states_value(source, unit, predicate, figure.value)
+        self.states_value(source, unit, predicate, figure.value, false)
     }
 
-    /// Does `source` state `value` of `unit` for `predicate` anywhere?
+    /// Does `source` state `value` of `unit` for `predicate` anywhere, as a
+    /// whole count if `whole_only`?
     fn states_value(
         &self,
         source: &SourceId,
         unit: &str,
         predicate: &'static str,
         value: crate::text::decimal::Decimal,
+        whole_only: bool,
     ) -> bool {
         self.values
             .get(&(source, unit, predicate))
-            .is_some_and(|values| values.contains(&value))
+            .is_some_and(|values| {
+                values
+                    .iter()
+                    .any(|&(v, whole)| v == value && (whole || !whole_only))
+            })
     }
 }
 

@@ -189,12 +189,22 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     let mut found: Vec<(NumberFact, usize, usize)> = Vec::new();
     let mut index = 0;
     let mut label_ended_at = None;
+    // Where the people read with nothing said to happen to them start.
+    let mut tentative: Vec<usize> = Vec::new();
     while index < tokens.len() {
         // Digits and number words ("six people"), with their scale ("50 billion").
         let Some((value, used)) = number_at(words, index) else {
-            match one_person(tokens, index) {
+            let one = one_person(tokens, index).or_else(|| multiple(tokens, index));
+            match one {
                 Some(one) => {
-                    index = one.2;
+                    // A tentative person's words are read again: "a
+                    // 15-year-old" may still be an age that something happened to.
+                    if one.0.predicate.is_none() {
+                        tentative.push(one.1);
+                        index += 1;
+                    } else {
+                        index = one.2;
+                    }
                     found.push(one);
                 }
                 None => index += 1,
@@ -230,7 +240,17 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
         found.push((fact, index, end));
         index += used;
     }
-    let mut facts = join_people_counts(tokens, found);
+    let found = take_predicate_past_appositive(tokens, found);
+    // One person the sentence says nothing happened to is kept only to be
+    // joined to a count that says ("a woman and three men are recovering").
+    let mut joined = join_people_counts(tokens, found);
+    some_of_the_hurt_died(text, tokens, &mut joined);
+    extended_by_an_ordinal(tokens, &mut joined);
+    let mut facts: Vec<NumberFact> = joined
+        .into_iter()
+        .filter(|(fact, start, _)| fact.predicate.is_some() || !tentative.contains(start))
+        .map(|(fact, _, _)| fact)
+        .collect();
     settle_shot(tokens, &mut facts);
     facts.extend(one_killed(tokens, &facts));
     facts.extend(survivors(&facts));
@@ -406,15 +426,65 @@ fn is_label_number(tokens: &[Token<'_>], index: usize) -> bool {
 }
 
 /// Words before a person that make them one person: "his 2-year-old son
-/// shot himself", "her brother was wounded".
+/// shot himself", "her brother was wounded". A name's ("Kason's brother")
+/// does too.
 const POSSESSIVES: &[&str] = &["her", "his", "whose"];
 
+fn is_possessive(word: &str) -> bool {
+    POSSESSIVES.contains(&word) || (word.len() > 2 && word.ends_with("'s"))
+}
+
+/// "A triple shooting", "a double homicide": a count of the shot, or of the
+/// dead, in one word, with the number of the word.
+const MULTIPLES: &[(&str, i128)] = &[
+    ("double", 2),
+    ("triple", 3),
+    ("quadruple", 4),
+    ("quintuple", 5),
+];
+
+/// "a triple shooting" (three shot), "a double homicide", "a double fatal
+/// shooting" (two killed). A part, not a whole toll: the word names the
+/// crime, which a charge or a headline may give for part of a spree ("a
+/// double slaying" of three shot dead).
+fn multiple(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower());
+    let (_, value) = MULTIPLES
+        .iter()
+        .find(|(multiple, _)| word(index) == Some(multiple))?;
+    let fatal = word(index + 1) == Some("fatal");
+    let noun_at = index + 1 + usize::from(fatal);
+    let predicate = match word(noun_at)? {
+        "shooting" if fatal => "killed",
+        "shooting" => "shot",
+        "homicide" | "murder" | "killing" | "slaying" => "killed",
+        _ => return None,
+    };
+    // "a double murder-suicide": the shooter died too, uncounted.
+    if word(noun_at + 1) == Some("suicide") {
+        return None;
+    }
+    let end = noun_at + 1;
+    let fact = NumberFact {
+        text: join_words(&tokens[index..end]),
+        value: Decimal::from_integer(*value),
+        unit: Some("people".into()),
+        predicate: Some(predicate),
+        owner: None,
+        hedged: false,
+        partial: false,
+    };
+    Some((fact, index, end))
+}
+
 /// "A man was killed", "killing one person", "her son was shot": one
-/// person, when the sentence says what happened to them.
+/// person, with what the sentence says happened to them, if it does (one
+/// it says nothing of may be joined to a count: "a woman and three men").
 fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
     let determiner = tokens[index].lower();
-    let possessive = POSSESSIVES.contains(&determiner);
-    if !(matches!(determiner, "a" | "an" | "one") || possessive) {
+    let possessive = is_possessive(determiner);
+    // "another man was wounded": one more person.
+    if !(matches!(determiner, "a" | "an" | "another" | "one") || possessive) {
         return None;
     }
     // Up to four describing words: "a pregnant 19-year-old woman"; or the
@@ -440,7 +510,6 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     }
     let end = noun_at + 1;
     let (predicate, at) = nearest_predicate(tokens, index, end);
-    let predicate = predicate?;
     // "a man was shot", "killed a woman", not "a man has pleaded guilty to
     // shooting": the person is the one it happened to.
     // "a teen accidentally shot himself": an adverb between, and done to himself.
@@ -450,21 +519,31 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
                 between
                     .iter()
                     .all(|t| PASSIVE.contains(&t.lower()) || t.lower().ends_with("ly"))
+                    || passive_after_describing(between)
             })
     });
-    if !happened_to {
-        return None;
-    }
     let fact = NumberFact {
         text: join_words(&tokens[index..end]),
         value: Decimal::from_integer(1),
         unit: Some("people".into()),
-        predicate: Some(predicate),
+        predicate: predicate.filter(|_| happened_to),
         owner: None,
         hedged: false,
         partial: true,
     };
     Some((fact, index, end))
+}
+
+/// "a man sitting on a porch was killed", "another person was reported to
+/// have been injured": words describing the person or the telling, then
+/// "was", "were" or "been" before what happened, and no other person among
+/// them ("a woman told police a man was shot" is about the man).
+fn passive_after_describing(between: &[Token<'_>]) -> bool {
+    let Some((last, describing)) = between.split_last() else {
+        return false;
+    };
+    matches!(last.lower(), "was" | "were" | "been")
+        && describing.iter().all(|t| !PEOPLE.contains(&t.lower()))
 }
 
 /// Where "14 year old" ends when it starts at `at` and no person noun
@@ -477,11 +556,116 @@ fn an_age(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     (age && !person_follows).then_some(at + 2)
 }
 
+/// Words between a count and the next one that may be its predicate
+/// ("six people wounded -- two mortally").
+const MAX_PREDICATE_WORDS: usize = 2;
+
+/// "six people wounded -- two mortally": the count of the hurt, followed
+/// at once by how many of them died of it, counts everyone shot.
+fn some_of_the_hurt_died(
+    text: &str,
+    tokens: &[Token<'_>],
+    facts: &mut [(NumberFact, usize, usize)],
+) {
+    for k in 1..facts.len() {
+        let (before, after) = facts.split_at_mut(k);
+        let (hurt, _, hurt_end) = &mut before[k - 1];
+        let (died, died_start, died_end) = &after[0];
+        // Set off by a comma or a dash, the predicate of the hurt between.
+        let start = &tokens[*died_start];
+        let set_off = start.comma
+            || start.clause_break
+            || text[tokens[*died_start - 1].span.1..start.span.0].contains('-');
+        let adjacent = set_off && *died_start - *hurt_end <= MAX_PREDICATE_WORDS;
+        let of_it = tokens
+            .get(*died_end)
+            .is_some_and(|t| matches!(t.lower(), "mortally" | "fatally"));
+        if adjacent && of_it && counts_people(hurt, "injured") && died.predicate == Some("killed") {
+            hurt.predicate = Some("shot");
+        }
+    }
+}
+
+/// Ordinals that add one person to a count before them ("four victims
+/// died at the scene and a fifth on the way to hospital").
+const ORDINALS: &[(&str, i128)] = &[
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+];
+
+/// A count of people that "a fifth" after it extends is a part of the toll.
+fn extended_by_an_ordinal(tokens: &[Token<'_>], facts: &mut [(NumberFact, usize, usize)]) {
+    for (fact, _, end) in facts.iter_mut() {
+        let Some(next) = fact.value.to_integer().map(|v| v + 1) else {
+            continue;
+        };
+        let extended = tokens.get(*end..).is_some_and(|rest| {
+            rest.windows(2).any(|pair| {
+                matches!(pair[0].lower(), "a" | "the")
+                    && ORDINALS.contains(&(pair[1].lower(), next))
+            })
+        });
+        if extended && fact.unit.as_deref() == Some("people") {
+            fact.partial = true;
+        }
+    }
+}
+
+/// How many words an appositive after a count may hold ("Three others, an
+/// 18-year-old woman and two men, ages 21 and 22, were treated"): longer,
+/// and the words after the comma are a clause of their own.
+const APPOSITIVE_REACH: usize = 14;
+
+/// "Two teenagers, one 16 and the other 17, were injured": a count of people
+/// followed by an appositive takes the predicate after it, and the counts
+/// inside it (which name the same people) are dropped.
+fn take_predicate_past_appositive(
+    tokens: &[Token<'_>],
+    mut found: Vec<(NumberFact, usize, usize)>,
+) -> Vec<(NumberFact, usize, usize)> {
+    let mut k = 0;
+    while k < found.len() {
+        let (fact, _, end) = &found[k];
+        let bare = fact.unit.as_deref() == Some("people") && fact.predicate.is_none();
+        let resumed = (bare && tokens.get(*end).is_some_and(|t| t.comma))
+            .then(|| verb_after_appositive(tokens, *end))
+            .flatten();
+        if let Some((verb, predicate)) = resumed {
+            let end = *end;
+            found[k].0.predicate = Some(predicate);
+            let inside = |start: usize| start >= end && start < verb;
+            while found.get(k + 1).is_some_and(|next| inside(next.1)) {
+                found.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
+    found
+}
+
+/// Where the appositive starting at `from` ends, at "was"/"were"/"are"/"is"
+/// after a comma, and the predicate that follows it ("were treated for
+/// wounds": injured).
+fn verb_after_appositive(tokens: &[Token<'_>], from: usize) -> Option<(usize, &'static str)> {
+    let verb = (from + 1..tokens.len().min(from + APPOSITIVE_REACH))
+        .take_while(|&i| !tokens[i].clause_break)
+        .find(|&i| tokens[i].comma && matches!(tokens[i].lower(), "was" | "were" | "are" | "is"))?;
+    let (predicate, _) = nearest_predicate(tokens, verb, verb + 1);
+    Some((verb, predicate.filter(|p| happens_to_people(p))?))
+}
+
 /// "two men and two women were wounded": one count of four people.
 fn join_people_counts(
     tokens: &[Token<'_>],
     found: Vec<(NumberFact, usize, usize)>,
-) -> Vec<NumberFact> {
+) -> Vec<(NumberFact, usize, usize)> {
     let mut out: Vec<(NumberFact, usize, usize)> = Vec::with_capacity(found.len());
     for (fact, start, end) in found {
         if let Some((last, _, last_end)) = out.last_mut() {
@@ -504,7 +688,7 @@ fn join_people_counts(
         }
         out.push((fact, start, end));
     }
-    out.into_iter().map(|(fact, _, _)| fact).collect()
+    out
 }
 
 /// The predicate of a measure glued to the thing it measures ("the 35-word

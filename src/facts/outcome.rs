@@ -43,6 +43,42 @@ pub struct Outcome {
     pub died: bool,
     /// Someone survived ("stable condition", "expected to recover").
     pub survived: bool,
+    /// The shooter's own death is told ("before taking his own life",
+    /// "including the suspect", "then turned the gun on herself"): a count
+    /// of the dead beside it may count the shooter or not, so it is no
+    /// whole toll to compare with another article's.
+    pub shooter_died: bool,
+}
+
+/// Who a count of the dead may include besides the victims.
+const SHOOTERS: &[&str] = &["gunman", "shooter", "suspect"];
+
+/// How many words before "himself" what he did to himself may be ("turned
+/// the gun on himself", "shot and killed himself").
+const SELF_REACH: usize = 4;
+
+/// "taking his own life", "killed himself", "including the suspected shooter".
+fn shooter_died(tokens: &[Token<'_>]) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower());
+    (0..tokens.len()).any(|i| match tokens[i].lower() {
+        "life" => word(i.wrapping_sub(1)) == Some("own"),
+        "himself" | "herself" => {
+            let before = &tokens[i.saturating_sub(SELF_REACH)..i];
+            let turned_the_gun =
+                word(i.wrapping_sub(1)) == Some("on") && before.iter().any(|t| t.lower() == "gun");
+            turned_the_gun
+                || before.iter().any(|t| {
+                    let w = t.lower();
+                    DIED.contains(&w) || w.starts_with("kill") || w.starts_with("shot")
+                })
+        }
+        "including" => {
+            word(i + 1) == Some("the")
+                && (SHOOTERS.contains(&word(i + 2).unwrap_or_default())
+                    || SHOOTERS.contains(&word(i + 3).unwrap_or_default()))
+        }
+        _ => false,
+    })
 }
 
 /// Whether a negation just before token `i` denies it: "no one was
@@ -77,6 +113,7 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
             found.survived |= !denied;
         }
     }
+    found.shooter_died = shooter_died(tokens);
     found
 }
 
@@ -111,6 +148,26 @@ mod tests {
         assert_eq!(
             of("He was taken to hospital with non-life-threatening injuries."),
             (false, true)
+        );
+    }
+
+    #[test]
+    fn the_shooters_own_death() {
+        let told = |text: &str| outcome(&tokens(text)).shooter_died;
+        assert!(told(
+            "Elliot Rodger killed six people and injured fourteen others before taking his own life."
+        ));
+        assert!(told(
+            "Seven people were left dead, including the suspected shooter."
+        ));
+        assert!(told(
+            "A woman shot her family, then turned the gun on herself."
+        ));
+        assert!(!told("Six people were shot, including a 10-year-old."));
+        assert!(!told("He accidentally shot a friend who was with him."));
+        assert!(
+            !told("He told police he bought the gun himself."),
+            "a gun, not a death"
         );
     }
 }

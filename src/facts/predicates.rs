@@ -11,6 +11,7 @@ const PREDICATES: &[(&str, &str)] = &[
     ("arrest", "arrested"),
     ("dead", "killed"),
     ("death", "killed"),
+    ("deceased", "killed"),
     ("die", "killed"),
     ("downed", "intercepted"),
     ("fatal", "killed"),
@@ -25,6 +26,7 @@ const PREDICATES: &[(&str, &str)] = &[
     ("jammed", "intercepted"),
     ("kill", "killed"),
     ("launch", "launched"),
+    ("mortally", "killed"),
     ("murder", "killed"),
     ("passed", "voted"),
     ("passing", "voted"),
@@ -33,6 +35,7 @@ const PREDICATES: &[(&str, &str)] = &[
     ("shoot", "shot"),
     ("slain", "killed"),
     ("striking", "shot"),
+    ("succumb", "killed"),
     ("struck", "shot"),
     ("vote", "voted"),
     ("wound", "injured"),
@@ -54,7 +57,7 @@ pub(super) fn predicate(lower: &str) -> Option<&'static str> {
 
 /// The predicate stated at `i`, where "shot and killed", "shot dead" and
 /// "shot to death" say killed, and "shot and wounded" says injured.
-fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
+pub(super) fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
     let stated = predicate(tokens[i].lower())?;
     let word = |k: usize| tokens.get(i + k).map(|t| t.lower());
     // "passed away": died, not voted.

@@ -45,7 +45,14 @@ pub struct Facts {
     /// sentences before it ([`toll`](fn@super::toll)).
     #[serde(skip)]
     pub outcome: Outcome,
+    /// It gives a figure as an earlier, replaced one ("police originally
+    /// said eight people were wounded"): no toll to hold another article to.
+    #[serde(skip)]
+    pub superseded: bool,
 }
+
+/// Words that mark what a sentence reports as said before and since replaced.
+const SUPERSEDED: &[&str] = &["initially", "originally"];
 
 /// Extract the facts of one normalised sentence; `published` is the day its
 /// source came out, for "Saturday" and "yesterday".
@@ -63,5 +70,6 @@ pub fn extract(text: &str, published: Option<Date>) -> Facts {
         names: names(&tokens),
         recalls_past,
         outcome: outcome(&tokens),
+        superseded: tokens.iter().any(|t| SUPERSEDED.contains(&t.lower())),
     }
 }

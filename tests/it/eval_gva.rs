@@ -115,8 +115,8 @@ fn gva_lead_tolls_agree_with_gold() {
     // The figure fell from 0.775 (over 2,062 figures) when the toll came to
     // read 459 more (ages, counts of the shot with no death told) at 0.74:
     // the hand labels, which measure what the article says, rose from 0.553
-    // to 0.658.
-    assert!(accuracy >= 0.768, "agreement {accuracy:.3}");
+    // to 0.658; then to 0.695 with 0.780 here (2,024 / 2,594).
+    assert!(accuracy >= 0.779, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -134,6 +134,10 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     let (mut disagreeing, mut flagged, mut number_conflicts, mut date_conflicts) = (0, 0, 0, 0);
     let stories = by_incident.values().filter(|a| a.len() > 1).count();
     let mut examples: Vec<String> = Vec::new();
+    // The tolls of incidents whose articles differ and are not flagged.
+    let mut unflagged: Vec<String> = Vec::new();
+    // The toll conflicts, as "<source> <source> <predicate>", sources sorted.
+    let mut toll_pairs: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for articles in by_incident.values().filter(|a| a.len() > 1) {
         let analysis = corroborate::analyse(articles.iter().map(|d| source(d)).collect());
         // Lead tolls per article, from the tool's own facts.
@@ -160,6 +164,18 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
             .flat_map(|(i, f)| f.conflicts.iter().map(move |c| (i, c)))
             .filter(|(i, c)| analysis.segments[*i].source != c.source)
             .collect();
+        for (i, conflict) in &cross {
+            if let Some(predicate) = toll_predicate(&conflict.ours) {
+                let ours = analysis.segments[*i].source.to_string();
+                let theirs = conflict.source.to_string();
+                let (a, b) = if ours < theirs {
+                    (ours, theirs)
+                } else {
+                    (theirs, ours)
+                };
+                toll_pairs.insert(format!("{a} {b} {predicate}"));
+            }
+        }
         number_conflicts += cross
             .iter()
             .filter(|(_, c)| c.kind == ConflictKind::Number)
@@ -177,6 +193,8 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
             disagreeing += 1;
             if cross.iter().any(|(_, c)| c.kind == ConflictKind::Number) {
                 flagged += 1;
+            } else {
+                unflagged.push(format!("{tolls:?}"));
             }
         }
         for (i, conflict) in cross.iter().take(1) {
@@ -199,12 +217,74 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for example in &examples {
         eprintln!("  {example}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.789, 15 / 19,
+    for tolls in &unflagged {
+        eprintln!("  not flagged: {tolls}");
+    }
+    // The floor at the figure measured (docs/evaluation.md: 0.714, 10 / 14,
     // tolls of the whole count only: "four children" may be some of the
-    // dead). It was 0.812 (13 / 16) before the toll read the counts of the
-    // shot whose death no sentence tells; of the toll conflicts it reports,
-    // checked by hand, 12 of 17 are real (5 of 10 before).
-    assert!(recall >= 0.789, "recall {recall:.3}");
+    // dead). It was 0.789 (15 / 19) when "six wounded — two mortally", "four
+    // … and a fifth" and "police originally said eight" were whole tolls:
+    // those disagreements were misreadings, and so were their conflicts.
+    assert!(recall >= 0.714, "recall {recall:.3}");
+    // Every toll conflict reported, judged by hand
+    // (tests/it/fixtures/gva_toll_conflicts.jsonl): a new one fails the test
+    // until it is judged.
+    let judged = toll_conflict_judgements();
+    let unjudged: Vec<&String> = toll_pairs
+        .iter()
+        .filter(|p| !judged.contains_key(*p))
+        .collect();
+    assert!(
+        unjudged.is_empty(),
+        "toll conflicts not judged by hand: {unjudged:#?}"
+    );
+    let real = toll_pairs.iter().filter(|p| judged[*p]).count();
+    let precision = real as f64 / toll_pairs.len().max(1) as f64;
+    eprintln!(
+        "toll conflicts: {} distinct pairs, {real} real by hand ({precision:.3})",
+        toll_pairs.len()
+    );
+    // The goal (0.80); measured 14 / 15.
+    assert!(precision >= 0.80, "toll conflicts real {precision:.3}");
+}
+
+/// The predicate of a toll conflict as the report words it ("4 injured
+/// (four people)"); `None` for other number conflicts.
+fn toll_predicate(says: &str) -> Option<&'static str> {
+    let mut words = says.split(' ');
+    let value = words.next()?;
+    let predicate = words.next()?;
+    let reading = words.next()?;
+    let is_toll = value.chars().all(|c| c.is_ascii_digit()) && reading.starts_with('(');
+    match predicate {
+        "killed" if is_toll => Some("killed"),
+        "injured" if is_toll => Some("injured"),
+        _ => None,
+    }
+}
+
+/// A toll conflict judged by hand: do the two articles, as written, state
+/// different tolls of the incident? (A figure one article reports as
+/// changed since, a scene's count against the whole, the shooter counted
+/// in one and not the other, two incidents: not real.) Pairs a former
+/// reading reported are kept, judged, for when they come back.
+#[derive(Deserialize)]
+struct TollConflictJudgement {
+    a: String,
+    b: String,
+    predicate: String,
+    real: bool,
+    /// Why, for the reader of the fixture; not used.
+    #[serde(rename = "note")]
+    _note: String,
+}
+
+fn toll_conflict_judgements() -> BTreeMap<String, bool> {
+    include_str!("fixtures/gva_toll_conflicts.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str::<TollConflictJudgement>(l).expect("a judgement"))
+        .map(|j| (format!("{} {} {}", j.a, j.b, j.predicate), j.real))
+        .collect()
 }
 
 /// A hand label (tests/it/fixtures/gva_tolls.md): what an article itself
@@ -294,7 +374,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md), not the goal
-    // (0.90): any drop fails.
-    assert!(accuracy >= 0.657, "accuracy {accuracy:.3}");
+    // A floor at the figure measured (docs/evaluation.md: 0.695, 132 / 190),
+    // not the goal (0.90): any drop fails.
+    assert!(accuracy >= 0.694, "accuracy {accuracy:.3}");
 }
