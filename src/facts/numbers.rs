@@ -45,6 +45,7 @@ pub struct NumberFact {
 const PEOPLE: &[&str] = &[
     "adult",
     "adults",
+    "aunt",
     "babies",
     "baby",
     "boy",
@@ -56,10 +57,20 @@ const PEOPLE: &[&str] = &[
     "bystanders",
     "child",
     "children",
+    "clerk",
+    "clerks",
     "cousin",
     "cousins",
+    "customer",
+    "customers",
     "daughter",
     "daughters",
+    "deputies",
+    "deputy",
+    "driver",
+    "drivers",
+    "employee",
+    "employees",
     "female",
     "females",
     "friend",
@@ -67,6 +78,14 @@ const PEOPLE: &[&str] = &[
     "girl",
     "girlfriend",
     "girls",
+    "grader",
+    "graders",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "guard",
+    "guards",
     "husband",
     "individual",
     "individuals",
@@ -78,10 +97,20 @@ const PEOPLE: &[&str] = &[
     "males",
     "man",
     "men",
+    "neighbor",
+    "neighbors",
+    "nephew",
+    "niece",
+    "officer",
+    "officers",
     "other",
     "others",
     "passenger",
     "passengers",
+    "patron",
+    "patrons",
+    "pedestrian",
+    "pedestrians",
     "people",
     "person",
     "persons",
@@ -91,6 +120,8 @@ const PEOPLE: &[&str] = &[
     "sisters",
     "son",
     "sons",
+    "stepdaughter",
+    "stepson",
     "student",
     "students",
     "teen",
@@ -99,11 +130,16 @@ const PEOPLE: &[&str] = &[
     "teens",
     "toddler",
     "toddlers",
+    "trooper",
+    "troopers",
+    "uncle",
     "victim",
     "victims",
     "wife",
     "woman",
     "women",
+    "worker",
+    "workers",
     "youth",
     "youths",
 ];
@@ -428,7 +464,7 @@ fn is_label_number(tokens: &[Token<'_>], index: usize) -> bool {
 /// Words before a person that make them one person: "his 2-year-old son
 /// shot himself", "her brother was wounded". A name's ("Kason's brother")
 /// does too.
-const POSSESSIVES: &[&str] = &["her", "his", "whose"];
+const POSSESSIVES: &[&str] = &["her", "his", "their", "whose"];
 
 fn is_possessive(word: &str) -> bool {
     POSSESSIVES.contains(&word) || (word.len() > 2 && word.ends_with("'s"))
@@ -460,10 +496,6 @@ fn multiple(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, us
         "homicide" | "murder" | "killing" | "slaying" => "killed",
         _ => return None,
     };
-    // "a double murder-suicide": the shooter died too, uncounted.
-    if word(noun_at + 1) == Some("suicide") {
-        return None;
-    }
     let end = noun_at + 1;
     let fact = NumberFact {
         text: join_words(&tokens[index..end]),
@@ -520,6 +552,7 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
                     .iter()
                     .all(|t| PASSIVE.contains(&t.lower()) || t.lower().ends_with("ly"))
                     || passive_after_describing(between)
+                    || died_after_describing(between, tokens[at].lower())
             })
     });
     let fact = NumberFact {
@@ -546,12 +579,31 @@ fn passive_after_describing(between: &[Token<'_>]) -> bool {
         && describing.iter().all(|t| !PEOPLE.contains(&t.lower()))
 }
 
+/// "a 15-year-old boy from the Town of Shelby has died": "has" or "had"
+/// before a death, which no one does to another.
+fn died_after_describing(between: &[Token<'_>], predicate_word: &str) -> bool {
+    let Some((last, describing)) = between.split_last() else {
+        return false;
+    };
+    matches!(last.lower(), "has" | "had")
+        && matches!(predicate_word, "died" | "dies")
+        && describing.iter().all(|t| !PEOPLE.contains(&t.lower()))
+}
+
+/// Ages written in words ("a two-year-old").
+const AGE_WORDS: &[&str] = &[
+    "eight", "eleven", "five", "four", "nine", "one", "seven", "six", "ten", "three", "twelve",
+    "two",
+];
+
 /// Where "14 year old" ends when it starts at `at` and no person noun
 /// follows it ("a 14-year-old shot himself"): the age names the person.
 fn an_age(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     let word = |i: usize| tokens.get(i).map(|t| t.lower());
-    let is_number = tokens.get(at)?.text.chars().all(|c| c.is_ascii_digit());
-    let age = is_number && word(at + 1) == Some("year") && word(at + 2) == Some("old");
+    let first = tokens.get(at)?.lower();
+    let is_number = first.chars().all(|c| c.is_ascii_digit()) || AGE_WORDS.contains(&first);
+    let unit = word(at + 1).map(|w| w.trim_end_matches('s'));
+    let age = is_number && matches!(unit, Some("year" | "month")) && word(at + 2) == Some("old");
     let person_follows = word(at + 3).is_some_and(|w| PEOPLE.contains(&w));
     (age && !person_follows).then_some(at + 2)
 }

@@ -48,6 +48,32 @@ pub struct Outcome {
     /// of the dead beside it may count the shooter or not, so it is no
     /// whole toll to compare with another article's.
     pub shooter_died: bool,
+    /// The shooter killed themself after the victims ("shot his son, then
+    /// himself", "before turning the gun on herself", "a murder-suicide"):
+    /// one more dead than the victims counted.
+    pub shooter_killed_self_after: bool,
+}
+
+/// How many words before "himself" or "own life" a "then" or "before" may
+/// be ("before turning the gun on himself").
+const AFTER_REACH: usize = 5;
+
+/// "then himself", "before taking his own life", "murder-suicide".
+fn shooter_killed_self_after(tokens: &[Token<'_>]) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower());
+    (0..tokens.len()).any(|i| {
+        let own_death = match tokens[i].lower() {
+            "himself" | "herself" => true,
+            "life" => word(i.wrapping_sub(1)) == Some("own"),
+            "suicide" => word(i.wrapping_sub(1)) == Some("murder"),
+            _ => false,
+        };
+        let after_victims = tokens[i].lower() == "suicide"
+            || tokens[i.saturating_sub(AFTER_REACH)..i]
+                .iter()
+                .any(|t| matches!(t.lower(), "then" | "before"));
+        own_death && after_victims && !is_denied(tokens, i)
+    })
 }
 
 /// Who a count of the dead may include besides the victims.
@@ -114,6 +140,7 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
         }
     }
     found.shooter_died = shooter_died(tokens);
+    found.shooter_killed_self_after = shooter_killed_self_after(tokens);
     found
 }
 

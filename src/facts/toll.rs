@@ -139,6 +139,15 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
             },
         );
     }
+    // "A father shot his son, then himself": the shooter's death, told after
+    // the victims', is one more than a part of the dead.
+    let killed_self_at = lead
+        .iter()
+        .find(|(_, f)| f.outcome.shooter_killed_self_after)
+        .map(|(i, _)| *i);
+    if let Some(at) = killed_self_at.filter(|_| toll.killed.as_ref().is_none_or(|k| !k.whole)) {
+        toll.killed = Some(shooter_added(toll.killed.take(), at));
+    }
     // "Police originally said eight": a figure since replaced.
     for figure in [&mut toll.killed, &mut toll.injured].into_iter().flatten() {
         if lead
@@ -149,6 +158,28 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
         }
     }
     toll
+}
+
+/// The dead with the shooter who killed themself after them: one more than
+/// the victims read, or the shooter alone.
+fn shooter_added(victims: Option<TollFigure>, told_at: usize) -> TollFigure {
+    match victims {
+        Some(figure) => TollFigure {
+            value: figure
+                .value
+                .checked_add(Decimal::from_integer(1))
+                .unwrap_or(figure.value),
+            reading: format!("{} and the shooter, who killed themself", figure.reading),
+            whole: false,
+            ..figure
+        },
+        None => TollFigure {
+            value: Decimal::from_integer(1),
+            sentence: told_at,
+            reading: "the shooter, who killed themself".into(),
+            whole: false,
+        },
+    }
 }
 
 /// "A 3-year-old … has died": an age with what happened names one person
@@ -214,6 +245,11 @@ fn settle(toll: &mut Toll, at: usize, shot: &NumberFact, said: Said) {
         (Some(killed), None) if killed.sentence >= at => {
             toll.injured =
                 rest(killed).map(|v| whole_rest(killed, worked_out(v, "the others survived")));
+        }
+        // "Kason was shot and killed. … His brother was also hit. He was
+        // hospitalized": one more person shot, after the dead, who lived.
+        (Some(_), None) if shot.partial && survived && !died => {
+            toll.injured = Some(worked_out(shot.value, "they survived"));
         }
         (None, Some(injured)) if died && injured.sentence >= at => {
             toll.killed =
@@ -438,7 +474,8 @@ mod tests {
                 "Authorities are investigating after a security guard was fatally shot at a night club.",
                 "According to police, the guard was among four people shot.",
             ]),
-            (None, None)
+            (Some(1.0), None),
+            "the guard died; how the other three fared is not said"
         );
         assert_eq!(
             toll_of(&[
@@ -489,8 +526,8 @@ mod tests {
         );
         assert_eq!(
             toll_of(&["Police say it was a double murder-suicide."]),
-            (None, None),
-            "the shooter's death is not in the count"
+            (Some(3.0), None),
+            "two victims and the shooter"
         );
     }
 
@@ -572,8 +609,8 @@ mod tests {
         );
         assert_eq!(
             wholes(&["Rodger killed six people and injured 14 others before taking his own life."]),
-            vec![("killed", 6.0, false), ("injured", 14.0, false)],
-            "the shooter may be counted or not; 'others' is a part"
+            vec![("killed", 7.0, false), ("injured", 14.0, false)],
+            "six and the shooter, as the toll counts; 'others' is a part"
         );
         assert_eq!(
             wholes(&["Seven people were shot.", "A man was killed, police said."]),
@@ -584,6 +621,36 @@ mod tests {
             wholes(&["Police are investigating a triple shooting on Keyworth Avenue."]),
             vec![("injured", 3.0, false)],
             "the crime's name, not a toll to hold another article to"
+        );
+    }
+
+    #[test]
+    fn a_shooter_who_killed_themself_after_the_victims_is_among_the_dead() {
+        assert_eq!(
+            toll_of(&["A father shot and killed his son, then himself, police said."]),
+            (Some(2.0), None)
+        );
+        assert_eq!(
+            toll_of(&["A man killed himself on Sunday, police said."]),
+            (Some(1.0), None),
+            "no victim before him: one dead, not two"
+        );
+        assert_eq!(
+            toll_of(&["Two people were found dead in what police called a murder-suicide."]),
+            (Some(2.0), None),
+            "a whole count of the dead counts the shooter already"
+        );
+    }
+
+    #[test]
+    fn one_more_person_shot_after_the_dead_who_lived_was_hurt() {
+        assert_eq!(
+            toll_of(&[
+                "Five-year-old Kason Guyton was shot and killed Thursday.",
+                "Kason's 7-year-old brother was also hit in the shooting.",
+                "He was hospitalized with non-life threatening injuries.",
+            ]),
+            (Some(1.0), Some(1.0))
         );
     }
 }

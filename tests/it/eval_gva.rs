@@ -374,7 +374,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.695, 132 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.726, 138 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.694, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.725, "accuracy {accuracy:.3}");
 }
