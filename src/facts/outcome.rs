@@ -7,6 +7,7 @@
 //! toll, from the sentences after it ("Four people were shot. All are
 //! expected to recover.").
 
+use super::predicates::predicate;
 use super::tokens::Token;
 
 /// Words that say a person shot died.
@@ -52,6 +53,10 @@ pub struct Outcome {
     /// himself", "before turning the gun on herself", "a murder-suicide"):
     /// one more dead than the victims counted.
     pub shooter_killed_self_after: bool,
+    /// What happened to a count here that includes the shooter ("injured
+    /// five people, including the gunman": injured): another article may
+    /// count the victims only.
+    pub includes_shooter: Option<&'static str>,
 }
 
 /// How many words before "himself" or "own life" a "then" or "before" may
@@ -98,13 +103,30 @@ fn shooter_died(tokens: &[Token<'_>]) -> bool {
                     DIED.contains(&w) || w.starts_with("kill") || w.starts_with("shot")
                 })
         }
-        "including" => {
-            word(i + 1) == Some("the")
-                && (SHOOTERS.contains(&word(i + 2).unwrap_or_default())
-                    || SHOOTERS.contains(&word(i + 3).unwrap_or_default()))
-        }
+        "including" => includes_the_shooter_at(tokens, i),
         _ => false,
     })
+}
+
+/// How many words before "including" the predicate of its count may be
+/// ("Six people were killed, including").
+const INCLUDING_REACH: usize = 6;
+
+/// The predicate nearest before `i` ("killed" in "six people were killed, including").
+fn predicate_before(tokens: &[Token<'_>], i: usize) -> Option<&'static str> {
+    tokens[i.saturating_sub(INCLUDING_REACH)..i]
+        .iter()
+        .rev()
+        .find_map(|t| predicate(t.lower()))
+}
+
+/// "including the suspected shooter" at `i`.
+fn includes_the_shooter_at(tokens: &[Token<'_>], i: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.lower());
+    tokens[i].lower() == "including"
+        && word(i + 1) == Some("the")
+        && (SHOOTERS.contains(&word(i + 2).unwrap_or_default())
+            || SHOOTERS.contains(&word(i + 3).unwrap_or_default()))
 }
 
 /// Whether a negation just before token `i` denies it: "no one was
@@ -141,6 +163,9 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
     }
     found.shooter_died = shooter_died(tokens);
     found.shooter_killed_self_after = shooter_killed_self_after(tokens);
+    found.includes_shooter = (0..tokens.len())
+        .find(|&i| includes_the_shooter_at(tokens, i))
+        .and_then(|i| predicate_before(tokens, i));
     found
 }
 

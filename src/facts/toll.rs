@@ -148,11 +148,15 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
     if let Some(at) = killed_self_at.filter(|_| toll.killed.as_ref().is_none_or(|k| !k.whole)) {
         toll.killed = Some(shooter_added(toll.killed.take(), at));
     }
-    // "Police originally said eight": a figure since replaced.
-    for figure in [&mut toll.killed, &mut toll.injured].into_iter().flatten() {
+    // "Police originally said eight": a figure since replaced; "injured
+    // five people, including the gunman": the shooter counted with them.
+    let figures = [("killed", &mut toll.killed), ("injured", &mut toll.injured)];
+    for (predicate, figure) in figures {
+        let Some(figure) = figure else { continue };
+        let told_with = |f: &Facts| f.superseded || f.outcome.includes_shooter == Some(predicate);
         if lead
             .iter()
-            .any(|&(i, f)| i == figure.sentence && f.superseded)
+            .any(|&(i, f)| i == figure.sentence && told_with(f))
         {
             figure.whole = false;
         }
@@ -606,6 +610,18 @@ mod tests {
         assert_eq!(
             wholes(&["Police originally said eight people were wounded."]),
             vec![("injured", 8.0, false)]
+        );
+        assert_eq!(
+            wholes(&["The shooting spree injured five people, including the gunman."]),
+            vec![("injured", 5.0, false)],
+            "another article may count the four victims only"
+        );
+        assert_eq!(
+            wholes(&[
+                "Six people were killed, including the suspect, and four people were injured."
+            ]),
+            vec![("killed", 6.0, false), ("injured", 4.0, true)],
+            "the suspect is among the dead, not the hurt"
         );
         assert_eq!(
             wholes(&["Rodger killed six people and injured 14 others before taking his own life."]),

@@ -220,12 +220,14 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for tolls in &unflagged {
         eprintln!("  not flagged: {tolls}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.714, 10 / 14,
+    // The floor at the figure measured (docs/evaluation.md: 0.769, 10 / 13,
     // tolls of the whole count only: "four children" may be some of the
     // dead). It was 0.789 (15 / 19) when "six wounded — two mortally", "four
     // … and a fifth" and "police originally said eight" were whole tolls:
-    // those disagreements were misreadings, and so were their conflicts.
-    assert!(recall >= 0.714, "recall {recall:.3}");
+    // those disagreements were misreadings, and so were their conflicts;
+    // then 0.714 (10 / 14) until "five injured, including the gunman" was
+    // known for a count with the shooter in it.
+    assert!(recall >= 0.769, "recall {recall:.3}");
     // Every toll conflict reported, judged by hand
     // (tests/it/fixtures/gva_toll_conflicts.jsonl): a new one fails the test
     // until it is judged.
