@@ -623,12 +623,22 @@ fn some_of_the_hurt_died(
         let (before, after) = facts.split_at_mut(k);
         let (hurt, _, hurt_end) = &mut before[k - 1];
         let (died, died_start, died_end) = &after[0];
+        // Counts may overlap ("a 20-year-old" is a person and an age): such
+        // have no gap between them to look at.
+        let Some(gap) = died_start.checked_sub(*hurt_end) else {
+            continue;
+        };
+        let previous = died_start.checked_sub(1).and_then(|i| tokens.get(i));
+        let (Some(previous), Some(start)) = (previous, tokens.get(*died_start)) else {
+            continue;
+        };
         // Set off by a comma or a dash, the predicate of the hurt between.
-        let start = &tokens[*died_start];
         let set_off = start.comma
             || start.clause_break
-            || text[tokens[*died_start - 1].span.1..start.span.0].contains('-');
-        let adjacent = set_off && *died_start - *hurt_end <= MAX_PREDICATE_WORDS;
+            || text
+                .get(previous.span.1..start.span.0)
+                .is_some_and(|between| between.contains('-'));
+        let adjacent = set_off && gap <= MAX_PREDICATE_WORDS;
         let of_it = tokens
             .get(*died_end)
             .is_some_and(|t| matches!(t.lower(), "mortally" | "fatally"));
@@ -952,6 +962,28 @@ mod tests {
         assert_eq!(value("0.5 million people fled").to_string(), "500000");
         let json = serde_json::to_string(&value("a $50 billion fund")).expect("serialises");
         assert_eq!(json, "50000000000.0");
+    }
+
+    #[test]
+    fn tens_and_units_are_one_count() {
+        let found = numbers_of(
+            "Twenty-seven Iraqis were killed, pushing the number of deaths to about 100.",
+        );
+        assert_eq!(found[0], (27.0, None, Some("killed"), None));
+    }
+
+    /// Sentences from MRPC where a person ("a 20-year-old") and an age are
+    /// read from the same words: the counts overlap, and must not be
+    /// measured apart (a subtraction that overflowed in debug builds).
+    #[test]
+    fn overlapping_counts_are_read_without_panicking() {
+        for text in [
+            "Meester, a 20-year-old sophomore, could face life in prison if convicted.",
+            "A 32-year-old mother of two is suspected of drowning her children, police said.",
+            "Tuition at the six two-year community colleges will leap by $300, to $2,800.",
+        ] {
+            assert!(!numbers_of(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

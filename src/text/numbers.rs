@@ -11,23 +11,30 @@ use rustc_hash::FxHashMap;
 
 use crate::text::decimal::Decimal;
 
-/// Number words up to twenty (sorted by word).
+/// Number words up to twenty, and the tens (sorted by word).
 const NUMBER_WORDS: &[(&str, i128)] = &[
     ("eight", 8),
     ("eighteen", 18),
+    ("eighty", 80),
     ("eleven", 11),
     ("fifteen", 15),
+    ("fifty", 50),
     ("five", 5),
+    ("forty", 40),
     ("four", 4),
     ("fourteen", 14),
     ("nine", 9),
     ("nineteen", 19),
+    ("ninety", 90),
     ("seven", 7),
     ("seventeen", 17),
+    ("seventy", 70),
     ("six", 6),
     ("sixteen", 16),
+    ("sixty", 60),
     ("ten", 10),
     ("thirteen", 13),
+    ("thirty", 30),
     ("three", 3),
     ("twelve", 12),
     ("twenty", 20),
@@ -38,6 +45,7 @@ const NUMBER_WORDS: &[(&str, i128)] = &[
 const SCALES: &[(&str, i128)] = &[
     ("bn", 1_000_000_000),
     ("billion", 1_000_000_000),
+    ("hundred", 100),
     ("m", 1_000_000),
     ("million", 1_000_000),
     ("thousand", 1_000),
@@ -47,35 +55,84 @@ const SCALES: &[(&str, i128)] = &[
 static NUMBER_WORD_MAP: LazyLock<FxHashMap<&'static str, i128>> =
     LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
 
+/// Tens that a unit word may follow ("twenty-seven", "forty two").
+const TENS: &[(&str, i128)] = &[
+    ("eighty", 80),
+    ("fifty", 50),
+    ("forty", 40),
+    ("ninety", 90),
+    ("seventy", 70),
+    ("sixty", 60),
+    ("thirty", 30),
+    ("twenty", 20),
+];
+
+/// Unit words after a ten. "one" is here and not among the number words:
+/// alone it is as often a pronoun ("no one", "the one who") as a count.
+const UNITS: &[(&str, i128)] = &[
+    ("eight", 8),
+    ("five", 5),
+    ("four", 4),
+    ("nine", 9),
+    ("one", 1),
+    ("seven", 7),
+    ("six", 6),
+    ("three", 3),
+    ("two", 2),
+];
+
 /// A number starting at `words[index]`: its value and how many words it used
-/// ("50 billion" is one number). `None` also for digits too long to hold
-/// exactly (38 of them), which state no figure.
+/// ("50 billion" is one number, and so is "Twenty-seven", which reaches here
+/// as two words). `None` also for digits too long to hold exactly (38 of
+/// them), which state no figure.
 pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(Decimal, usize)> {
     let word = words[index];
-    let value = if let Some(value) = number_word(word) {
-        value
+    let (value, mut used) = if let Some(value) = number_word(word) {
+        let unit = words
+            .get(index + 1)
+            .filter(|_| TENS.iter().any(|(ten, _)| word.eq_ignore_ascii_case(ten)))
+            .and_then(|next| looked_up(UNITS, next));
+        match unit {
+            Some(unit) => (Decimal::from_integer(value + unit), 2),
+            None => (Decimal::from_integer(value), 1),
+        }
     } else if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        Decimal::parse(word)?
+        (Decimal::parse(word)?, 1)
     } else {
         return None;
     };
-    // Scales are ASCII, and the text is NFKC (no Kelvin sign lowering to
-    // "k"), so comparing ASCII case-insensitively is comparing in lower case.
-    let scale = words.get(index + 1).and_then(|next| {
-        SCALES
-            .iter()
-            .find(|(s, _)| next.eq_ignore_ascii_case(s))
-            .map(|&(_, factor)| Decimal::from_integer(factor))
-    });
-    Some(match scale {
-        Some(factor) => (value.checked_mul(factor)?, 2),
-        None => (value, 1),
-    })
+    // "two hundred thousand": scales multiply in turn.
+    let mut value = value;
+    for _ in 0..MAX_SCALES {
+        let Some(factor) = words
+            .get(index + used)
+            .and_then(|next| looked_up(SCALES, next))
+        else {
+            break;
+        };
+        value = value.checked_mul(Decimal::from_integer(factor))?;
+        used += 1;
+    }
+    Some((value, used))
+}
+
+/// Scale words one number may carry: "hundred thousand"; a third is no
+/// way to write a count.
+const MAX_SCALES: usize = 2;
+
+/// A word's value in a short table. Scales and number words are ASCII, and
+/// the text is NFKC (no Kelvin sign lowering to "k"), so comparing ASCII
+/// case-insensitively is comparing in lower case.
+fn looked_up(table: &[(&str, i128)], word: &str) -> Option<i128> {
+    table
+        .iter()
+        .find(|(entry, _)| word.eq_ignore_ascii_case(entry))
+        .map(|&(_, value)| value)
 }
 
 /// The value of a number word ("Twelve"), without allocating: number words
 /// are short ASCII, so a word that is not cannot be one.
-fn number_word(word: &str) -> Option<Decimal> {
+fn number_word(word: &str) -> Option<i128> {
     // Every word of every sentence is asked: most are ruled out by length
     // and first letter ("two" to "seventeen"; e, f, n, s, t) before any lookup.
     let first = word.as_bytes().first()?.to_ascii_lowercase();
@@ -87,10 +144,7 @@ fn number_word(word: &str) -> Option<Decimal> {
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    NUMBER_WORD_MAP
-        .get(lower)
-        .copied()
-        .map(Decimal::from_integer)
+    NUMBER_WORD_MAP.get(lower).copied()
 }
 
 #[cfg(test)]
@@ -101,7 +155,7 @@ mod tests {
     fn number_words_are_sorted_and_read_in_any_case() {
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
         for &(word, value) in NUMBER_WORDS {
-            let value = Some(Decimal::from_integer(value));
+            let value = Some(value);
             assert_eq!(number_word(word), value, "{word}");
             assert_eq!(number_word(&word.to_uppercase()), value, "{word}");
         }
@@ -125,5 +179,13 @@ mod tests {
         assert_eq!(value_of("1.25 bn"), ("1250000000".into(), 2));
         assert_eq!(value_of("50 billion"), ("50000000000".into(), 2));
         assert!(number_at(&["the", "4"], 0).is_none());
+        assert_eq!(value_of("Twenty seven Iraqis"), ("27".into(), 2));
+        assert_eq!(value_of("forty one people"), ("41".into(), 2));
+        assert_eq!(value_of("twenty people"), ("20".into(), 1));
+        assert_eq!(value_of("two hundred thousand"), ("200000".into(), 3));
+        assert_eq!(value_of("Sixty five million"), ("65000000".into(), 3));
+        // A unit word after anything but a ten is a number of its own.
+        assert_eq!(value_of("twelve seven"), ("12".into(), 1));
+        assert_eq!(value_of("three two"), ("3".into(), 1));
     }
 }
