@@ -20,9 +20,13 @@ use crate::text::words::{is_not_a_name, is_stop_word};
 pub struct QuoteFact {
     /// The speaker as written ("Witkoff", "Steve Witkoff").
     pub speaker: String,
-    /// Folded surname of the speaker, for comparison.
+    /// Folded surname of the speaker, for comparison; the pronoun when
+    /// the sentence names nobody.
     #[serde(skip)]
     pub speaker_key: String,
+    /// Named in the sentence ("Summers said"), not only "he told reporters".
+    #[serde(skip)]
+    pub named: bool,
     /// The quoted words as written, without the quote marks.
     pub words: String,
 }
@@ -69,10 +73,18 @@ pub(crate) fn quotes(text: &str) -> Vec<QuoteFact> {
             speakers.push(name);
         }
     }
-    let [speaker] = speakers.as_slice() else {
-        return Vec::new(); // nobody, or more than one: who said it is not clear
+    let (speaker, speaker_key, named) = match speakers.as_slice() {
+        [speaker] => {
+            let surname = speaker.rsplit(' ').next().unwrap_or(speaker);
+            (speaker.clone(), fold_name(surname), true)
+        }
+        // "he told reporters": the article named the speaker before.
+        [] => match pronoun_at_verb(&outside_tokens) {
+            Some(pronoun) => (pronoun.to_owned(), pronoun.to_lowercase(), false),
+            None => return Vec::new(),
+        },
+        _ => return Vec::new(), // more than one: who said it is not clear
     };
-    let speaker_key = fold_name(speaker.rsplit(' ').next().unwrap_or(speaker));
     spans
         .iter()
         .map(|&(start, end)| text[start + 1..end - 1].trim().to_owned())
@@ -80,6 +92,7 @@ pub(crate) fn quotes(text: &str) -> Vec<QuoteFact> {
         .map(|words| QuoteFact {
             speaker: speaker.clone(),
             speaker_key: speaker_key.clone(),
+            named,
             words,
         })
         .collect()
@@ -142,18 +155,47 @@ fn speakers_at_verbs(tokens: &[Token<'_>]) -> Vec<String> {
     out
 }
 
+/// Pronouns that stand for one speaker named in an earlier sentence.
+const SPEAKER_PRONOUNS: &[&str] = &["he", "she"];
+
+/// "he told reporters", "she said", "said he": the pronoun as written.
+fn pronoun_at_verb<'t>(tokens: &[Token<'t>]) -> Option<&'t str> {
+    let is_pronoun = |t: &Token<'_>| SPEAKER_PRONOUNS.contains(&t.lower());
+    tokens.iter().enumerate().find_map(|(v, verb)| {
+        if !SPEECH.contains(&verb.lower()) {
+            return None;
+        }
+        let before = v.checked_sub(1).and_then(|i| tokens.get(i));
+        let after = tokens.get(v + 1);
+        before
+            .filter(|t| is_pronoun(t))
+            .or(after.filter(|t| is_pronoun(t)))
+            .map(|t| t.text)
+    })
+}
+
 /// Content words two quotes must share to be about one statement (one
 /// shared word, "good", is chance).
 const SAME_STATEMENT_MIN_SHARED: usize = 2;
+
+/// The same for two quotes whose speakers the sentences give only as "he"
+/// or "she": without a name, only a long stretch of the same words says it
+/// is one speaker's one statement.
+const UNNAMED_SAME_STATEMENT_MIN_SHARED: usize = 5;
 
 /// Do two quotes of one speaker give the same words differently? Yes when
 /// they share a good part of their words and each has a word the other
 /// lacks. Outlets cut quotes, and spell them their own way ("co-mingling",
 /// "attack" for "attacks"): a cut or a spelling is not a misquote.
 pub(crate) fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
-    if x.speaker_key != y.speaker_key {
+    if x.named != y.named || x.speaker_key != y.speaker_key {
         return false;
     }
+    let min_shared = if x.named {
+        SAME_STATEMENT_MIN_SHARED
+    } else {
+        UNNAMED_SAME_STATEMENT_MIN_SHARED
+    };
     let (squash_x, squash_y) = (squashed(&x.words), squashed(&y.words));
     if squash_x.contains(&squash_y) || squash_y.contains(&squash_x) {
         return false; // the same letters, or a cut
@@ -163,12 +205,16 @@ pub(crate) fn quotes_differ(x: &QuoteFact, y: &QuoteFact) -> bool {
     // About the same statement: two content words shared, and half those of
     // the shorter quote ("She's a good mom" and "He was just going to have a
     // good time" share only "good").
-    let same_statement = shared >= SAME_STATEMENT_MIN_SHARED && 2 * shared >= a.len().min(b.len());
+    let same_statement = shared >= min_shared && 2 * shared >= a.len().min(b.len());
     if !same_statement {
         return false;
     }
+    // Turned around only when the two are one statement over most of their
+    // length: a phrase both use ("putting people back to work") may be
+    // denied in one statement and hoped for in another.
+    let mostly_shared = 2 * shared >= a.len().max(b.len());
     let (words_x, words_y) = (quote_words(&x.words), quote_words(&y.words));
-    reversed(&words_x, &words_y) || substituted(&words_x, &words_y)
+    mostly_shared && reversed(&words_x, &words_y) || substituted(&words_x, &words_y)
 }
 
 /// The quote's words in order, lowercase, each content word
@@ -327,11 +373,40 @@ mod tests {
         assert!(quotes(r#"The "Ukraine Protection Act of 2026" passed."#).is_empty());
     }
 
+    /// BASIL's Summers quote, as Fox and HuffPost gave it: "he told reporters".
+    #[test]
+    fn quotes_of_he_or_she_compare_only_when_they_share_a_long_stretch() {
+        let fox = quotes(
+            r#""To pass this bill in the next couple of weeks would materially increase the risk that the economy would stall out," he told reporters."#,
+        );
+        let hpo = quotes(
+            r#""If they don't pass this bill in the next couple weeks it will materially increase the risk that the economy would stall out," he told a gathering of reporters."#,
+        );
+        assert_eq!((fox[0].speaker.as_str(), fox[0].named), ("he", false));
+        assert!(quotes_differ(&fox[0], &hpo[0]));
+        // Another pronoun, or a name: maybe someone else.
+        let she = QuoteFact {
+            speaker_key: "she".into(),
+            ..hpo[0].clone()
+        };
+        assert!(!quotes_differ(&fox[0], &she));
+        let named = quotes(
+            r#""If they don't pass this bill in the next couple weeks it will materially increase the risk that the economy would stall out," Summers told reporters."#,
+        );
+        assert!(named[0].named);
+        assert!(!quotes_differ(&fox[0], &named[0]));
+        // Two words in common are not enough without a name.
+        let short_a = quotes(r#""We will not raise taxes on families," he said."#);
+        let short_b = quotes(r#""We will raise taxes on families," he said."#);
+        assert!(!quotes_differ(&short_a[0], &short_b[0]));
+    }
+
     #[test]
     fn a_shortened_quote_is_not_a_misquote() {
         let quote = |words: &str| QuoteFact {
             speaker: "Witkoff".into(),
             speaker_key: "witkof".into(),
+            named: true,
             words: words.into(),
         };
         let full = quote("the talks were productive and constructive, and we made progress");
@@ -351,6 +426,7 @@ mod tests {
         let quote = |words: &str| QuoteFact {
             speaker: "Sanders".into(),
             speaker_key: "sanders".into(),
+            named: true,
             words: words.into(),
         };
         let longer = quote(
@@ -365,5 +441,9 @@ mod tests {
             quote("If they don't pass this bill it will materially increase the risk of default");
         assert!(quotes_differ(&pass, &fail));
         assert!(quotes_differ(&fail, &pass));
+        // A phrase denied in one statement and hoped for in another (BASIL).
+        let denied = quote("not putting people back to work,");
+        let hoped = quote("but God wants to see us help ourselves by putting people back to work!");
+        assert!(!quotes_differ(&denied, &hoped));
     }
 }
