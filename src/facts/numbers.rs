@@ -800,6 +800,11 @@ fn number_fact(
                 owner = owner.or(previous.and_then(|p| p.owner));
                 end = cursor + 2;
             }
+            Some(t) if t.lower() == "of" && some_of_the(tokens, cursor + 1).is_some() => {
+                // "Two of the victims were killed": counted in the noun after.
+                unit = some_of_the(tokens, cursor + 1).map(singular_unit);
+                end = cursor + 3;
+            }
             Some(t)
                 if t.lower() == "year"
                     && tokens.get(cursor + 1).is_some_and(|n| n.lower() == "old") =>
@@ -884,6 +889,20 @@ fn number_fact(
         partial,
     };
     (fact, end)
+}
+
+/// The noun of "the victims", "those wounded" after "of" in "two of the
+/// victims": what the count is a number of.
+fn some_of_the<'a>(tokens: &'a [Token<'_>], at: usize) -> Option<&'a str> {
+    let article = tokens.get(at)?;
+    let noun = tokens.get(at + 1)?;
+    let is_noun = !noun.clause_break
+        && noun.text.chars().all(char::is_alphabetic)
+        && !is_capitalised(noun.text)
+        && !is_stop_word(noun.lower())
+        && predicate(noun.lower()).is_none();
+    (matches!(article.lower(), "the" | "those") && !article.clause_break && is_noun)
+        .then(|| noun.lower())
 }
 
 fn singular_unit(word: &str) -> String {

@@ -128,6 +128,10 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
         // "A guard was fatally shot. … He was among four people shot": a
         // death told before the count still says not all of them lived.
         let death_told = lead.iter().any(|(_, f)| f.outcome.died);
+        let killed_told_again = toll.killed.as_ref().is_some_and(|killed| {
+            counts()
+                .any(|(i, n)| i >= at && n.predicate == Some("killed") && n.value == killed.value)
+        });
         settle(
             &mut toll,
             at,
@@ -136,6 +140,7 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
                 died,
                 survived,
                 death_told,
+                killed_told_again,
             },
         );
     }
@@ -207,6 +212,10 @@ struct Said {
     survived: bool,
     /// Someone died, anywhere in the lead.
     death_told: bool,
+    /// The count of the dead read, told again from the count of the shot on
+    /// ("Two people confirmed dead … four people had been shot. Two of the
+    /// victims … were pronounced deceased"): the dead are of those shot.
+    killed_told_again: bool,
 }
 
 /// Fill in what the count of the shot and the outcome words after it give.
@@ -215,6 +224,7 @@ fn settle(toll: &mut Toll, at: usize, shot: &NumberFact, said: Said) {
         died,
         survived,
         death_told,
+        killed_told_again,
     } = said;
     let worked_out = |value: Decimal, how: &str| TollFigure {
         value,
@@ -246,7 +256,7 @@ fn settle(toll: &mut Toll, at: usize, shot: &NumberFact, said: Said) {
         (None, None) if !death_told => {
             toll.injured = Some(worked_out(shot.value, "no death stated"));
         }
-        (Some(killed), None) if killed.sentence >= at => {
+        (Some(killed), None) if killed.sentence >= at || killed_told_again => {
             toll.injured =
                 rest(killed).map(|v| whole_rest(killed, worked_out(v, "the others survived")));
         }
@@ -389,6 +399,27 @@ mod tests {
         let found = toll(&facts);
         let value = |f: Option<TollFigure>| f.map(|f| f.value.to_f64());
         (value(found.killed), value(found.injured))
+    }
+
+    /// WAVE and WALB on GVA incidents 709370 and 583537.
+    #[test]
+    fn some_of_the_victims_and_the_dead_told_again_after_the_shot() {
+        assert_eq!(
+            toll_of(&[
+                "Police now say a total of seven people were shot at Shawnee Park Thursday afternoon.",
+                "Two of the victims were killed.",
+                "The other five were taken to a hospital with non-life-threatening injuries.",
+            ]),
+            (Some(2.0), Some(5.0))
+        );
+        let headline_first = [
+            "Two people have been confirmed dead after a shooting",
+            "Upon arrival, officials found four people had been shot.",
+            "Two of the victims, 21-year-old Cameron Wilkins and 32-year-old Felicia Williams, were pronounced deceased by the coroner.",
+        ];
+        assert_eq!(toll_of(&headline_first), (Some(2.0), Some(2.0)));
+        // The dead not told again after the count: maybe not of those shot.
+        assert_eq!(toll_of(&headline_first[..2]), (Some(2.0), None));
     }
 
     #[test]

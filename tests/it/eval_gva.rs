@@ -115,7 +115,8 @@ fn gva_lead_tolls_agree_with_gold() {
     // The figure fell from 0.775 (over 2,062 figures) when the toll came to
     // read 459 more (ages, counts of the shot with no death told) at 0.74:
     // the hand labels, which measure what the article says, rose from 0.553
-    // to 0.658; then to 0.695 with 0.780 here (2,024 / 2,594).
+    // to 0.658; then to 0.695 with 0.780 here (2,024 / 2,594); to 0.742 with
+    // 0.780 (2,087 / 2,675) when "two of the victims" came to count people.
     assert!(accuracy >= 0.779, "agreement {accuracy:.3}");
 }
 
@@ -220,14 +221,15 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for tolls in &unflagged {
         eprintln!("  not flagged: {tolls}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.769, 10 / 13,
+    // The floor at the figure measured (docs/evaluation.md: 0.786, 11 / 14,
     // tolls of the whole count only: "four children" may be some of the
     // dead). It was 0.789 (15 / 19) when "six wounded — two mortally", "four
     // … and a fifth" and "police originally said eight" were whole tolls:
     // those disagreements were misreadings, and so were their conflicts;
     // then 0.714 (10 / 14) until "five injured, including the gunman" was
-    // known for a count with the shooter in it.
-    assert!(recall >= 0.769, "recall {recall:.3}");
+    // known for a count with the shooter in it; 0.769 (10 / 13) until "two of
+    // the victims were killed" counted people.
+    assert!(recall >= 0.785, "recall {recall:.3}");
     // Every toll conflict reported, judged by hand
     // (tests/it/fixtures/gva_toll_conflicts.jsonl): a new one fails the test
     // until it is judged.
@@ -376,7 +378,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.726, 138 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.742, 141 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.725, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.741, "accuracy {accuracy:.3}");
 }
