@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::lexicon::{YEARS, is_month, nation};
 use super::outcome::{DIED, outcome};
-use super::predicates::{nearest_predicate, predicate};
+use super::predicates::{nearest_predicate, predicate, predicate_at};
 use super::tokens::{Token, join_words};
 use crate::text::decimal::Decimal;
 use crate::text::names::is_capitalised;
@@ -229,6 +229,12 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     let mut tentative: Vec<usize> = Vec::new();
     while index < tokens.len() {
         // Digits and number words ("six people"), with their scale ("50 billion").
+        // "Matt Anderson, 15, died": a name with an age, then what happened.
+        if let Some(named) = named_with_an_age(tokens, index) {
+            index = named.2;
+            found.push(named);
+            continue;
+        }
         let Some((value, used)) = number_at(words, index) else {
             let one = one_person(tokens, index).or_else(|| multiple(tokens, index));
             match one {
@@ -282,6 +288,7 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
     let mut joined = join_people_counts(tokens, found);
     some_of_the_hurt_died(text, tokens, &mut joined);
     extended_by_an_ordinal(tokens, &mut joined);
+    along_with_others(tokens, &mut joined);
     let mut facts: Vec<NumberFact> = joined
         .into_iter()
         .filter(|(fact, start, _)| fact.predicate.is_some() || !tentative.contains(start))
@@ -541,7 +548,11 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         return None;
     }
     let end = noun_at + 1;
-    let (predicate, at) = nearest_predicate(tokens, index, end);
+    let (predicate, at) = match nearest_predicate(tokens, index, end) {
+        (None, _) => died_past_describing_words(tokens, end)
+            .map_or((None, None), |at| (Some("killed"), Some(at))),
+        found => found,
+    };
     // "a man was shot", "killed a woman", not "a man has pleaded guilty to
     // shooting": the person is the one it happened to.
     // "a teen accidentally shot himself": an adverb between, and done to himself.
@@ -567,6 +578,53 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     Some((fact, index, end))
 }
 
+/// Ages a name may be given with: a child's to a centenarian's.
+const AGES: std::ops::RangeInclusive<u32> = 1..=110;
+
+/// Name words before an age ("Raekwon Manigault, 19,") at most.
+const MAX_NAME_WORDS: usize = 4;
+
+/// "Matt Anderson, 15, died", "John Smith, 25, was shot": one person, named
+/// with their age between commas, to whom what follows at once happened.
+fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
+    let age = tokens.get(index)?;
+    let after = tokens.get(index + 1)?;
+    let is_age = age.text.parse::<u32>().is_ok_and(|a| AGES.contains(&a));
+    if !(is_age && age.comma && after.comma && !age.clause_break) {
+        return None;
+    }
+    let is_name_word = |t: &Token<'_>| is_capitalised(t.text) && !is_stop_word(t.lower());
+    // Back to the name's first word: a comma before it ends the name.
+    let mut name_start = index;
+    while name_start > 0
+        && index - name_start < MAX_NAME_WORDS
+        && is_name_word(&tokens[name_start - 1])
+    {
+        name_start -= 1;
+        if tokens[name_start].comma {
+            break;
+        }
+    }
+    if name_start == index {
+        return None;
+    }
+    let mut at = index + 1;
+    while tokens.get(at).is_some_and(|t| PASSIVE.contains(&t.lower())) {
+        at += 1;
+    }
+    let predicate = predicate_at(tokens, at).filter(|p| happens_to_people(p))?;
+    let fact = NumberFact {
+        text: join_words(&tokens[name_start..=index]),
+        value: Decimal::from_integer(1),
+        unit: Some("people".into()),
+        predicate: Some(predicate),
+        owner: None,
+        hedged: false,
+        partial: true,
+    };
+    Some((fact, name_start, at + 1))
+}
+
 /// "a man sitting on a porch was killed", "another person was reported to
 /// have been injured": words describing the person or the telling, then
 /// "was", "were" or "been" before what happened, and no other person among
@@ -588,6 +646,20 @@ fn died_after_describing(between: &[Token<'_>], predicate_word: &str) -> bool {
     matches!(last.lower(), "has" | "had")
         && matches!(predicate_word, "died" | "dies")
         && describing.iter().all(|t| !PEOPLE.contains(&t.lower()))
+}
+
+/// Words describing a person before "has died" may hold ("a 15-year-old
+/// boy from the Town of Shelby has died"): more than a predicate's usual
+/// reach, within one clause.
+const MAX_DESCRIBING_PHRASE: usize = 10;
+
+/// Where "died" or "dies" is, past the words after a person and before a
+/// clause break or a comma.
+fn died_past_describing_words(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    let reach = tokens.len().min(end + MAX_DESCRIBING_PHRASE);
+    (end..reach)
+        .take_while(|&i| !(tokens[i].clause_break || tokens[i].comma))
+        .find(|&i| matches!(tokens[i].lower(), "died" | "dies"))
 }
 
 /// Ages written in words ("a two-year-old").
@@ -663,6 +735,29 @@ const ORDINALS: &[(&str, i128)] = &[
 ];
 
 /// A count of people that "a fifth" after it extends is a part of the toll.
+/// "found shot to death along with three others": the others and the one
+/// they were with, a part of the toll still (more may have been hurt).
+fn along_with_others(tokens: &[Token<'_>], facts: &mut [(NumberFact, usize, usize)]) {
+    for (fact, start, end) in facts.iter_mut() {
+        let along_with = start
+            .checked_sub(2)
+            .and_then(|i| tokens.get(i..*start))
+            .is_some_and(|pair| pair[0].lower() == "along" && pair[1].lower() == "with");
+        let others = end
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| t.lower() == "others");
+        let Some(with_the_one) = fact.value.checked_add(Decimal::from_integer(1)) else {
+            continue;
+        };
+        if along_with && others && fact.unit.as_deref() == Some("people") {
+            fact.value = with_the_one;
+            fact.text = join_words(&tokens[*start - 2..*end]);
+            fact.partial = true;
+        }
+    }
+}
+
 fn extended_by_an_ordinal(tokens: &[Token<'_>], facts: &mut [(NumberFact, usize, usize)]) {
     for (fact, _, end) in facts.iter_mut() {
         let Some(next) = fact.value.to_integer().map(|v| v + 1) else {

@@ -422,6 +422,44 @@ mod tests {
         assert_eq!(toll_of(&headline_first[..2]), (Some(2.0), None));
     }
 
+    /// KHOU and WIVB on GVA incidents 725323 and 207298.
+    #[test]
+    fn the_one_the_others_were_with_and_a_death_past_a_long_description() {
+        assert_eq!(
+            toll_of(&[
+                "A murder victim's family wants justice for 19-year-old Kelcii Flintroy, who was found shot to death along with three others in December."
+            ]),
+            (Some(4.0), None)
+        );
+        assert_eq!(
+            toll_of(&["A 15-year-old boy from the Town of Shelby has died from a gunshot wound."]),
+            (Some(1.0), None)
+        );
+    }
+
+    /// Sauk Valley on GVA incident 111416: a name given with an age, then
+    /// what happened to them.
+    #[test]
+    fn a_name_with_an_age_then_what_happened_is_one_person() {
+        assert_eq!(
+            toll_of(&["Matt Anderson, 15, died nearly 6 months ago, on March 1."]),
+            (Some(1.0), None)
+        );
+        assert_eq!(
+            toll_of(&["Dametrious Addison, 18, was shot in the face."]),
+            (None, Some(1.0))
+        );
+        // Named with an age, and something else: no count.
+        assert_eq!(
+            toll_of(&["Police arrested Brady Osborne, 16, on Friday."]),
+            (None, None)
+        );
+        assert_eq!(
+            toll_of(&["Brady Osborne, 16, is charged with reckless conduct."]),
+            (None, None)
+        );
+    }
+
     #[test]
     fn a_count_of_the_shot_takes_the_outcome_of_the_sentences_after_it() {
         assert_eq!(

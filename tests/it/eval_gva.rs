@@ -116,7 +116,8 @@ fn gva_lead_tolls_agree_with_gold() {
     // read 459 more (ages, counts of the shot with no death told) at 0.74:
     // the hand labels, which measure what the article says, rose from 0.553
     // to 0.658; then to 0.695 with 0.780 here (2,024 / 2,594); to 0.742 with
-    // 0.780 (2,087 / 2,675) when "two of the victims" came to count people.
+    // 0.780 (2,087 / 2,675) when "two of the victims" came to count people;
+    // 0.758 with 0.780 (2,113 / 2,708) with "Matt Anderson, 15, died".
     assert!(accuracy >= 0.779, "agreement {accuracy:.3}");
 }
 
@@ -378,7 +379,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.742, 141 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.758, 144 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.741, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.757, "accuracy {accuracy:.3}");
 }
