@@ -948,11 +948,18 @@ fn number_fact(
     let hedged = index
         .checked_sub(1)
         .is_some_and(|i| HEDGES.contains(&tokens[i].lower()));
-    let (predicate, verb_at) = if measures {
+    let (mut predicate, verb_at) = if measures {
         (Some(SIZE), None)
     } else {
         nearest_predicate(tokens, index, end)
     };
+    // "five victims in a deadly shooting": someone died, not every one of
+    // them (of one victim, or an age standing for one, it says they did).
+    let deadly = verb_at.is_some_and(|at| tokens[at].lower() == "deadly");
+    let one = value == Decimal::from_integer(1) || unit.as_deref() == Some("year-old");
+    if deadly && !one {
+        predicate = None;
+    }
     if owner.is_none() && predicate == Some("launched") {
         // "Russia fired 82 drones": the launcher owns them.
         owner = verb_at

@@ -137,6 +137,26 @@ pub(super) fn is_denied(tokens: &[Token<'_>], i: usize) -> bool {
         .any(|t| NEGATIONS.contains(&t.lower()) || t.lower().ends_with("n't"))
 }
 
+/// "Police released the names of the victims": a thing released, not a
+/// person let out of hospital ("was released", "released from the hospital").
+fn released_something(tokens: &[Token<'_>], i: usize) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(Token::lower);
+    let let_out = matches!(
+        word(i.checked_sub(1)),
+        Some("was" | "were" | "been" | "being" | "is" | "are" | "later" | "and" | "since")
+    ) || word(Some(i + 1)) == Some("from");
+    tokens[i].lower() == "released" && !let_out
+}
+
+/// "a matter of life and death", "life or death": a figure of speech, no
+/// one's death.
+fn life_and_death(tokens: &[Token<'_>], i: usize) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map(Token::lower);
+    tokens[i].lower() == "death"
+        && matches!(word(i.checked_sub(1)), Some("and" | "or"))
+        && word(i.checked_sub(2)) == Some("life")
+}
+
 pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
     let mut found = Outcome::default();
     for (i, token) in tokens.iter().enumerate() {
@@ -148,7 +168,7 @@ pub(super) fn outcome(tokens: &[Token<'_>]) -> Outcome {
         }
         // Every word of every sentence comes here: most are neither.
         let (died, survived) = (DIED.contains(&word), SURVIVED.contains(&word));
-        if !(died || survived) {
+        if !(died || survived) || life_and_death(tokens, i) || released_something(tokens, i) {
             continue;
         }
         let denied = is_denied(tokens, i);
@@ -193,6 +213,14 @@ mod tests {
             (true, false)
         );
         assert_eq!(of("The wound was non-fatal."), (false, false));
+        assert_eq!(
+            of("It is absolutely life and death, the prosecutor said."),
+            (false, false)
+        );
+        assert_eq!(
+            of("A life-or-death matter: the boy's death was ruled an accident."),
+            (true, false)
+        );
         assert_eq!(
             of("He was charged with assault with a deadly weapon."),
             (false, false)

@@ -437,6 +437,32 @@ mod tests {
         );
     }
 
+    /// KOCO and KPHO on GVA incidents: "deadly" says someone died, not that
+    /// every victim counted did; a name released is no one let out of hospital.
+    #[test]
+    fn victims_of_a_deadly_shooting_are_not_all_dead() {
+        assert_eq!(
+            toll_of(&[
+                "Oklahoma City police have released the names of five victims in a deadly weekend shooting."
+            ]),
+            (None, None)
+        );
+        assert_eq!(
+            toll_of(&[
+                "Phoenix police have identified the 19-year-old victim of a deadly shooting that happened at a house party."
+            ]),
+            (Some(1.0), None)
+        );
+        // "life and death" is said of no one.
+        assert_eq!(
+            toll_of(&[
+                "Prosecutors have charged a Grandview woman in the shooting of her 4-year-old granddaughter.",
+                "This isn't hard, but it is absolutely life and death, the prosecutor said.",
+            ]),
+            (None, Some(1.0))
+        );
+    }
+
     /// Sauk Valley on GVA incident 111416: a name given with an age, then
     /// what happened to them.
     #[test]

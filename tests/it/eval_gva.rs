@@ -117,8 +117,10 @@ fn gva_lead_tolls_agree_with_gold() {
     // the hand labels, which measure what the article says, rose from 0.553
     // to 0.658; then to 0.695 with 0.780 here (2,024 / 2,594); to 0.742 with
     // 0.780 (2,087 / 2,675) when "two of the victims" came to count people;
-    // 0.758 with 0.780 (2,113 / 2,708) with "Matt Anderson, 15, died".
-    assert!(accuracy >= 0.779, "agreement {accuracy:.3}");
+    // 0.758 with 0.780 (2,113 / 2,708) with "Matt Anderson, 15, died"; 0.768
+    // with 0.782 (2,114 / 2,703) when "five victims of a deadly shooting" were
+    // no longer all dead.
+    assert!(accuracy >= 0.781, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -379,7 +381,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.758, 144 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.768, 146 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.757, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.767, "accuracy {accuracy:.3}");
 }
