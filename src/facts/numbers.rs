@@ -549,8 +549,8 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     }
     let end = noun_at + 1;
     let (predicate, at) = match nearest_predicate(tokens, index, end) {
-        (None, _) => died_past_describing_words(tokens, end)
-            .map_or((None, None), |at| (Some("killed"), Some(at))),
+        (None, _) => happened_past_describing_words(tokens, end)
+            .map_or((None, None), |(p, at)| (Some(p), Some(at))),
         found => found,
     };
     // "a man was shot", "killed a woman", not "a man has pleaded guilty to
@@ -584,13 +584,16 @@ const AGES: std::ops::RangeInclusive<u32> = 1..=110;
 /// Name words before an age ("Raekwon Manigault, 19,") at most.
 const MAX_NAME_WORDS: usize = 4;
 
-/// "Matt Anderson, 15, died", "John Smith, 25, was shot": one person, named
-/// with their age between commas, to whom what follows at once happened.
+/// "Matt Anderson, 15, died", "John Smith, 25, was shot", "the death of
+/// Westley Bell, 17,": one person, named with their age between commas, to
+/// whom what follows at once, or what they are "of", happened.
 fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
     let age = tokens.get(index)?;
-    let after = tokens.get(index + 1)?;
+    // A comma after the age, or the sentence's end ("the death of Westley
+    // Bell, 17.").
+    let closed = tokens.get(index + 1).is_none_or(|after| after.comma);
     let is_age = age.text.parse::<u32>().is_ok_and(|a| AGES.contains(&a));
-    if !(is_age && age.comma && after.comma && !age.clause_break) {
+    if !(is_age && age.comma && closed && !age.clause_break) {
         return None;
     }
     let is_name_word = |t: &Token<'_>| is_capitalised(t.text) && !is_stop_word(t.lower());
@@ -612,7 +615,19 @@ fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, 
     while tokens.get(at).is_some_and(|t| PASSIVE.contains(&t.lower())) {
         at += 1;
     }
-    let predicate = predicate_at(tokens, at).filter(|p| happens_to_people(p))?;
+    // "led to the death of Westley Bell, 17": what happened, just before.
+    let of_at = name_start
+        .checked_sub(1)
+        .filter(|&i| tokens[i].lower() == "of");
+    let before = of_at
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| predicate_at(tokens, i))
+        .map(|p| (p, index + 1));
+    let after = (at < tokens.len())
+        .then(|| predicate_at(tokens, at))
+        .flatten()
+        .map(|p| (p, at + 1));
+    let (predicate, end) = after.or(before).filter(|(p, _)| happens_to_people(p))?;
     let fact = NumberFact {
         text: join_words(&tokens[name_start..=index]),
         value: Decimal::from_integer(1),
@@ -622,7 +637,7 @@ fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, 
         hedged: false,
         partial: true,
     };
-    Some((fact, name_start, at + 1))
+    Some((fact, name_start, end))
 }
 
 /// "a man sitting on a porch was killed", "another person was reported to
@@ -633,7 +648,7 @@ fn passive_after_describing(between: &[Token<'_>]) -> bool {
     let Some((last, describing)) = between.split_last() else {
         return false;
     };
-    matches!(last.lower(), "was" | "were" | "been")
+    matches!(last.lower(), "was" | "were" | "been" | "being")
         && describing.iter().all(|t| !PEOPLE.contains(&t.lower()))
 }
 
@@ -653,13 +668,23 @@ fn died_after_describing(between: &[Token<'_>], predicate_word: &str) -> bool {
 /// reach, within one clause.
 const MAX_DESCRIBING_PHRASE: usize = 10;
 
-/// Where "died" or "dies" is, past the words after a person and before a
-/// clause break or a comma.
-fn died_past_describing_words(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+/// What happened to a person, told past the words after them and before a
+/// clause break or a comma: "… has died", "… is in critical condition after
+/// being shot" (the one shot is the sentence's subject).
+fn happened_past_describing_words(
+    tokens: &[Token<'_>],
+    end: usize,
+) -> Option<(&'static str, usize)> {
     let reach = tokens.len().min(end + MAX_DESCRIBING_PHRASE);
     (end..reach)
         .take_while(|&i| !(tokens[i].clause_break || tokens[i].comma))
-        .find(|&i| matches!(tokens[i].lower(), "died" | "dies"))
+        .find_map(|i| match tokens[i].lower() {
+            "died" | "dies" => Some(("killed", i)),
+            "being" if i + 1 < tokens.len() => predicate_at(tokens, i + 1)
+                .filter(|p| happens_to_people(p))
+                .map(|p| (p, i + 1)),
+            _ => None,
+        })
 }
 
 /// Ages written in words ("a two-year-old").

@@ -78,6 +78,13 @@ pub(super) fn predicate_at(tokens: &[Token<'_>], i: usize) -> Option<&'static st
 /// How many words either side of a number its predicate may be.
 const PREDICATE_WINDOW: usize = 6;
 
+/// Words that open a clause of their own: a predicate before one is of
+/// the clause before ("The boy was shot when six children were alone").
+/// Not "as": "killed as many as five".
+const SUBORDINATORS: &[&str] = &[
+    "after", "because", "before", "since", "until", "when", "while",
+];
+
 /// The predicate word nearest to the number (within its clause and commas, six words
 /// either side; after the number wins a tie), and where it is.
 pub(super) fn nearest_predicate(
@@ -104,6 +111,9 @@ pub(super) fn nearest_predicate(
             break;
         }
         i -= 1;
+        if SUBORDINATORS.contains(&tokens[i].lower()) {
+            break;
+        }
         if let Some(p) = predicate_at(tokens, i) {
             if best.is_none_or(|(d, _, _)| distance < d) {
                 best = Some((distance, p, i));

@@ -435,6 +435,15 @@ mod tests {
             toll_of(&["A 15-year-old boy from the Town of Shelby has died from a gunshot wound."]),
             (Some(1.0), None)
         );
+        // KDVR on GVA incident 200055: what happened told after "being", and
+        // a predicate before "when" is not of the count after it.
+        assert_eq!(
+            toll_of(&[
+                "A 7-year-old boy is in critical condition after being shot in the head as he played with friends.",
+                "The boy was shot Thursday afternoon when six children ages 7 to 12 were alone in the home.",
+            ]),
+            (None, Some(1.0))
+        );
     }
 
     /// KOCO and KPHO on GVA incidents: "deadly" says someone died, not that
@@ -483,6 +492,12 @@ mod tests {
         assert_eq!(
             toll_of(&["Brady Osborne, 16, is charged with reckless conduct."]),
             (None, None)
+        );
+        // The sentence ends where what happened would be.
+        assert_eq!(toll_of(&["Brady Osborne, 16, was"]), (None, None));
+        assert_eq!(
+            toll_of(&["He was wanted in a shooting that led to the death of Westley Bell, 17."]),
+            (Some(1.0), None)
         );
     }
 

@@ -119,7 +119,8 @@ fn gva_lead_tolls_agree_with_gold() {
     // 0.780 (2,087 / 2,675) when "two of the victims" came to count people;
     // 0.758 with 0.780 (2,113 / 2,708) with "Matt Anderson, 15, died"; 0.768
     // with 0.782 (2,114 / 2,703) when "five victims of a deadly shooting" were
-    // no longer all dead.
+    // no longer all dead; 0.779 with 0.783 (2,126 / 2,714) with "the death
+    // of Westley Bell, 17" and "after being shot".
     assert!(accuracy >= 0.781, "agreement {accuracy:.3}");
 }
 
@@ -381,7 +382,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.768, 146 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.779, 148 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.767, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.778, "accuracy {accuracy:.3}");
 }
