@@ -124,6 +124,8 @@ const PEOPLE: &[&str] = &[
     "stepson",
     "student",
     "students",
+    "suspect",
+    "suspects",
     "teen",
     "teenager",
     "teenagers",
@@ -556,14 +558,20 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
     // "a man was shot", "killed a woman", not "a man has pleaded guilty to
     // shooting": the person is the one it happened to.
     // "a teen accidentally shot himself": an adverb between, and done to himself.
+    // "shot by his friend": the one after "by" did it.
+    let agent = index
+        .checked_sub(1)
+        .is_some_and(|i| tokens[i].lower() == "by");
     let happened_to = at.is_some_and(|at| {
-        at < index
+        at < index && !agent
             || tokens.get(end..at).is_some_and(|between| {
                 between
                     .iter()
                     .all(|t| PASSIVE.contains(&t.lower()) || t.lower().ends_with("ly"))
                     || passive_after_describing(between)
                     || died_after_describing(between, tokens[at].lower())
+                    || done_to_self(tokens, at)
+                        && between.iter().all(|t| !PEOPLE.contains(&t.lower()))
             })
     });
     let fact = NumberFact {
@@ -670,7 +678,8 @@ const MAX_DESCRIBING_PHRASE: usize = 10;
 
 /// What happened to a person, told past the words after them and before a
 /// clause break or a comma: "… has died", "… is in critical condition after
-/// being shot" (the one shot is the sentence's subject).
+/// being shot", "… after accidentally shooting himself" (the one shot is the
+/// sentence's subject).
 fn happened_past_describing_words(
     tokens: &[Token<'_>],
     end: usize,
@@ -683,8 +692,20 @@ fn happened_past_describing_words(
             "being" if i + 1 < tokens.len() => predicate_at(tokens, i + 1)
                 .filter(|p| happens_to_people(p))
                 .map(|p| (p, i + 1)),
+            _ if done_to_self(tokens, i) => predicate_at(tokens, i)
+                .filter(|p| happens_to_people(p))
+                .map(|p| (p, i)),
             _ => None,
         })
+}
+
+/// "after accidentally shooting himself": what the word at `i` says was
+/// done to the one doing it.
+fn done_to_self(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.lower(), "himself" | "herself"))
+        && predicate(tokens[i].lower()).is_some()
 }
 
 /// Ages written in words ("a two-year-old").

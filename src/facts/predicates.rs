@@ -52,7 +52,8 @@ pub(super) fn predicate(lower: &str) -> Option<&'static str> {
         .map(|(_, p)| *p)
         // "fire" as a noun ("opened fire", "fire crews") is rare next to a count;
         // voters vote, but "voters" say who, not what happened.
-        .filter(|_| lower != "firefighters" && !lower.starts_with("voter"))
+        // "fired three shots": shots fired, not people shot.
+        .filter(|_| lower != "firefighters" && !lower.starts_with("voter") && lower != "shots")
 }
 
 /// The predicate stated at `i`, where "shot and killed", "shot dead" and

@@ -470,6 +470,33 @@ mod tests {
             ]),
             (None, Some(1.0))
         );
+        // WBTV on GVA incident 779466: done to himself; WLUC on 668497: the
+        // one after "by" did it.
+        assert_eq!(
+            toll_of(&[
+                "A two-year-old was airlifted to the hospital after accidentally shooting himself in the chest."
+            ]),
+            (None, Some(1.0))
+        );
+        assert_eq!(
+            toll_of(&[
+                "Frank was accidentally shot by his friend who was cleaning a gun Sunday night."
+            ]),
+            (None, None)
+        );
+        // KGW on GVA incident 770977: the suspect killed, by an officer; the
+        // officer's three shots are no people.
+        assert_eq!(
+            toll_of(&[
+                "An armed robbery suspect was shot and killed by a Portland police officer on Thursday.",
+                "Police say the officer who shot and killed Hayes fired three shots.",
+            ]),
+            (Some(1.0), None)
+        );
+        assert_eq!(
+            toll_of(&["Police say the officer who shot and killed Hayes fired three shots."]),
+            (None, None)
+        );
     }
 
     /// Sauk Valley on GVA incident 111416: a name given with an age, then

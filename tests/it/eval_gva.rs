@@ -120,8 +120,9 @@ fn gva_lead_tolls_agree_with_gold() {
     // 0.758 with 0.780 (2,113 / 2,708) with "Matt Anderson, 15, died"; 0.768
     // with 0.782 (2,114 / 2,703) when "five victims of a deadly shooting" were
     // no longer all dead; 0.779 with 0.783 (2,126 / 2,714) with "the death
-    // of Westley Bell, 17" and "after being shot".
-    assert!(accuracy >= 0.781, "agreement {accuracy:.3}");
+    // of Westley Bell, 17" and "after being shot"; 0.784 with 0.785 (2,130 /
+    // 2,715) with "shooting himself", "shot by his friend", "three shots", "a suspect".
+    assert!(accuracy >= 0.784, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -382,7 +383,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.779, 148 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.784, 149 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.778, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.784, "accuracy {accuracy:.3}");
 }
