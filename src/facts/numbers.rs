@@ -39,6 +39,10 @@ pub struct NumberFact {
     /// differ from the whole ("six people") without contradicting it.
     #[serde(skip)]
     pub partial: bool,
+    /// Told after "among the" or "of the" ("two … are among the three
+    /// killed"): the whole that others are a part of.
+    #[serde(skip)]
+    pub of_all: bool,
 }
 
 /// Units that name people: they compare as one unit.
@@ -324,6 +328,7 @@ fn one_killed(tokens: &[Token<'_>], facts: &[NumberFact]) -> Option<NumberFact> 
         owner: None,
         hedged: false,
         partial: true,
+        of_all: false,
     })
 }
 
@@ -354,6 +359,7 @@ fn survivors(facts: &[NumberFact]) -> Option<NumberFact> {
         owner: None,
         hedged: false,
         partial: false,
+        of_all: false,
     })
 }
 
@@ -514,6 +520,7 @@ fn multiple(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, us
         owner: None,
         hedged: false,
         partial: false,
+        of_all: false,
     };
     Some((fact, index, end))
 }
@@ -582,6 +589,7 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         owner: None,
         hedged: false,
         partial: true,
+        of_all: false,
     };
     Some((fact, index, end))
 }
@@ -644,6 +652,7 @@ fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, 
         owner: None,
         hedged: false,
         partial: true,
+        of_all: false,
     };
     Some((fact, name_start, end))
 }
@@ -1027,6 +1036,9 @@ fn number_fact(
         || tokens[after.min(end)..end]
             .iter()
             .any(|t| matches!(t.lower(), "other" | "others" | "additional" | "more"));
+    let of_all = index.checked_sub(2).is_some_and(|i| {
+        matches!(tokens[i].lower(), "among" | "of") && tokens[i + 1].lower() == "the"
+    });
     let fact = NumberFact {
         text: join_words(&tokens[start..end]),
         value,
@@ -1035,6 +1047,7 @@ fn number_fact(
         owner,
         hedged,
         partial,
+        of_all,
     };
     (fact, end)
 }

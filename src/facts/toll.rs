@@ -97,7 +97,15 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
         .collect();
     all.sort_by_key(|&(i, _)| i);
     let counts = || all.iter().copied();
-    let first = |predicate: &str| counts().find(|(_, n)| n.predicate == Some(predicate));
+    // "Two victims … are among the three killed": the whole they are part of.
+    let first = |predicate: &str| {
+        let first = counts().find(|(_, n)| n.predicate == Some(predicate));
+        let whole = counts().find(|(_, n)| n.predicate == Some(predicate) && n.of_all);
+        match (first, whole) {
+            (Some((_, f)), Some(w)) if w.1.value.to_f64() > f.value.to_f64() => Some(w),
+            _ => first,
+        }
+    };
     // A count of the dead beside the shooter's own death may count them or
     // not ("killed six people before taking his own life" / "seven dead,
     // including the shooter").
@@ -200,6 +208,7 @@ fn age_as_person(number: &NumberFact) -> Option<NumberFact> {
         value: Decimal::from_integer(1),
         unit: Some("people".into()),
         partial: true,
+        of_all: false,
         ..number.clone()
     })
 }
@@ -496,6 +505,25 @@ mod tests {
         assert_eq!(
             toll_of(&["Police say the officer who shot and killed Hayes fired three shots."]),
             (None, None)
+        );
+    }
+
+    /// The Daily Mail on GVA incident 398361: the two identified are among
+    /// the three killed.
+    #[test]
+    fn a_count_told_after_among_the_is_the_whole() {
+        let identified = [
+            "Two victims killed in a drive-by shooting in New York have been identified.",
+            "Jonah Barley and Raekwon Manigault are both reported to be among the three killed, after a gunman opened fire.",
+        ];
+        assert_eq!(toll_of(&identified), (Some(3.0), None));
+        // A smaller count after "among the" is no whole of a larger one.
+        assert_eq!(
+            toll_of(&[
+                "Four people were killed in the shooting.",
+                "A teacher was among the two killed first.",
+            ]),
+            (Some(4.0), None)
         );
     }
 
