@@ -662,7 +662,9 @@ fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, 
 /// "was", "were" or "been" before what happened, and no other person among
 /// them ("a woman told police a man was shot" is about the man).
 fn passive_after_describing(between: &[Token<'_>]) -> bool {
-    let Some((last, describing)) = between.split_last() else {
+    // "were also hit", "was critically wounded": the adverbs before what happened.
+    let adverbs = between.iter().rev().take_while(|t| is_adverb(t)).count();
+    let Some((last, describing)) = between[..between.len() - adverbs].split_last() else {
         return false;
     };
     matches!(last.lower(), "was" | "were" | "been" | "being")
@@ -687,8 +689,8 @@ const MAX_DESCRIBING_PHRASE: usize = 10;
 
 /// What happened to a person, told past the words after them and before a
 /// clause break or a comma: "… has died", "… is in critical condition after
-/// being shot", "… after accidentally shooting himself" (the one shot is the
-/// sentence's subject).
+/// being shot", "… after accidentally shooting himself", "… in the vehicle
+/// with Johnson were also hit" (the one shot is the sentence's subject).
 fn happened_past_describing_words(
     tokens: &[Token<'_>],
     end: usize,
@@ -701,11 +703,25 @@ fn happened_past_describing_words(
             "being" if i + 1 < tokens.len() => predicate_at(tokens, i + 1)
                 .filter(|p| happens_to_people(p))
                 .map(|p| (p, i + 1)),
-            _ if done_to_self(tokens, i) => predicate_at(tokens, i)
+            _ if done_to_self(tokens, i) || told_passively(tokens, i) => predicate_at(tokens, i)
                 .filter(|p| happens_to_people(p))
                 .map(|p| (p, i)),
             _ => None,
         })
+}
+
+/// "also", "critically": words between "was" and what happened to them.
+fn is_adverb(token: &Token<'_>) -> bool {
+    let word = token.lower();
+    word == "also" || word.ends_with("ly")
+}
+
+/// "… were also hit": the word at `i` is what happened, after "was",
+/// "were", "been" or "being" and any adverbs.
+fn told_passively(tokens: &[Token<'_>], i: usize) -> bool {
+    let auxiliary = tokens[..i].iter().rev().find(|t| !is_adverb(t));
+    predicate(tokens[i].lower()).is_some()
+        && auxiliary.is_some_and(|t| matches!(t.lower(), "was" | "were" | "been" | "being"))
 }
 
 /// "after accidentally shooting himself": what the word at `i` says was

@@ -493,6 +493,14 @@ mod tests {
             ]),
             (None, None)
         );
+        // KMOX on GVA incident 304897: told passively, past the description
+        // and an adverb.
+        assert_eq!(
+            toll_of(&[
+                "A 69-year-old male in the vehicle with Johnson was also hit by gunfire, but his injuries are not life-threatening."
+            ]),
+            (None, Some(1.0))
+        );
         // KGW on GVA incident 770977: the suspect killed, by an officer; the
         // officer's three shots are no people.
         assert_eq!(
