@@ -604,12 +604,14 @@ const MAX_NAME_WORDS: usize = 4;
 /// Westley Bell, 17,": one person, named with their age between commas, to
 /// whom what follows at once, or what they are "of", happened.
 fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, usize)> {
-    let age = tokens.get(index)?;
+    // Every word of every sentence comes here: the comma before the age
+    // rules out most before any parsing.
+    let age = tokens.get(index).filter(|t| t.comma && !t.clause_break)?;
     // A comma after the age, or the sentence's end ("the death of Westley
     // Bell, 17.").
     let closed = tokens.get(index + 1).is_none_or(|after| after.comma);
     let is_age = age.text.parse::<u32>().is_ok_and(|a| AGES.contains(&a));
-    if !(is_age && age.comma && closed && !age.clause_break) {
+    if !(closed && is_age) {
         return None;
     }
     let is_name_word = |t: &Token<'_>| is_capitalised(t.text) && !is_stop_word(t.lower());
@@ -657,6 +659,10 @@ fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, 
     Some((fact, name_start, end))
 }
 
+/// Words before what happened to someone, told passively ("was shot",
+/// "after being shot").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being"];
+
 /// "a man sitting on a porch was killed", "another person was reported to
 /// have been injured": words describing the person or the telling, then
 /// "was", "were" or "been" before what happened, and no other person among
@@ -667,7 +673,7 @@ fn passive_after_describing(between: &[Token<'_>]) -> bool {
     let Some((last, describing)) = between[..between.len() - adverbs].split_last() else {
         return false;
     };
-    matches!(last.lower(), "was" | "were" | "been" | "being")
+    PASSIVE_AUXILIARIES.contains(&last.lower())
         && describing.iter().all(|t| !PEOPLE.contains(&t.lower()))
 }
 
@@ -689,8 +695,9 @@ const MAX_DESCRIBING_PHRASE: usize = 10;
 
 /// What happened to a person, told past the words after them and before a
 /// clause break or a comma: "… has died", "… is in critical condition after
-/// being shot", "… after accidentally shooting himself", "… in the vehicle
-/// with Johnson were also hit" (the one shot is the sentence's subject).
+/// being shot", "… in the vehicle with Johnson were also hit" (told
+/// passively), "… after accidentally shooting himself" (the one shot is the
+/// sentence's subject).
 fn happened_past_describing_words(
     tokens: &[Token<'_>],
     end: usize,
@@ -700,6 +707,7 @@ fn happened_past_describing_words(
         .take_while(|&i| !(tokens[i].clause_break || tokens[i].comma))
         .find_map(|i| match tokens[i].lower() {
             "died" | "dies" => Some(("killed", i)),
+            // Read at "being", so the word after it may be past the reach.
             "being" if i + 1 < tokens.len() => predicate_at(tokens, i + 1)
                 .filter(|p| happens_to_people(p))
                 .map(|p| (p, i + 1)),
@@ -721,7 +729,7 @@ fn is_adverb(token: &Token<'_>) -> bool {
 fn told_passively(tokens: &[Token<'_>], i: usize) -> bool {
     let auxiliary = tokens[..i].iter().rev().find(|t| !is_adverb(t));
     predicate(tokens[i].lower()).is_some()
-        && auxiliary.is_some_and(|t| matches!(t.lower(), "was" | "were" | "been" | "being"))
+        && auxiliary.is_some_and(|t| PASSIVE_AUXILIARIES.contains(&t.lower()))
 }
 
 /// "after accidentally shooting himself": what the word at `i` says was
@@ -805,7 +813,6 @@ const ORDINALS: &[(&str, i128)] = &[
     ("tenth", 10),
 ];
 
-/// A count of people that "a fifth" after it extends is a part of the toll.
 /// "found shot to death along with three others": the others and the one
 /// they were with, a part of the toll still (more may have been hurt).
 fn along_with_others(tokens: &[Token<'_>], facts: &mut [(NumberFact, usize, usize)]) {
@@ -829,6 +836,7 @@ fn along_with_others(tokens: &[Token<'_>], facts: &mut [(NumberFact, usize, usiz
     }
 }
 
+/// A count of people that "a fifth" after it extends is a part of the toll.
 fn extended_by_an_ordinal(tokens: &[Token<'_>], facts: &mut [(NumberFact, usize, usize)]) {
     for (fact, _, end) in facts.iter_mut() {
         let Some(next) = fact.value.to_integer().map(|v| v + 1) else {
@@ -950,6 +958,7 @@ fn number_fact(
             owner = Some(adjective);
             cursor += 1;
         }
+        let of_the = some_of_the(tokens, cursor + 1);
         match tokens.get(cursor) {
             Some(t) if t.lower() == "%" || t.lower() == "percent" || t.lower() == "per" => {
                 unit = Some("percent".into());
@@ -966,9 +975,9 @@ fn number_fact(
                 owner = owner.or(previous.and_then(|p| p.owner));
                 end = cursor + 2;
             }
-            Some(t) if t.lower() == "of" && some_of_the(tokens, cursor + 1).is_some() => {
+            Some(t) if t.lower() == "of" && of_the.is_some() => {
                 // "Two of the victims were killed": counted in the noun after.
-                unit = some_of_the(tokens, cursor + 1).map(singular_unit);
+                unit = of_the.map(singular_unit);
                 end = cursor + 3;
             }
             Some(t)

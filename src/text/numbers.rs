@@ -55,32 +55,6 @@ const SCALES: &[(&str, i128)] = &[
 static NUMBER_WORD_MAP: LazyLock<FxHashMap<&'static str, i128>> =
     LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
 
-/// Tens that a unit word may follow ("twenty-seven", "forty two").
-const TENS: &[(&str, i128)] = &[
-    ("eighty", 80),
-    ("fifty", 50),
-    ("forty", 40),
-    ("ninety", 90),
-    ("seventy", 70),
-    ("sixty", 60),
-    ("thirty", 30),
-    ("twenty", 20),
-];
-
-/// Unit words after a ten. "one" is here and not among the number words:
-/// alone it is as often a pronoun ("no one", "the one who") as a count.
-const UNITS: &[(&str, i128)] = &[
-    ("eight", 8),
-    ("five", 5),
-    ("four", 4),
-    ("nine", 9),
-    ("one", 1),
-    ("seven", 7),
-    ("six", 6),
-    ("three", 3),
-    ("two", 2),
-];
-
 /// A number starting at `words[index]`: its value and how many words it used
 /// ("50 billion" is one number, and so is "Twenty-seven", which reaches here
 /// as two words). `None` also for digits too long to hold exactly (38 of
@@ -88,10 +62,11 @@ const UNITS: &[(&str, i128)] = &[
 pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(Decimal, usize)> {
     let word = words[index];
     let (value, mut used) = if let Some(value) = number_word(word) {
+        let is_ten = value >= 20 && value % 10 == 0;
         let unit = words
             .get(index + 1)
-            .filter(|_| TENS.iter().any(|(ten, _)| word.eq_ignore_ascii_case(ten)))
-            .and_then(|next| looked_up(UNITS, next));
+            .filter(|_| is_ten)
+            .and_then(|next| unit_word(next));
         match unit {
             Some(unit) => (Decimal::from_integer(value + unit), 2),
             None => (Decimal::from_integer(value), 1),
@@ -116,13 +91,23 @@ pub(crate) fn number_at(words: &[&str], index: usize) -> Option<(Decimal, usize)
     Some((value, used))
 }
 
+/// A unit word after a ten ("twenty-seven"). "one" counts here though it is
+/// no number word: alone it is as often a pronoun ("no one", "the one who")
+/// as a count.
+fn unit_word(word: &str) -> Option<i128> {
+    if word.eq_ignore_ascii_case("one") {
+        return Some(1);
+    }
+    number_word(word).filter(|unit| (2..=9).contains(unit))
+}
+
 /// Scale words one number may carry: "hundred thousand"; a third is no
 /// way to write a count.
 const MAX_SCALES: usize = 2;
 
-/// A word's value in a short table. Scales and number words are ASCII, and
-/// the text is NFKC (no Kelvin sign lowering to "k"), so comparing ASCII
-/// case-insensitively is comparing in lower case.
+/// A word's value in a short table. Scales are ASCII, and the text is NFKC
+/// (no Kelvin sign lowering to "k"), so comparing ASCII case-insensitively is
+/// comparing in lower case.
 fn looked_up(table: &[(&str, i128)], word: &str) -> Option<i128> {
     table
         .iter()
