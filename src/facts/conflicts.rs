@@ -3,7 +3,8 @@
 //!
 //! Two numbers conflict when they count the same thing (unit), for the same
 //! predicate ("intercepted" is not "fired"), with compatible owners
-//! ("Ukrainian drones" are not Russia's), neither is a bound ("at least 10"),
+//! ("Ukrainian drones" are not Russia's), no count is both (a bound such as
+//! "at least 10" allows 12, "dozens" does not allow "more than 200"),
 //! and the two sentences do not name different places or people. Two groups
 //! conflict when the same delegation is given with no member in common.
 //! Segments are compared when the aligner made them a candidate pair (other
@@ -16,8 +17,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::bounds::disjoint;
 use super::dates::DateFact;
-use super::numbers::NumberFact;
+use super::numbers::{NumberFact, happens_to_people};
 use super::places::{PlaceFact, places_differ};
 use super::quotes::{QuoteFact, quotes_differ};
 use super::sentence::Facts;
@@ -116,6 +118,7 @@ pub(crate) fn conflicts(
             by_source.entry(&segment.source).or_default().push(i);
         }
     }
+    pairs.extend(same_quantity_pairs(segments, facts));
     for members in by_source.values() {
         // Copies of one sentence share their facts and cannot contradict
         // each other: the first stands for them all (a paragraph of one
@@ -197,6 +200,71 @@ pub(crate) fn conflicts(
         windowed,
         ..capped(segments, found)
     }
+}
+
+/// Pairs of sentences of one quantity compared though the aligner did not
+/// pair them, at most (the same budget as one source's own pairs).
+pub const MAX_SAME_QUANTITY_PAIRS: usize = MAX_PAIRS_WITHIN_A_SOURCE;
+
+/// Units of time: "how long", not "how many".
+const DURATIONS: &[&str] = &[
+    "century", "day", "decade", "hour", "minute", "month", "second", "week", "year",
+];
+
+/// Sentences of different sources that count the same thing happening
+/// ("people arrested"): compared for conflicts though they share no other
+/// word, as "amid dozens of arrests" and "More than 200 people were
+/// arrested" do not. Not when they give different days: two nights'
+/// drones are two counts. Each sentence of a quantity is compared with the
+/// ones after it, within [`MAX_SAME_QUANTITY_PAIRS`].
+fn same_quantity_pairs(segments: &[Segment], facts: &[Arc<Facts>]) -> Vec<(usize, usize)> {
+    let mut by_quantity: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        let mut keys: Vec<(&str, &str)> = f
+            .numbers
+            .iter()
+            .filter(|n| !n.partial)
+            .filter_map(|n| Some((n.unit.as_deref()?, n.predicate?)))
+            // Tolls are compared lead against lead, where a count of some of
+            // the dead ("three children") is told from the whole
+            // ([`toll_conflicts`]).
+            // A duration is of one thing only the aligner can tell ("10 years"
+            // of figures, "16 years" of service).
+            .filter(|&(unit, predicate)| {
+                unit != "year-old"
+                    && !DURATIONS.contains(&unit)
+                    && !(unit == "people" && happens_to_people(predicate))
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            by_quantity.entry(key).or_default().push(i);
+        }
+    }
+    let total: usize = by_quantity.values().map(Vec::len).sum();
+    let window = within_source_window(total).max(1);
+    let different_days = |a: &Facts, b: &Facts| {
+        !a.dates.is_empty()
+            && !b.dates.is_empty()
+            && a.dates
+                .iter()
+                .all(|x| b.dates.iter().all(|y| x.disjoint(y)))
+    };
+    let mut pairs = Vec::new();
+    for members in by_quantity.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in members[k + 1..].iter().take(window) {
+                if segments[a].source != segments[b].source
+                    && !different_days(&facts[a], &facts[b])
+                    && pairs.len() < MAX_SAME_QUANTITY_PAIRS
+                {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// How many of the sentences after it each of `n` sentences of one source
@@ -465,8 +533,14 @@ fn same_quantity(x: &NumberFact, y: &NumberFact) -> bool {
         && x.unit.as_deref() != Some("year-old")
 }
 
+/// Two whole figures of one quantity no count can be: "dozens of arrests"
+/// and "more than 200 people were arrested", "15 bills" and "16 bills";
+/// not "at least 10" and "12".
 fn numbers_conflict(x: &NumberFact, y: &NumberFact) -> bool {
-    same_quantity(x, y) && !x.hedged && !y.hedged && !x.partial && !y.partial && x.value != y.value
+    same_quantity(x, y)
+        && !x.partial
+        && !y.partial
+        && disjoint((x.value, x.bound), (y.value, y.bound))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! over them; [`conflicts`](mod@conflicts), [`variants`](mod@variants) and [`toll`](mod@toll)
 //! over those; this file on top.
 
+pub(crate) mod bounds;
 pub(crate) mod conflicts;
 pub(crate) mod dates;
 pub(crate) mod developments;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+pub use bounds::Bound;
 pub use conflicts::{
     Conflict, ConflictKind, Conflicts, MAX_CONFLICTS_PER_SENTENCE, MAX_PAIRS_WITHIN_A_SOURCE,
 };
@@ -175,6 +177,31 @@ mod tests {
                 (1, 2, "82 drones", "63 drones")
             ]
         );
+    }
+
+    /// Sentences of other sources counting one thing are compared though
+    /// the aligner paired none of them, unless they give different days.
+    #[test]
+    fn counts_of_one_quantity_are_compared_unless_on_other_days() {
+        let segments: Vec<Segment> = [
+            ("a", "Dozens of people were arrested yesterday."),
+            ("b", "Police said more than 200 people were arrested."),
+            ("c", "More than 200 people were arrested today."),
+        ]
+        .into_iter()
+        .flat_map(|(id, text)| {
+            crate::text::process(&crate::model::LoadedSource::of_text(id, text)).segments
+        })
+        .collect();
+        let published = jiff::civil::date(2017, 1, 21);
+        let facts = extract_all(&segments, |_| Some(published), |_| true);
+        let found = conflicts(&segments, &facts, &[]);
+        let pairs: Vec<(usize, usize, &str, &str)> = found
+            .listed
+            .iter()
+            .map(|c| (c.a, c.b, c.a_says.as_str(), c.b_says.as_str()))
+            .collect();
+        assert_eq!(pairs, [(0, 1, "Dozens of people", "200 people")]);
     }
 
     /// One source's sentences, one a paragraph.

@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use super::bounds::{Bound, bound_before, vague_count};
 use super::lexicon::{YEARS, is_month, nation};
 use super::outcome::{DIED, outcome};
 use super::predicates::{nearest_predicate, predicate, predicate_at};
@@ -33,8 +34,10 @@ pub struct NumberFact {
     pub predicate: Option<&'static str>,
     /// Whose they are when the sentence says ("Ukrainian drones", "Russia fired 82 drones").
     pub owner: Option<&'static str>,
-    /// "at least", "about", "more than": a bound, not an exact figure.
-    pub hedged: bool,
+    /// "at least", "about", "more than", "dozens": a bound, not an exact
+    /// figure. report.json gives `hedged`: whether there is one.
+    #[serde(rename = "hedged", serialize_with = "serialize_hedged")]
+    pub bound: Bound,
     /// Part of a larger count, maybe: "a man", "four other people". It may
     /// differ from the whole ("six people") without contradicting it.
     #[serde(skip)]
@@ -43,6 +46,17 @@ pub struct NumberFact {
     /// killed"): the whole that others are a part of.
     #[serde(skip)]
     pub of_all: bool,
+}
+
+impl NumberFact {
+    /// Is it a bound ("at least 10", "dozens"), not an exact figure?
+    pub fn hedged(&self) -> bool {
+        self.bound != Bound::Exact
+    }
+}
+
+fn serialize_hedged<S: serde::Serializer>(bound: &Bound, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bool(*bound != Bound::Exact)
 }
 
 /// Units that name people: they compare as one unit.
@@ -203,6 +217,7 @@ const FAMILY: &[&str] = &["family", "father", "mother", "parent"];
 const UNIT_FILLERS: &[&str] = &[
     "additional",
     "elderly",
+    "innocent",
     "more",
     "new",
     "other",
@@ -211,20 +226,8 @@ const UNIT_FILLERS: &[&str] = &[
     "young",
 ];
 
-/// Words before a number that make it a bound.
-const HEDGES: &[&str] = &[
-    "about",
-    "almost",
-    "approximately",
-    "around",
-    "least",
-    "nearly",
-    "over",
-    "roughly",
-    "some",
-    "than",
-    "up",
-];
+/// Words before a number its bound is read from: "no more than".
+const BOUND_WORDS: usize = 3;
 
 pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<NumberFact> {
     // Each fact with the token range it covers, for joining "two men and two women".
@@ -239,6 +242,15 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
         if let Some(named) = named_with_an_age(tokens, index) {
             index = named.2;
             found.push(named);
+            continue;
+        }
+        // "dozens of arrests": a count of many, from its least value.
+        if let Some((value, bound, used)) = vague_count(words, index) {
+            let previous = found.last().map(|(fact, _, _)| fact);
+            let (mut fact, end) = number_fact(tokens, index, used, value, None, previous, false);
+            fact.bound = bound;
+            found.push((fact, index, end));
+            index += used;
             continue;
         }
         let Some((value, used)) = number_at(words, index) else {
@@ -307,7 +319,7 @@ pub(super) fn numbers(text: &str, tokens: &[Token<'_>], words: &[&str]) -> Vec<N
 }
 
 /// Predicates that only people undergo.
-fn happens_to_people(predicate: &str) -> bool {
+pub(super) fn happens_to_people(predicate: &str) -> bool {
     matches!(predicate, "killed" | "injured" | "shot")
 }
 
@@ -326,7 +338,7 @@ fn one_killed(tokens: &[Token<'_>], facts: &[NumberFact]) -> Option<NumberFact> 
         unit: Some("people".into()),
         predicate: Some("killed"),
         owner: None,
-        hedged: false,
+        bound: Bound::Exact,
         partial: true,
         of_all: false,
     })
@@ -340,7 +352,7 @@ fn survivors(facts: &[NumberFact]) -> Option<NumberFact> {
     let unhedged = |predicate: &'static str| {
         facts
             .iter()
-            .filter(move |f| counts_people(f, predicate) && !f.hedged)
+            .filter(move |f| counts_people(f, predicate) && !f.hedged())
     };
     let shot = unhedged("shot").find(|f| !f.partial)?;
     if unhedged("injured").next().is_some() {
@@ -357,7 +369,7 @@ fn survivors(facts: &[NumberFact]) -> Option<NumberFact> {
         unit: Some("people".into()),
         predicate: Some("injured"),
         owner: None,
-        hedged: false,
+        bound: Bound::Exact,
         partial: false,
         of_all: false,
     })
@@ -450,6 +462,8 @@ fn not_a_count(
             || pair.first() == Some(&'[')
             || pair.first() == Some(&']')
     };
+    // "an AK-47", "an F-16", "I-95": a name of a model or a road.
+    let designation = matches!(before.as_slice(), ['-', letter] if letter.is_uppercase());
     // "800 North Killingsworth Street", "the 700 block".
     let next = tokens.get(index + used);
     let is_digits = token.text.starts_with(|c: char| c.is_ascii_digit());
@@ -462,11 +476,16 @@ fn not_a_count(
                     && !PEOPLE.contains(&n.lower())
                     && value.to_f64() >= ADDRESS_MIN_NUMBER)
         });
+    // "a male 15 to 22 year old": the first age of a range.
+    let word = |k: usize| tokens.get(index + used + k).map(Token::lower);
+    let age_range = word(0) == Some("to")
+        && word(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && word(2).is_some_and(|w| w.starts_with("year"));
     // "a father of 3", "a family of five".
     let family = index >= 2
         && tokens[index - 1].lower() == "of"
         && FAMILY.contains(&tokens[index - 2].lower());
-    apposition || glued(&before) || glued(&after) || address || family
+    apposition || glued(&before) || glued(&after) || designation || age_range || address || family
 }
 
 /// A number named by the word before it ("Image 7", "Interstate 295", "age 16").
@@ -518,7 +537,7 @@ fn multiple(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, us
         unit: Some("people".into()),
         predicate: Some(predicate),
         owner: None,
-        hedged: false,
+        bound: Bound::Exact,
         partial: false,
         of_all: false,
     };
@@ -587,7 +606,7 @@ fn one_person(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, usize, 
         unit: Some("people".into()),
         predicate: predicate.filter(|_| happened_to),
         owner: None,
-        hedged: false,
+        bound: Bound::Exact,
         partial: true,
         of_all: false,
     };
@@ -652,7 +671,7 @@ fn named_with_an_age(tokens: &[Token<'_>], index: usize) -> Option<(NumberFact, 
         unit: Some("people".into()),
         predicate: Some(predicate),
         owner: None,
-        hedged: false,
+        bound: Bound::Exact,
         partial: true,
         of_all: false,
     };
@@ -763,7 +782,8 @@ fn an_age(tokens: &[Token<'_>], at: usize) -> Option<usize> {
 /// ("six people wounded -- two mortally").
 const MAX_PREDICATE_WORDS: usize = 2;
 
-/// "six people wounded -- two mortally": the count of the hurt, followed
+/// "six people wounded -- two mortally", "three people were injured,
+/// including a 17-year-old who succumbed": the count of the hurt, followed
 /// at once by how many of them died of it, counts everyone shot.
 fn some_of_the_hurt_died(
     text: &str,
@@ -793,7 +813,11 @@ fn some_of_the_hurt_died(
         let of_it = tokens
             .get(*died_end)
             .is_some_and(|t| matches!(t.lower(), "mortally" | "fatally"));
-        if adjacent && of_it && counts_people(hurt, "injured") && died.predicate == Some("killed") {
+        // "Three people were injured, including a 17-year-old who succumbed
+        // to her injuries": the predicate of the hurt, then "including".
+        let including = previous.lower() == "including" && gap <= MAX_PREDICATE_WORDS + 1;
+        let one_of_them_died = adjacent && of_it || including;
+        if one_of_them_died && counts_people(hurt, "injured") && died.predicate == Some("killed") {
             hurt.predicate = Some("shot");
         }
     }
@@ -912,7 +936,7 @@ fn join_people_counts(
             let both_people = [&last.unit, &fact.unit]
                 .iter()
                 .all(|u| u.as_deref() == Some("people"));
-            let joins = joined_by_and && both_people && !last.hedged && !fact.hedged;
+            let joins = joined_by_and && both_people && !last.hedged() && !fact.hedged();
             if let Some(sum) = last.value.checked_add(fact.value).filter(|_| joins) {
                 last.value = sum;
                 last.text = format!("{} and {}", last.text, fact.text);
@@ -1025,9 +1049,11 @@ fn number_fact(
             }
         }
     }
-    let hedged = index
-        .checked_sub(1)
-        .is_some_and(|i| HEDGES.contains(&tokens[i].lower()));
+    let before: Vec<&str> = tokens[index.saturating_sub(BOUND_WORDS)..index]
+        .iter()
+        .map(|t| t.lower())
+        .collect();
+    let bound = bound_before(&before);
     let (mut predicate, verb_at) = if measures {
         (Some(SIZE), None)
     } else {
@@ -1046,10 +1072,19 @@ fn number_fact(
             .and_then(|v| v.checked_sub(1))
             .and_then(|i| nation(tokens[i].lower()));
     }
-    // "4 Shot, 2 Killed", "Two died": a bare count right before what
-    // happened to it counts people, as headlines and tallies write them.
-    if unit.is_none() && verb_at == Some(after) && predicate.is_some_and(happens_to_people) {
+    // "4 Shot, 2 Killed", "Two died", "dozens of arrests": a bare count
+    // right before what happened to it counts people, as headlines and
+    // tallies write them; only people are arrested.
+    let of_people = |p: &str| happens_to_people(p) || p == "arrested";
+    let mut text_end = end;
+    if unit.is_none() && verb_at == Some(after) && predicate.is_some_and(of_people) {
         unit = Some("people".into());
+        // "dozens of" says nothing without the arrests; "4" stays a bare
+        // count, which the toll reads as everyone (`toll::counts_everyone`).
+        // The fact still ends at the count, for "two killed and three hurt".
+        if tokens[after - 1].lower() == "of" {
+            text_end = after + 1;
+        }
     }
     let start = currency.map_or(index, |_| index - 1);
     let end = end.min(tokens.len());
@@ -1057,20 +1092,26 @@ fn number_fact(
     let other_before = index
         .checked_sub(1)
         .is_some_and(|i| tokens[i].lower() == "other");
+    // "three other shooting victims": the fillers before a predicate too.
+    let fillers_end = after
+        + tokens[after.min(tokens.len())..]
+            .iter()
+            .take_while(|t| UNIT_FILLERS.contains(&t.lower()))
+            .count();
     let partial = other_before
-        || tokens[after.min(end)..end]
+        || tokens[after.min(end)..end.max(fillers_end).min(tokens.len())]
             .iter()
             .any(|t| matches!(t.lower(), "other" | "others" | "additional" | "more"));
     let of_all = index.checked_sub(2).is_some_and(|i| {
         matches!(tokens[i].lower(), "among" | "of") && tokens[i + 1].lower() == "the"
     });
     let fact = NumberFact {
-        text: join_words(&tokens[start..end]),
+        text: join_words(&tokens[start..text_end.max(end).min(tokens.len())]),
         value,
         unit,
         predicate,
         owner,
-        hedged,
+        bound,
         partial,
         of_all,
     };
@@ -1189,6 +1230,62 @@ mod tests {
         ] {
             assert!(!numbers_of(text).is_empty(), "{text}");
         }
+    }
+
+    /// GVA 683142: "an AK-47" read as 47 found dead made the article a
+    /// 47-dead roundup against another's two.
+    #[test]
+    fn a_model_or_a_road_is_no_count() {
+        let found = numbers_of(
+            "Two relatives of an Oklahoma man who opened fire on police with an AK-47 were found dead.",
+        );
+        assert!(found.iter().all(|(value, ..)| *value == 2.0), "{found:?}");
+        assert!(numbers_of("The crash closed I-95 for hours.").is_empty());
+    }
+
+    /// GVA 682917, 563514, 318221: the hurt "including" one who died count
+    /// everyone shot; "a male 15 to 22 year old" is an age; "two other
+    /// shooting victims" are some of the shot.
+    #[test]
+    fn the_dead_among_the_hurt_and_ages_in_a_range() {
+        let found = numbers_of(
+            "Three people were injured, including a 17-year-old female who succumbed to her injuries.",
+        );
+        assert_eq!(found[0], (3.0, Some("people".into()), Some("shot"), None));
+        let range = numbers_of("Police describe the victim who died as a male 15 to 22 year old.");
+        assert!(range.iter().all(|(value, ..)| *value != 15.0), "{range:?}");
+        let tokens = tokens("One male was found dead, along with two other shooting victims.");
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        let others = numbers(
+            "One male was found dead, along with two other shooting victims.",
+            &tokens,
+            &words,
+        );
+        assert!(
+            others.iter().any(|n| n.value.to_f64() == 2.0 && n.partial),
+            "{others:?}"
+        );
+    }
+
+    /// BASIL 84b3c118: Fox's "dozens of arrests" against the Times' "more
+    /// than 200 people were arrested": both count people arrested.
+    #[test]
+    fn counts_of_many_are_bounds_of_people() {
+        let fox = "They clashed with police later in the afternoon, amid dozens of arrests.";
+        let tokens = tokens(fox);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        let found = numbers(fox, &tokens, &words);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].text, "dozens of arrests");
+        assert_eq!(found[0].unit.as_deref(), Some("people"));
+        assert_eq!(found[0].predicate, Some("arrested"));
+        assert_eq!(found[0].bound, Bound::Many { below: 200 });
+        assert!(found[0].hedged());
+        let nyt = numbers_of("More than 200 people were arrested.");
+        assert_eq!(
+            nyt,
+            [(200.0, Some("people".into()), Some("arrested"), None)]
+        );
     }
 
     #[test]

@@ -52,8 +52,23 @@ pub(super) fn predicate(lower: &str) -> Option<&'static str> {
         .map(|(_, p)| *p)
         // "fire" as a noun ("opened fire", "fire crews") is rare next to a count;
         // voters vote, but "voters" say who, not what happened.
-        // "fired three shots": shots fired, not people shot.
-        .filter(|_| lower != "firefighters" && !lower.starts_with("voter") && lower != "shots")
+        // "fired three shots": shots fired, not people shot; "two shooters",
+        // "the killer": who did it, not what happened to them.
+        .filter(|_| {
+            lower != "firefighters"
+                && !lower.starts_with("voter")
+                && lower != "shots"
+                && !is_agent_noun(lower)
+        })
+}
+
+/// "shooter", "killers", "murderer": the one who did it.
+fn is_agent_noun(lower: &str) -> bool {
+    ["shooter", "killer", "murderer"].iter().any(|agent| {
+        lower
+            .strip_prefix(agent)
+            .is_some_and(|rest| rest.is_empty() || rest == "s")
+    })
 }
 
 /// The predicate stated at `i`, where "shot and killed", "shot dead" and
@@ -123,11 +138,65 @@ pub(super) fn nearest_predicate(
         }
         distance += 1;
     }
-    // "Two others were not hurt": what did not happen is no predicate.
-    match best.filter(|&(_, _, at)| !is_denied(tokens, at)) {
+    // "Two others were not hurt", "to arrest the two suspects": what did
+    // not happen is no predicate.
+    match best.filter(|&(_, _, at)| !is_denied(tokens, at) && !only_intended(tokens, at)) {
         Some((_, p, at)) => (Some(p), Some(at)),
         None => (None, None),
     }
+}
+
+/// Predicate verbs as written after "to" or "will": what is meant to
+/// happen, not what did.
+const BARE_VERBS: &[&str] = &[
+    "arrest",
+    "fire",
+    "hit",
+    "injure",
+    "intercept",
+    "kill",
+    "launch",
+    "murder",
+    "shoot",
+    "strike",
+    "vote",
+    "wound",
+];
+
+/// Words before a bare verb that make it a possibility.
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "should", "will", "would",
+];
+
+/// Words before "to" and a bare verb that make it an intention: "going to
+/// kill" did not happen, "used to kill" and "caused him to shoot" did.
+const INTENDING_TO: &[&str] = &[
+    "attempt",
+    "attempted",
+    "attempting",
+    "going",
+    "hope",
+    "hoped",
+    "intended",
+    "planned",
+    "planning",
+    "possible",
+    "threatened",
+    "threatening",
+    "tried",
+    "trying",
+    "vowed",
+    "want",
+    "wanted",
+];
+
+/// "would do everything possible to arrest the two suspects", "he was
+/// going to kill his wife": the predicate at `i` is not said to have happened.
+fn only_intended(tokens: &[Token<'_>], i: usize) -> bool {
+    let word = |back: usize| i.checked_sub(back).map(|k| tokens[k].lower());
+    BARE_VERBS.contains(&tokens[i].lower())
+        && (word(1).is_some_and(|w| MODALS.contains(&w))
+            || word(1) == Some("to") && word(2).is_some_and(|w| INTENDING_TO.contains(&w)))
 }
 
 #[cfg(test)]
@@ -156,5 +225,38 @@ mod tests {
             Some("killed")
         );
         assert_eq!(predicate("voters"), None);
+        // GVA 688592: "there were two shooters involved" is no two shot.
+        assert_eq!(predicate("shooters"), None);
+        assert_eq!(predicate("killer"), None);
+        assert_eq!(predicate("shooting"), Some("shot"));
+    }
+
+    /// GVA 711597: "15 arrests" that weekend, and investigators vowing "to
+    /// arrest the two suspects": the two are not arrested.
+    #[test]
+    fn what_is_meant_to_happen_is_no_predicate() {
+        let nearest = |text: &str, number: &str| {
+            let tokens = tokens(text);
+            let i = tokens
+                .iter()
+                .position(|t| t.lower() == number)
+                .expect("the number");
+            nearest_predicate(&tokens, i, i + 2).0
+        };
+        assert_eq!(
+            nearest(
+                "They would do everything possible to arrest the two suspects.",
+                "two"
+            ),
+            None
+        );
+        assert_eq!(
+            nearest("Police said they arrested the two suspects.", "two"),
+            Some("arrested")
+        );
+        assert_eq!(
+            nearest("The gun was used to kill two people in July.", "two"),
+            Some("killed")
+        );
     }
 }

@@ -90,7 +90,7 @@ fn toll_of<'f>(facts: impl Iterator<Item = &'f Facts>) -> Toll {
         .flat_map(|&(i, f)| {
             f.numbers
                 .iter()
-                .filter(|n| n.unit.as_deref() == Some("people") && !n.hedged)
+                .filter(|n| n.unit.as_deref() == Some("people") && !n.hedged())
                 .map(move |n| (i, n))
         })
         .chain(ages.iter().map(|(i, n)| (*i, n)))
@@ -203,13 +203,15 @@ fn shooter_added(victims: Option<TollFigure>, told_at: usize) -> TollFigure {
 /// it happened to, where no person noun came with it to make it a count.
 fn age_as_person(number: &NumberFact) -> Option<NumberFact> {
     let happened = matches!(number.predicate, Some("killed" | "injured" | "shot"));
-    (number.unit.as_deref() == Some("year-old") && happened && !number.hedged).then(|| NumberFact {
-        text: format!("a {}", number.text),
-        value: Decimal::from_integer(1),
-        unit: Some("people".into()),
-        partial: true,
-        of_all: false,
-        ..number.clone()
+    (number.unit.as_deref() == Some("year-old") && happened && !number.hedged()).then(|| {
+        NumberFact {
+            text: format!("a {}", number.text),
+            value: Decimal::from_integer(1),
+            unit: Some("people".into()),
+            partial: true,
+            of_all: false,
+            ..number.clone()
+        }
     })
 }
 

@@ -527,6 +527,6 @@ fn basil_conflicts_between_outlets() {
     assert_eq!(labelled, 17, "the labelled conflicts");
     // Floors at the figures measured (docs/evaluation.md), not the goals
     // (0.60 found, 0.80 precise): no fewer found, no more false ones.
-    assert!(found >= 8, "found {found}");
+    assert!(found >= 10, "found {found}");
     assert!(reported == right, "false {}", reported - right);
 }

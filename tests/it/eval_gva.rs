@@ -121,8 +121,11 @@ fn gva_lead_tolls_agree_with_gold() {
     // with 0.782 (2,114 / 2,703) when "five victims of a deadly shooting" were
     // no longer all dead; 0.779 with 0.783 (2,126 / 2,714) with "the death
     // of Westley Bell, 17" and "after being shot"; 0.784 with 0.785 (2,130 /
-    // 2,715) with "shooting himself", "shot by his friend", "three shots", "a suspect".
-    assert!(accuracy >= 0.784, "agreement {accuracy:.3}");
+    // 2,715) with "shooting himself", "shot by his friend", "three shots", "a suspect";
+    // 0.789 with 0.788 (2,145 / 2,723) with "an AK-47", "injured, including
+    // a 17-year-old who succumbed", "two other shooting victims" and "two
+    // shooters" no one shot.
+    assert!(accuracy >= 0.787, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -226,7 +229,7 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     for tolls in &unflagged {
         eprintln!("  not flagged: {tolls}");
     }
-    // The floor at the figure measured (docs/evaluation.md: 0.846, 11 / 13,
+    // The floor at the figure measured (docs/evaluation.md: 1.000, 11 / 11,
     // tolls of the whole count only: "four children" may be some of the
     // dead). It was 0.789 (15 / 19) when "six wounded — two mortally", "four
     // … and a fifth" and "police originally said eight" were whole tolls:
@@ -234,8 +237,10 @@ fn gva_articles_that_disagree_on_a_toll_are_flagged() {
     // then 0.714 (10 / 14) until "five injured, including the gunman" was
     // known for a count with the shooter in it; 0.769 (10 / 13) until "two of
     // the victims were killed" counted people; 0.786 (11 / 14) until "among
-    // the three killed" was the whole of "two victims killed".
-    assert!(recall >= 0.845, "recall {recall:.3}");
+    // the three killed" was the whole of "two victims killed"; 0.846 (11 /
+    // 13) until "an AK-47" was no 47 found dead and "there were two shooters
+    // involved" no two shot.
+    assert!(recall >= 0.999, "recall {recall:.3}");
     // Every toll conflict reported, judged by hand
     // (tests/it/fixtures/gva_toll_conflicts.jsonl): a new one fails the test
     // until it is judged.
@@ -384,7 +389,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.784, 149 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.789, 150 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.784, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.789, "accuracy {accuracy:.3}");
 }

@@ -585,3 +585,32 @@ fn two_outlets_stating_other_tolls_over_their_leads_conflict_on_the_number() {
     let of_c = conflicts(segment(&report, "c", "Three children"));
     assert!(of_c.iter().all(|c| c.0 != "a"), "{of_c:?}");
 }
+
+/// BASIL 84b3c118: Fox's "amid dozens of arrests" and the Times' "More
+/// than 200 people were arrested" share no word the aligner pairs on, but
+/// count the same thing.
+#[test]
+fn dozens_of_arrests_against_more_than_two_hundred_conflict_on_the_number() {
+    let workspace = Workspace::new();
+    workspace.write_source(
+        "fox.md",
+        "---\noutlet: Fox\n---\nProtesters marched downtown after the inauguration.\n\nThey clashed with police later in the afternoon, amid dozens of arrests.\n",
+    );
+    workspace.write_source(
+        "nyt.md",
+        "---\noutlet: Times\n---\nSporadic violence broke out as demonstrators smashed shop windows.\n\nMore than 200 people were arrested.\n",
+    );
+    let (code, stderr) = workspace.report();
+    assert_eq!(code, 0, "{stderr}");
+    let report = workspace.report_json();
+    let found = conflicts(segment(&report, "fox", "dozens of arrests"));
+    assert_eq!(
+        found,
+        [(
+            "nyt".to_owned(),
+            "number".to_owned(),
+            "dozens of arrests".to_owned(),
+            "200 people".to_owned()
+        )]
+    );
+}
