@@ -114,6 +114,8 @@ const PEOPLE: &[&str] = &[
     "male",
     "males",
     "man",
+    "member",
+    "members",
     "men",
     "neighbor",
     "neighbors",
@@ -1264,6 +1266,15 @@ mod tests {
         assert!(
             others.iter().any(|n| n.value.to_f64() == 2.0 && n.partial),
             "{others:?}"
+        );
+    }
+
+    /// GVA 156670, 336622: members of a family are people.
+    #[test]
+    fn members_are_people() {
+        assert_eq!(
+            numbers_of("Haskell is accused of killing six members of a Spring family."),
+            [(6.0, Some("people".into()), Some("killed"), None)]
         );
     }
 

@@ -124,8 +124,9 @@ fn gva_lead_tolls_agree_with_gold() {
     // 2,715) with "shooting himself", "shot by his friend", "three shots", "a suspect";
     // 0.789 with 0.788 (2,145 / 2,723) with "an AK-47", "injured, including
     // a 17-year-old who succumbed", "two other shooting victims" and "two
-    // shooters" no one shot.
-    assert!(accuracy >= 0.787, "agreement {accuracy:.3}");
+    // shooters" no one shot; 0.800 with 0.789 (2,151 / 2,727) with "six
+    // members of a family".
+    assert!(accuracy >= 0.788, "agreement {accuracy:.3}");
 }
 
 #[test]
@@ -389,7 +390,7 @@ fn gva_lead_tolls_agree_with_the_hand_labels() {
     for example in &wrong {
         eprintln!("  {example}");
     }
-    // A floor at the figure measured (docs/evaluation.md: 0.789, 150 / 190),
+    // A floor at the figure measured (docs/evaluation.md: 0.800, 152 / 190),
     // not the goal (0.90): any drop fails.
-    assert!(accuracy >= 0.789, "accuracy {accuracy:.3}");
+    assert!(accuracy >= 0.799, "accuracy {accuracy:.3}");
 }
